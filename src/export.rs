@@ -1,0 +1,1 @@
+//! Write-ups and other formats: pure functions from the merged event to text.

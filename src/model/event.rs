@@ -1,0 +1,375 @@
+//! The merged event: every record's current value, indexed for the screens.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{
+    Action, Decision, EventInfo, Id, Kind, Note, Person, Pitch, PitchStatus, Record, Room, Session,
+    Slot,
+};
+
+/// One edit to one record: its new value, or `None` to delete it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub id: Id,
+    pub record: Option<Record>,
+}
+
+impl Change {
+    pub fn put(id: Id, record: Record) -> Self {
+        Change {
+            id,
+            record: Some(record),
+        }
+    }
+
+    pub fn delete(id: Id) -> Self {
+        Change { id, record: None }
+    }
+}
+
+/// An event as everyone currently sees it.
+///
+/// Records are kept by id in ordered maps, and the notes of each session in an
+/// index, so that applying one change costs a logarithm, not a rebuild.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Event {
+    pub id: Id,
+    pub info: EventInfo,
+    pub rooms: BTreeMap<Id, Room>,
+    pub slots: BTreeMap<Id, Slot>,
+    pub pitches: BTreeMap<Id, Pitch>,
+    pub sessions: BTreeMap<Id, Session>,
+    pub notes: BTreeMap<Id, Note>,
+    pub actions: BTreeMap<Id, Action>,
+    pub decisions: BTreeMap<Id, Decision>,
+    /// Records with more than one current version (see the store).
+    pub conflicts: BTreeSet<Id>,
+    /// Notes of each session in the order they were taken.
+    notes_by_session: BTreeMap<Id, BTreeSet<(chrono::DateTime<chrono::FixedOffset>, Id)>>,
+    /// Sessions that include each pitch.
+    sessions_by_pitch: BTreeMap<Id, BTreeSet<Id>>,
+}
+
+impl Event {
+    pub fn new(id: Id) -> Self {
+        Event {
+            id,
+            ..Event::default()
+        }
+    }
+
+    /// Sets one record's current value (`None` removes it).
+    pub fn apply(&mut self, id: &Id, record: Option<Record>) {
+        self.remove(id);
+        let Some(record) = record else { return };
+        match record {
+            Record::Event(info) => {
+                if *id == self.id {
+                    self.info = info;
+                }
+            }
+            Record::Room(room) => {
+                self.rooms.insert(id.clone(), room);
+            }
+            Record::Slot(slot) => {
+                self.slots.insert(id.clone(), slot);
+            }
+            Record::Pitch(pitch) => {
+                self.pitches.insert(id.clone(), pitch);
+            }
+            Record::Session(session) => {
+                for pitch in &session.pitches {
+                    self.sessions_by_pitch
+                        .entry(pitch.clone())
+                        .or_default()
+                        .insert(id.clone());
+                }
+                self.sessions.insert(id.clone(), session);
+            }
+            Record::Note(note) => {
+                self.notes_by_session
+                    .entry(note.session.clone())
+                    .or_default()
+                    .insert((note.taken_at, id.clone()));
+                self.notes.insert(id.clone(), note);
+            }
+            Record::Action(action) => {
+                self.actions.insert(id.clone(), action);
+            }
+            Record::Decision(decision) => {
+                self.decisions.insert(id.clone(), decision);
+            }
+        }
+    }
+
+    fn remove(&mut self, id: &Id) {
+        if *id == self.id {
+            self.info = EventInfo::default();
+        }
+        self.rooms.remove(id);
+        self.slots.remove(id);
+        self.pitches.remove(id);
+        self.actions.remove(id);
+        self.decisions.remove(id);
+        if let Some(session) = self.sessions.remove(id) {
+            for pitch in &session.pitches {
+                if let Some(set) = self.sessions_by_pitch.get_mut(pitch) {
+                    set.remove(id);
+                    if set.is_empty() {
+                        self.sessions_by_pitch.remove(pitch);
+                    }
+                }
+            }
+        }
+        if let Some(note) = self.notes.remove(id)
+            && let Some(set) = self.notes_by_session.get_mut(&note.session)
+        {
+            set.remove(&(note.taken_at, id.clone()));
+            if set.is_empty() {
+                self.notes_by_session.remove(&note.session);
+            }
+        }
+    }
+
+    /// The current value of a record as it would be stored.
+    pub fn record(&self, id: &Id) -> Option<Record> {
+        if *id == self.id {
+            return Some(Record::Event(self.info.clone()));
+        }
+        None.or_else(|| self.rooms.get(id).cloned().map(Record::Room))
+            .or_else(|| self.slots.get(id).cloned().map(Record::Slot))
+            .or_else(|| self.pitches.get(id).cloned().map(Record::Pitch))
+            .or_else(|| self.sessions.get(id).cloned().map(Record::Session))
+            .or_else(|| self.notes.get(id).cloned().map(Record::Note))
+            .or_else(|| self.actions.get(id).cloned().map(Record::Action))
+            .or_else(|| self.decisions.get(id).cloned().map(Record::Decision))
+    }
+
+    /// Which kind of record an id names, if it names one.
+    pub fn kind_of(&self, id: &Id) -> Option<Kind> {
+        self.record(id).map(|r| r.kind())
+    }
+
+    pub fn is_conflicted(&self, id: &Id) -> bool {
+        self.conflicts.contains(id)
+    }
+
+    /// Rooms in display order: position, then name.
+    pub fn rooms_in_order(&self) -> Vec<(&Id, &Room)> {
+        let mut rooms: Vec<_> = self.rooms.iter().collect();
+        rooms.sort_by(|a, b| {
+            (a.1.position, a.1.name.to_lowercase(), a.0).cmp(&(
+                b.1.position,
+                b.1.name.to_lowercase(),
+                b.0,
+            ))
+        });
+        rooms
+    }
+
+    /// Slots in time order.
+    pub fn slots_in_order(&self) -> Vec<(&Id, &Slot)> {
+        let mut slots: Vec<_> = self.slots.iter().collect();
+        slots.sort_by(|a, b| (a.1.start, a.1.end, a.0).cmp(&(b.1.start, b.1.end, b.0)));
+        slots
+    }
+
+    /// Sessions in programme order: by slot time, then room order, then title.
+    /// Sessions whose slot or room is missing come last.
+    pub fn sessions_in_order(&self) -> Vec<(&Id, &Session)> {
+        let room_rank: BTreeMap<&Id, usize> = self
+            .rooms_in_order()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id, i))
+            .collect();
+        let slot_rank: BTreeMap<&Id, usize> = self
+            .slots_in_order()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id, i))
+            .collect();
+        let mut sessions: Vec<_> = self
+            .sessions
+            .iter()
+            .map(|(id, s)| {
+                let key = (
+                    slot_rank.get(&s.slot).copied().unwrap_or(usize::MAX),
+                    room_rank.get(&s.room).copied().unwrap_or(usize::MAX),
+                    self.session_title(s).to_lowercase(),
+                    id,
+                );
+                (key, (id, s))
+            })
+            .collect();
+        sessions.sort_by(|a, b| a.0.cmp(&b.0));
+        sessions.into_iter().map(|(_, s)| s).collect()
+    }
+
+    /// Pitches in the order they were made (ids sort by creation time).
+    pub fn pitches_in_order(&self) -> Vec<(&Id, &Pitch)> {
+        self.pitches.iter().collect()
+    }
+
+    /// Where a pitch stands; see [`PitchStatus`].
+    pub fn pitch_status(&self, id: &Id) -> PitchStatus {
+        let Some(pitch) = self.pitches.get(id) else {
+            return PitchStatus::Open;
+        };
+        if pitch.withdrawn {
+            PitchStatus::Withdrawn
+        } else if let Some(into) = &pitch.merged_into {
+            PitchStatus::Merged { into: into.clone() }
+        } else if self.sessions_by_pitch.contains_key(id) {
+            PitchStatus::Scheduled
+        } else {
+            PitchStatus::Open
+        }
+    }
+
+    /// The sessions that include a pitch, in programme order.
+    pub fn sessions_of_pitch(&self, pitch: &Id) -> Vec<&Id> {
+        let Some(set) = self.sessions_by_pitch.get(pitch) else {
+            return Vec::new();
+        };
+        self.sessions_in_order()
+            .into_iter()
+            .map(|(id, _)| id)
+            .filter(|id| set.contains(*id))
+            .collect()
+    }
+
+    /// Pitches merged into `id`, directly or through others.
+    pub fn merged_into(&self, id: &Id) -> Vec<&Id> {
+        let mut found: Vec<&Id> = Vec::new();
+        let mut frontier = vec![id];
+        while let Some(target) = frontier.pop() {
+            for (other, pitch) in &self.pitches {
+                if pitch.merged_into.as_ref() == Some(target)
+                    && !found.contains(&other)
+                    && other != id
+                {
+                    found.push(other);
+                    frontier.push(other);
+                }
+            }
+        }
+        found.sort();
+        found
+    }
+
+    /// The pitch a merged pitch finally runs as (itself when not merged).
+    /// Stops at a cycle, which only hand-edited or conflicting files can make.
+    pub fn merge_root<'a>(&'a self, id: &'a Id) -> &'a Id {
+        let mut current = id;
+        let mut seen = BTreeSet::new();
+        while let Some(next) = self
+            .pitches
+            .get(current)
+            .and_then(|p| p.merged_into.as_ref())
+        {
+            if !seen.insert(current) || !self.pitches.contains_key(next) {
+                break;
+            }
+            current = next;
+        }
+        current
+    }
+
+    /// A session's title: its first pitch's title ("untitled" when the pitch
+    /// is missing).
+    pub fn session_title<'a>(&'a self, session: &'a Session) -> &'a str {
+        session
+            .pitches
+            .iter()
+            .find_map(|p| self.pitches.get(p))
+            .map(|p| p.title.as_str())
+            .unwrap_or("untitled session")
+    }
+
+    /// Everyone who pitched any of the session's pitches, without repeats.
+    pub fn session_pitchers<'a>(&'a self, session: &'a Session) -> Vec<&'a Person> {
+        let mut people: Vec<&Person> = Vec::new();
+        for pitch in session.pitches.iter().filter_map(|p| self.pitches.get(p)) {
+            for person in &pitch.pitched_by {
+                if !people
+                    .iter()
+                    .any(|p| p.name.eq_ignore_ascii_case(&person.name))
+                {
+                    people.push(person);
+                }
+            }
+        }
+        people
+    }
+
+    /// Interest in a session: its pitches' interest added up.
+    pub fn session_interest(&self, session: &Session) -> u32 {
+        session
+            .pitches
+            .iter()
+            .filter_map(|p| self.pitches.get(p))
+            .map(|p| p.interest)
+            .fold(0u32, u32::saturating_add)
+    }
+
+    /// The earlier session this one repeats: the first session in programme
+    /// order that runs the same pitch.
+    pub fn repeat_of(&self, session_id: &Id) -> Option<&Id> {
+        let session = self.sessions.get(session_id)?;
+        let first = session.pitches.first()?;
+        let earliest = *self.sessions_of_pitch(first).first()?;
+        (earliest != session_id).then_some(earliest)
+    }
+
+    /// The notes of a session, in the order they were taken.
+    pub fn notes_of(&self, session: &Id) -> impl DoubleEndedIterator<Item = (&Id, &Note)> + '_ {
+        self.notes_by_session
+            .get(session)
+            .into_iter()
+            .flatten()
+            .filter_map(|(_, id)| self.notes.get(id).map(|n| (id, n)))
+    }
+
+    pub fn note_count(&self, session: &Id) -> usize {
+        self.notes_by_session.get(session).map_or(0, BTreeSet::len)
+    }
+
+    /// Next steps of one session, or of the event when `session` is `None`,
+    /// in the order they were made.
+    pub fn actions_of(&self, session: Option<&Id>) -> Vec<(&Id, &Action)> {
+        self.actions
+            .iter()
+            .filter(|(_, a)| a.session.as_ref() == session)
+            .collect()
+    }
+
+    /// A short, human name for any record, for messages and conflict lists.
+    pub fn describe(&self, id: &Id) -> String {
+        if *id == self.id {
+            return format!("the event details of \"{}\"", self.info.name);
+        }
+        if let Some(room) = self.rooms.get(id) {
+            return format!("room \"{}\"", room.name);
+        }
+        if let Some(slot) = self.slots.get(id) {
+            return format!("slot \"{}\" at {}", slot.label, slot.start.format("%H:%M"));
+        }
+        if let Some(pitch) = self.pitches.get(id) {
+            return format!("pitch \"{}\"", pitch.title);
+        }
+        if let Some(session) = self.sessions.get(id) {
+            return format!("session \"{}\"", self.session_title(session));
+        }
+        if let Some(note) = self.notes.get(id) {
+            return format!("note \"{}\"", super::text::truncate(&note.text, 40));
+        }
+        if let Some(action) = self.actions.get(id) {
+            return format!("action \"{}\"", super::text::truncate(&action.text, 40));
+        }
+        if let Some(decision) = self.decisions.get(id) {
+            return format!("decision \"{}\"", super::text::truncate(&decision.text, 40));
+        }
+        format!("record {id}")
+    }
+}

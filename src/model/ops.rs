@@ -1,0 +1,1 @@
+//! Edits as pure functions: each takes the event and returns the changes.

@@ -1,0 +1,1 @@
+//! Finding a pitch, session, slot or room from what a user typed.

@@ -1,0 +1,1 @@
+//! Schedule rules: clashes and the checks behind them.
