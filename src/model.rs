@@ -6,7 +6,7 @@
 //! [`Change`]s an edit makes.
 
 mod event;
-mod id;
+pub mod id;
 pub mod ops;
 mod records;
 pub mod reference;

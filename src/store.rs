@@ -1,1 +1,73 @@
-//! The event folder on disk.
+//! The event on disk: one folder per event, one file per device.
+//!
+//! Each device writes only its own file. Reading an event reads every device
+//! file in the folder (identified by its header, never its name, so that sync
+//! tools' conflict copies are simply more input) and merges their versions.
+//! See `docs/FORMATS.md` and DESIGN's "Storage".
+
+pub mod atomic;
+mod backup;
+pub mod clock;
+pub mod draft;
+mod folder;
+pub mod format;
+pub mod identity;
+pub mod location;
+pub mod lock;
+mod scan;
+pub mod version;
+
+use std::path::{Path, PathBuf};
+
+pub use clock::Clock;
+pub use draft::Drafts;
+pub use folder::{Access, EventFolder, FileSummary, Problem};
+pub use identity::Identity;
+pub use version::{Merged, Version, VersionVector};
+
+/// What can go wrong reading or writing an event. Each renders as one
+/// sentence that says what and where.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{} is not an unconf event folder: {reason}", dir.display())]
+    NotAnEvent { dir: PathBuf, reason: String },
+    #[error("{} is being edited by {holder} as this device; close it there, or open this event read-only", dir.display())]
+    Locked { dir: PathBuf, holder: String },
+    #[error("{} is read-only here: {reason}", dir.display())]
+    ReadOnly { dir: PathBuf, reason: String },
+    #[error("could not save {}: {source}; the edit is kept in memory and will be written on the next save", path.display())]
+    Save {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl StoreError {
+    pub fn io(path: &Path, source: std::io::Error) -> StoreError {
+        StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// 64 random bits from the standard library's per-process hash keys: enough
+/// to keep a copied identity's ids apart without a random-number crate.
+pub(crate) fn random_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    hasher.write_u32(std::process::id());
+    hasher.finish()
+}

@@ -1,10 +1,11 @@
 //! Record identifiers.
 //!
-//! Ids are ULIDs: 48 bits of creation time, then 80 bits that we fill with the
-//! device's sequence number (high 40 bits) and 40 bits unique to the device.
-//! Two ids made on one device therefore sort in the order they were made, and
-//! ids from different devices never collide. Files may carry any text as an
-//! id (hand-edited files), so an [`Id`] is kept as a string.
+//! Ids are ULIDs: 48 bits of creation time, then 80 bits derived from the
+//! device and its write counter. One generator never repeats a millisecond,
+//! so the ids it makes sort in the order they were made, and the last eight
+//! characters (the short form shown in lists) differ between any two records.
+//! Files may carry any text as an id (hand-edited files), so an [`Id`] is
+//! kept as a string.
 
 use std::fmt;
 
@@ -25,9 +26,8 @@ impl Id {
         &self.0
     }
 
-    /// The short form shown in tables: the last eight characters, which carry
-    /// the per-device part of the id and so differ between records made in the
-    /// same millisecond.
+    /// The short form shown in lists: the last eight characters, which come
+    /// from the device and its write counter rather than the time.
     pub fn short(&self) -> &str {
         let start = self.0.len().saturating_sub(8);
         self.0.get(start..).unwrap_or(&self.0)
@@ -41,10 +41,11 @@ impl fmt::Display for Id {
 }
 
 /// Makes new ids for one device. Pure: the caller supplies the time and the
-/// device's sequence number, so the same inputs always give the same id.
+/// device's sequence number, so the same inputs always give the same ids.
 #[derive(Clone, Debug)]
 pub struct IdGen {
-    device_bits: u64,
+    salt: u64,
+    last_ms: u64,
 }
 
 impl IdGen {
@@ -52,14 +53,23 @@ impl IdGen {
     /// bits in production so that a copied identity still makes unique ids.
     pub fn new(device_salt: &[u8]) -> Self {
         IdGen {
-            device_bits: fnv1a64(device_salt) & ((1 << 40) - 1),
+            salt: fnv1a64(device_salt),
+            last_ms: 0,
         }
     }
 
-    /// The id for the record made at `unix_ms` as the device's `seq`-th write.
-    pub fn make(&self, unix_ms: u64, seq: u64) -> Id {
-        let random = (u128::from(seq & ((1 << 40) - 1)) << 40) | u128::from(self.device_bits);
-        Id(ulid::Ulid::from_parts(unix_ms, random).to_string())
+    /// The id for the record made at `unix_ms` as the device's `seq`-th
+    /// write. The time is moved on by a millisecond when it would repeat.
+    pub fn make(&mut self, unix_ms: u64, seq: u64) -> Id {
+        let ms = unix_ms.max(self.last_ms.saturating_add(1));
+        self.last_ms = ms;
+        let mut input = self.salt.to_le_bytes().to_vec();
+        input.extend_from_slice(&seq.to_le_bytes());
+        let high = fnv1a64(&input);
+        input.push(0xff);
+        let low = fnv1a64(&input) & 0xffff;
+        let random = (u128::from(high) << 16) | u128::from(low);
+        Id(ulid::Ulid::from_parts(ms, random).to_string())
     }
 }
 
@@ -80,10 +90,10 @@ mod tests {
 
     #[test]
     fn ids_from_one_device_sort_in_creation_order() {
-        let ids = IdGen::new(b"laptop");
+        let mut ids = IdGen::new(b"laptop");
         let a = ids.make(1_000, 1);
         let b = ids.make(1_000, 2);
-        let c = ids.make(999_999, 3);
+        let c = ids.make(999, 3);
         assert!(a < b && b < c);
         assert_eq!(a.as_str().len(), 26);
     }
@@ -94,6 +104,8 @@ mod tests {
         let b = IdGen::new(b"two").make(5, 1);
         assert_ne!(a, b);
         assert_ne!(a.short(), b.short());
+        let c = IdGen::new(b"one").make(5, 2);
+        assert_ne!(IdGen::new(b"one").make(5, 1).short(), c.short());
     }
 
     #[test]

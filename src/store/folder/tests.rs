@@ -1,0 +1,258 @@
+use chrono::DateTime;
+
+use super::*;
+use crate::model::{Decision, Pitch};
+
+fn clock(minute: u32) -> Clock {
+    let text = format!("2026-11-27T10:{minute:02}:00+00:00");
+    Clock::Fixed(DateTime::parse_from_rfc3339(&text).unwrap_or_default())
+}
+
+fn me(label: &str) -> Identity {
+    Identity::from_label(label, &label.to_uppercase())
+}
+
+fn new_event(sessions: &Path) -> EventFolder {
+    let info = EventInfo {
+        name: "Supplier unconference".into(),
+        ..EventInfo::default()
+    };
+    EventFolder::create(sessions, info, me("organiser"), clock(0)).expect("created")
+}
+
+fn pitch(title: &str) -> Record {
+    Record::Pitch(Pitch {
+        title: title.into(),
+        ..Pitch::default()
+    })
+}
+
+fn add_pitch(folder: &mut EventFolder, title: &str) -> Id {
+    let id = folder.new_id();
+    folder
+        .commit(vec![Change::put(id.clone(), pitch(title))])
+        .expect("committed");
+    id
+}
+
+#[test]
+fn a_new_event_is_a_folder_with_one_device_file() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let folder = new_event(sessions.path());
+    assert_eq!(folder.dir(), sessions.path().join("supplier-unconference"));
+    assert_eq!(folder.event().info.name, "Supplier unconference");
+    assert!(folder.own_path().exists());
+    assert_eq!(folder.files().len(), 1);
+}
+
+#[test]
+fn committed_edits_are_there_after_reopening() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let mut folder = new_event(sessions.path());
+    let id = add_pitch(&mut folder, "Vendor community");
+    let dir = folder.dir().to_path_buf();
+    drop(folder);
+    let reopened = EventFolder::open(&dir, me("organiser"), clock(1), Access::Write).expect("open");
+    assert_eq!(reopened.event().pitches[&id].title, "Vendor community");
+    assert!(reopened.event().conflicts.is_empty());
+}
+
+#[test]
+fn two_devices_see_each_others_records() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let mut organiser = new_event(sessions.path());
+    let dir = organiser.dir().to_path_buf();
+    let a = add_pitch(&mut organiser, "From the organiser");
+    let mut taker =
+        EventFolder::open(&dir, me("note-taker"), clock(2), Access::Write).expect("open");
+    let b = add_pitch(&mut taker, "From the note-taker");
+    drop((organiser, taker));
+    let seen = EventFolder::open(&dir, me("third"), clock(3), Access::Read).expect("open");
+    assert!(seen.event().pitches.contains_key(&a));
+    assert!(seen.event().pitches.contains_key(&b));
+    assert_eq!(seen.files().len(), 2);
+    assert_eq!(seen.devices().len(), 2);
+}
+
+#[test]
+fn an_edit_that_saw_the_other_version_replaces_it_without_conflict() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let mut organiser = new_event(sessions.path());
+    let dir = organiser.dir().to_path_buf();
+    let id = add_pitch(&mut organiser, "Draft title");
+    drop(organiser);
+    let mut taker = EventFolder::open(&dir, me("taker"), clock(4), Access::Write).expect("open");
+    taker
+        .commit(vec![Change::put(id.clone(), pitch("Better title"))])
+        .expect("commit");
+    drop(taker);
+    let seen = EventFolder::open(&dir, me("organiser"), clock(5), Access::Read).expect("open");
+    assert_eq!(seen.event().pitches[&id].title, "Better title");
+    assert!(seen.event().conflicts.is_empty());
+}
+
+#[test]
+fn concurrent_edits_are_kept_as_a_conflict() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let mut organiser = new_event(sessions.path());
+    let dir = organiser.dir().to_path_buf();
+    let id = add_pitch(&mut organiser, "Original");
+    let mut taker = EventFolder::open(&dir, me("taker"), clock(4), Access::Write).expect("open");
+    organiser
+        .commit(vec![Change::put(id.clone(), pitch("Organiser's edit"))])
+        .expect("commit");
+    taker
+        .commit(vec![Change::put(id.clone(), pitch("Taker's edit"))])
+        .expect("commit");
+    drop((organiser, taker));
+    let seen = EventFolder::open(&dir, me("third"), clock(5), Access::Read).expect("open");
+    assert!(seen.event().conflicts.contains(&id));
+    assert_eq!(seen.merged().current(&id).len(), 2);
+}
+
+#[test]
+fn a_conflict_copy_from_a_sync_tool_is_read_as_more_input() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let mut folder = new_event(sessions.path());
+    let dir = folder.dir().to_path_buf();
+    let own = folder.own_path().to_path_buf();
+    let kept = add_pitch(&mut folder, "In the copy only");
+    let copy = dir.join("organiser.sync-conflict-20261127-101500-ABCDEFG.ron");
+    std::fs::copy(&own, &copy).expect("copy");
+    // The own file then loses that pitch (say, an older backup restored).
+    folder
+        .commit(vec![Change::delete(kept.clone())])
+        .expect("commit");
+    std::fs::copy(&copy, &own).expect("restore the old file");
+    drop(folder);
+    std::fs::write(&copy, std::fs::read(&own).expect("read")).expect("write");
+    let seen = EventFolder::open(&dir, me("organiser"), clock(6), Access::Read).expect("open");
+    assert!(seen.event().pitches.contains_key(&kept));
+    assert_eq!(seen.files().len(), 2);
+}
+
+#[test]
+fn a_broken_file_is_reported_left_untouched_and_the_rest_opens() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let mut folder = new_event(sessions.path());
+    let dir = folder.dir().to_path_buf();
+    add_pitch(&mut folder, "Still here");
+    drop(folder);
+    let broken = dir.join("broken-laptop.ron");
+    std::fs::write(&broken, "(format: \"unconf\", version: 1, event: 42)").expect("write");
+    let mut reopened =
+        EventFolder::open(&dir, me("organiser"), clock(7), Access::Write).expect("open");
+    assert_eq!(reopened.event().pitches.len(), 1);
+    let problem = reopened
+        .problems()
+        .first()
+        .expect("one problem")
+        .to_string();
+    assert!(problem.contains("broken-laptop.ron"), "{problem}");
+    assert!(problem.contains("line 1, column"), "{problem}");
+    add_pitch(&mut reopened, "Another");
+    assert_eq!(
+        std::fs::read_to_string(&broken).expect("read"),
+        "(format: \"unconf\", version: 1, event: 42)"
+    );
+}
+
+#[test]
+fn a_file_from_a_newer_format_makes_the_event_read_only() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let folder = new_event(sessions.path());
+    let dir = folder.dir().to_path_buf();
+    let text = std::fs::read_to_string(folder.own_path())
+        .expect("read")
+        .replace("version: 1", "version: 9");
+    drop(folder);
+    std::fs::write(dir.join("future-laptop.ron"), text).expect("write");
+    let mut reopened =
+        EventFolder::open(&dir, me("organiser"), clock(8), Access::Write).expect("open");
+    assert!(
+        reopened
+            .read_only()
+            .is_some_and(|r| r.contains("newer unconf"))
+    );
+    let id = reopened.new_id();
+    let refused = reopened.commit(vec![Change::put(id, pitch("x"))]);
+    assert!(matches!(refused, Err(StoreError::ReadOnly { .. })));
+}
+
+#[test]
+fn a_second_writer_of_the_same_device_is_refused_but_may_read() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let folder = new_event(sessions.path());
+    let dir = folder.dir().to_path_buf();
+    let refused = EventFolder::open(&dir, me("organiser"), clock(9), Access::Write);
+    assert!(matches!(refused, Err(StoreError::Locked { .. })));
+    EventFolder::open(&dir, me("organiser"), clock(9), Access::Read).expect("reading is fine");
+}
+
+#[test]
+fn files_of_another_event_are_ignored_with_a_problem() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let first = new_event(sessions.path());
+    let other = new_event(sessions.path());
+    let stray = std::fs::read(other.own_path()).expect("read");
+    std::fs::write(first.dir().join("stray.ron"), stray).expect("write");
+    let dir = first.dir().to_path_buf();
+    drop(first);
+    let reopened = EventFolder::open(&dir, me("organiser"), clock(1), Access::Read).expect("open");
+    assert!(
+        reopened
+            .problems()
+            .iter()
+            .any(|p| p.reason.contains("another event"))
+    );
+}
+
+#[test]
+fn a_deletion_travels_to_other_devices() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let mut organiser = new_event(sessions.path());
+    let dir = organiser.dir().to_path_buf();
+    let id = organiser.new_id();
+    organiser
+        .commit(vec![Change::put(
+            id.clone(),
+            Record::Decision(Decision {
+                text: "Three projects".into(),
+                lead: None,
+            }),
+        )])
+        .expect("commit");
+    organiser
+        .commit(vec![Change::delete(id.clone())])
+        .expect("delete");
+    drop(organiser);
+    let seen = EventFolder::open(&dir, me("other"), clock(2), Access::Read).expect("open");
+    assert!(!seen.event().decisions.contains_key(&id));
+    assert_eq!(seen.merged().current(&id).len(), 1);
+}
+
+#[test]
+fn a_failed_save_keeps_the_edit_in_memory_and_the_old_file_intact() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let mut folder = new_event(sessions.path());
+    let before = std::fs::read(folder.own_path()).expect("read");
+    // Make the own file's folder unwritable by replacing the target with a
+    // directory: the atomic rename must then fail.
+    let own = folder.own_path().to_path_buf();
+    std::fs::remove_file(&own).expect("remove");
+    std::fs::create_dir(&own).expect("dir in the way");
+    let id = folder.new_id();
+    let result = folder.commit(vec![Change::put(id.clone(), pitch("Kept in memory"))]);
+    assert!(matches!(result, Err(StoreError::Save { .. })));
+    assert!(folder.has_unsaved());
+    assert!(folder.event().pitches.contains_key(&id));
+    std::fs::remove_dir(&own).expect("clear the way");
+    std::fs::write(&own, &before).expect("restore");
+    folder.save().expect("retry succeeds");
+    assert!(!folder.has_unsaved());
+    assert!(
+        std::fs::read_to_string(&own)
+            .expect("read")
+            .contains("Kept in memory")
+    );
+}

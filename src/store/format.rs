@@ -1,0 +1,341 @@
+//! The device file: what one device has written about one event.
+//!
+//! ```ron
+//! (
+//!     format: "unconf",
+//!     version: 1,
+//!     event: "01J...",
+//!     device: "k3j9x2ab",
+//!     label: "Sam's laptop",
+//!     seq: 42,
+//!     records: [
+//!         (id: "01J...", vv: {"k3j9x2ab": 42}, author: "Sam", at: "...", value: Some(Pitch((...)))),
+//!     ],
+//! )
+//! ```
+//!
+//! Files are identified by this header, never by their name.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::version::{Version, VersionVector};
+use crate::model::{Id, Record};
+
+/// The value of `format` in every device file.
+pub const FORMAT_NAME: &str = "unconf";
+/// The newest format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Nesting deeper than this is refused (no real file nests more than ~8).
+const RECURSION_LIMIT: usize = 64;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceFile {
+    pub format: String,
+    pub version: u32,
+    pub event: Id,
+    pub device: String,
+    #[serde(default)]
+    pub label: String,
+    /// The device's write counter when the file was saved.
+    #[serde(default)]
+    pub seq: u64,
+    #[serde(default)]
+    pub records: Vec<StoredVersion>,
+}
+
+/// A version as written in a file; its writer is the file's device.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredVersion {
+    pub id: Id,
+    pub vv: VersionVector,
+    #[serde(default)]
+    pub author: String,
+    pub at: DateTime<Utc>,
+    pub value: Option<Record>,
+}
+
+/// Just the header, for telling what a file is when it does not parse whole.
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
+
+/// Why a file could not be read. Rendered with the file's path by the caller.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FormatError {
+    #[error("line {line}, column {column}{field}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        /// " (in records[3].value)" or empty.
+        field: String,
+        message: String,
+    },
+    #[error("it is not an unconf device file (format is \"{0}\")")]
+    NotOurs(String),
+    #[error(
+        "it was written by a newer unconf (format version {0}, this build reads up to {FORMAT_VERSION}); update unconf to edit this event"
+    )]
+    Newer(u32),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl FormatError {
+    /// Where in the file the problem is, as "line:column", when known.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            FormatError::Syntax { line, column, .. } => Some((*line, *column)),
+            _ => None,
+        }
+    }
+}
+
+fn options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+impl DeviceFile {
+    /// Parses a device file. The fast path is a plain parse; only when that
+    /// fails is the text parsed again to find the field and to tell a newer
+    /// format from a broken file.
+    pub fn parse(bytes: &[u8]) -> Result<DeviceFile, FormatError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| utf8_error(bytes, &e))?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        match options().from_str::<DeviceFile>(text) {
+            Ok(file) => file.checked(),
+            Err(plain) => Err(explain(text, plain)),
+        }
+    }
+
+    fn checked(self) -> Result<DeviceFile, FormatError> {
+        if self.format != FORMAT_NAME {
+            return Err(FormatError::NotOurs(self.format));
+        }
+        if self.version > FORMAT_VERSION {
+            return Err(FormatError::Newer(self.version));
+        }
+        if self.version == 0 {
+            return Err(FormatError::Invalid(
+                "format version 0 does not exist".into(),
+            ));
+        }
+        if self.device.trim().is_empty() {
+            return Err(FormatError::Invalid("the header names no device".into()));
+        }
+        if let Some(v) = self.records.iter().find(|v| v.vv.get(&self.device) == 0) {
+            return Err(FormatError::Invalid(format!(
+                "record {} was not written by device \"{}\" named in the header",
+                v.id, self.device
+            )));
+        }
+        Ok(self)
+    }
+
+    /// The versions in this file, with their writer filled in.
+    pub fn versions(&self) -> impl Iterator<Item = Version> + '_ {
+        self.records.iter().map(|stored| Version {
+            id: stored.id.clone(),
+            device: self.device.clone(),
+            vv: stored.vv.clone(),
+            author: stored.author.clone(),
+            at: stored.at,
+            value: stored.value.clone(),
+        })
+    }
+
+    /// Consumes the file into its versions without copying the records.
+    pub fn into_versions(self) -> impl Iterator<Item = Version> {
+        let device = self.device;
+        self.records.into_iter().map(move |stored| Version {
+            id: stored.id,
+            device: device.clone(),
+            vv: stored.vv,
+            author: stored.author,
+            at: stored.at,
+            value: stored.value,
+        })
+    }
+
+    /// The file's text: pretty RON with a comment saying whose it is.
+    pub fn to_text(&self) -> Result<String, ron::Error> {
+        let pretty = ron::ser::PrettyConfig::new()
+            .depth_limit(4)
+            .struct_names(false)
+            .separate_tuple_members(false);
+        let body = ron::ser::to_string_pretty(self, pretty)?;
+        Ok(format!(
+            "// unconf device file for \"{}\". Only that device writes it; \
+             edit it by hand only while unconf is closed there.\n{body}\n",
+            self.label.replace(['\n', '\r'], " ")
+        ))
+    }
+}
+
+/// Turns a failed plain parse into the most useful error: a newer format
+/// version, a file that is not ours, or a syntax error with its field path.
+fn explain(text: &str, plain: ron::error::SpannedError) -> FormatError {
+    if let Ok(header) = options().from_str::<Header>(text) {
+        if header.format != FORMAT_NAME {
+            return FormatError::NotOurs(header.format);
+        }
+        if header.version > FORMAT_VERSION {
+            return FormatError::Newer(header.version);
+        }
+    }
+    let field = field_path(text).unwrap_or_default();
+    FormatError::Syntax {
+        line: plain.span.start.line,
+        column: plain.span.start.col,
+        field,
+        message: plain.code.to_string(),
+    }
+}
+
+/// The path of the field where parsing fails, e.g. " (in records[3].value)".
+fn field_path(text: &str) -> Option<String> {
+    let mut de = ron::Deserializer::from_str_with_options(text, &options()).ok()?;
+    match serde_path_to_error::deserialize::<_, DeviceFile>(&mut de) {
+        Ok(_) => None,
+        Err(error) => {
+            let path = error.path().to_string();
+            (path != "." && !path.is_empty()).then(|| format!(" (in {path})"))
+        }
+    }
+}
+
+fn utf8_error(bytes: &[u8], error: &std::str::Utf8Error) -> FormatError {
+    let valid = &bytes[..error.valid_up_to()];
+    let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+    let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+    FormatError::Syntax {
+        line,
+        column,
+        field: String::new(),
+        message: "the file is not valid UTF-8 text".into(),
+    }
+}
+
+/// Reads and parses one file, refusing files too large to be real.
+pub fn read_device_file(path: &Path) -> Result<DeviceFile, ReadError> {
+    let size = std::fs::metadata(path).map_err(ReadError::Io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ReadError::Format(FormatError::Invalid(format!(
+            "it is {} MiB, larger than any real event file",
+            size / (1024 * 1024)
+        ))));
+    }
+    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ReadError::Format(FormatError::Invalid(
+            "the file is empty".into(),
+        )));
+    }
+    DeviceFile::parse(&bytes).map_err(ReadError::Format)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{0}")]
+    Io(std::io::Error),
+    #[error("{0}")]
+    Format(FormatError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Decision;
+
+    fn sample() -> DeviceFile {
+        DeviceFile {
+            format: FORMAT_NAME.into(),
+            version: FORMAT_VERSION,
+            event: Id::new("01EVENT"),
+            device: "dev1".into(),
+            label: "Sam's laptop".into(),
+            seq: 1,
+            records: vec![StoredVersion {
+                id: Id::new("01DEC"),
+                vv: [("dev1", 1)].into(),
+                author: "Sam".into(),
+                at: DateTime::<Utc>::default(),
+                value: Some(Record::Decision(Decision {
+                    text: "Start three projects".into(),
+                    lead: Some("techUK".into()),
+                })),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_file_round_trips() {
+        let file = sample();
+        let text = file.to_text().expect("serialises");
+        assert_eq!(DeviceFile::parse(text.as_bytes()), Ok(file));
+    }
+
+    #[test]
+    fn a_bom_and_crlf_line_ends_are_accepted() {
+        let text = sample()
+            .to_text()
+            .expect("serialises")
+            .replace('\n', "\r\n");
+        let with_bom = format!("\u{feff}{text}");
+        assert_eq!(DeviceFile::parse(with_bom.as_bytes()), Ok(sample()));
+    }
+
+    #[test]
+    fn a_syntax_error_names_line_column_and_field() {
+        let text = sample()
+            .to_text()
+            .expect("serialises")
+            .replace("lead: Some(\"techUK\")", "lead: 42");
+        let error = DeviceFile::parse(text.as_bytes()).expect_err("must fail");
+        let shown = error.to_string();
+        assert!(error.position().is_some(), "{shown}");
+        assert!(shown.contains("records[0].value"), "{shown}");
+    }
+
+    #[test]
+    fn a_newer_format_version_is_told_apart_from_a_broken_file() {
+        let text = sample()
+            .to_text()
+            .expect("serialises")
+            .replace("version: 1", "version: 7")
+            .replace("Decision((", "Poll((");
+        assert_eq!(
+            DeviceFile::parse(text.as_bytes()),
+            Err(FormatError::Newer(7))
+        );
+    }
+
+    #[test]
+    fn a_header_that_lies_about_its_device_is_refused() {
+        let mut file = sample();
+        file.device = "someone-else".into();
+        let text = file.to_text().expect("serialises");
+        assert!(matches!(
+            DeviceFile::parse(text.as_bytes()),
+            Err(FormatError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn invalid_utf8_reports_where() {
+        let error = DeviceFile::parse(b"(format: \"unconf\",\n\xff)").expect_err("must fail");
+        assert_eq!(error.position(), Some((2, 1)));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflowing_the_stack() {
+        let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(DeviceFile::parse(text.as_bytes()).is_err());
+    }
+}
