@@ -1,1 +1,76 @@
-//! The command line.
+//! The command line: every subcommand works without a terminal UI, prints
+//! what it did, and exits 0 on success, 1 when `check` finds problems, and 2
+//! on bad input or an unreadable file (one sentence on stderr, nothing
+//! written).
+
+mod args;
+mod context;
+mod event_cmds;
+mod export_cmd;
+mod pitch_cmds;
+mod record_cmds;
+mod table;
+
+use std::process::ExitCode;
+
+pub use args::Cli;
+use args::Command;
+pub use context::Context;
+
+/// Why a command did not succeed.
+#[derive(Debug)]
+pub enum CliError {
+    /// Bad input or an unreadable file: exit 2.
+    Bad(String),
+    /// `check` found this many problems: exit 1.
+    Problems(usize),
+}
+
+impl<E: std::fmt::Display> From<E> for CliError {
+    fn from(error: E) -> Self {
+        CliError::Bad(error.to_string())
+    }
+}
+
+pub type CliResult = Result<(), CliError>;
+
+/// Runs one subcommand and turns its outcome into the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let context = match Context::new(cli.dir.as_deref()) {
+        Ok(context) => context,
+        Err(error) => return report(Err(error)),
+    };
+    let Some(command) = cli.command else {
+        return report(event_cmds::overview(&context));
+    };
+    report(dispatch(&context, command))
+}
+
+fn dispatch(context: &Context, command: Command) -> CliResult {
+    match command {
+        Command::New(args) => event_cmds::new(context, args),
+        Command::List => event_cmds::list(context),
+        Command::Room(args) => event_cmds::room(context, args),
+        Command::Slot(args) => event_cmds::slot(context, args),
+        Command::Pitch(args) => pitch_cmds::pitch(context, args),
+        Command::Schedule(args) => pitch_cmds::schedule(context, args),
+        Command::Note(args) => record_cmds::note(context, args),
+        Command::Session(args) => record_cmds::session(context, args),
+        Command::Action(args) => record_cmds::action(context, args),
+        Command::Actions(args) => record_cmds::actions(context, args),
+        Command::Decision(args) => record_cmds::decision(context, args),
+        Command::Check(args) => event_cmds::check(context, args),
+        Command::Export(args) => export_cmd::export(context, args),
+    }
+}
+
+fn report(result: CliResult) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Problems(_)) => ExitCode::from(1),
+        Err(CliError::Bad(message)) => {
+            eprintln!("error: {}", crate::model::text::inert_line(&message));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,1 +1,5 @@
-fn main() {}
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    unconf::cli::run(unconf::cli::Cli::parse())
+}

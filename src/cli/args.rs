@@ -1,0 +1,437 @@
+//! The command-line grammar (clap derive). Names, flags and exit codes are a
+//! contract that scripts rely on; see DESIGN's "Command line".
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::{NoteKind, SlotKind};
+
+const AFTER_HELP: &str = "\
+Examples:
+  unconf new \"Local digital unconference\" --date 2026-11-27 --venue \"techUK, London\"
+  unconf pitch add local-digital-unconference \"Open standards\" --by \"Sam Jones\" --votes 12
+  unconf schedule local-digital-unconference \"open standards\" --slot \"Round 1\" --room Library
+  unconf export local-digital-unconference --with-notes
+
+EVENT is an event folder, or the name or folder name of an event in the
+sessions directory. PITCH and SESSION are an id, a unique id prefix or short id,
+or a unique part of the title. Exit codes: 0 done, 1 `check` found problems,
+2 bad input or an unreadable file.";
+
+/// Run an unconference day and publish what came out of it.
+///
+/// With no command, prints the events in the sessions directory and how to
+/// start.
+#[derive(Debug, Parser)]
+#[command(name = "unconf", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// The folder that holds event folders (default: $UNCONF_HOME, else
+    /// ./sessions if it exists, else the platform data directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new event.
+    #[command(
+        after_help = "Example:\n  unconf new \"Supplier unconference\" --date 2018-10-23 --venue techUK --organiser techUK --organiser MHCLG"
+    )]
+    New(NewArgs),
+    /// List the events in the sessions directory.
+    #[command(after_help = "Example:\n  unconf list")]
+    List,
+    /// Set up rooms.
+    #[command(subcommand)]
+    Room(RoomCommand),
+    /// Set up time slots.
+    #[command(subcommand)]
+    Slot(SlotCommand),
+    /// Log, list and manage pitches.
+    #[command(subcommand)]
+    Pitch(PitchCommand),
+    /// Place a pitch on the grid: a session in one slot and one room.
+    #[command(
+        after_help = "Example:\n  unconf schedule my-event \"vendor community\" --slot \"Round 1\" --room \"Group 1\""
+    )]
+    Schedule(ScheduleArgs),
+    /// Take notes in a session.
+    #[command(subcommand)]
+    Note(NoteCommand),
+    /// Record a session's summary, outcome and who was there.
+    #[command(subcommand)]
+    Session(SessionCommand),
+    /// Record next steps, and close them.
+    #[command(subcommand)]
+    Action(ActionCommand),
+    /// The actions register: every next step with its owner and status.
+    #[command(after_help = "Example:\n  unconf actions my-event")]
+    Actions(EventArg),
+    /// Record what the day decided.
+    #[command(subcommand)]
+    Decision(DecisionCommand),
+    /// Look for clashes, conflicting edits, sessions without notes and unreadable files.
+    #[command(
+        after_help = "Exits 0 when all is well, 1 when problems were found, 2 when a file cannot be read.\n\nExample:\n  unconf check my-event"
+    )]
+    Check(EventArg),
+    /// Write the write-up.
+    #[command(after_help = "Example:\n  unconf export my-event --with-notes --out exports/")]
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EventArg {
+    /// The event: a folder, or the name of an event in the sessions directory.
+    pub event: String,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The event's name, e.g. "Local digital unconference".
+    pub name: String,
+    /// The day, as YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<chrono::NaiveDate>,
+    /// Where it takes place.
+    #[arg(long, value_name = "TEXT")]
+    pub venue: Option<String>,
+    /// An organiser (repeat for several).
+    #[arg(long = "organiser", value_name = "NAME")]
+    pub organisers: Vec<String>,
+    /// What the day is for.
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoomCommand {
+    /// Add a room.
+    #[command(after_help = "Example:\n  unconf room add my-event Library --capacity 20")]
+    Add {
+        /// The event.
+        event: String,
+        /// The room's name.
+        name: String,
+        /// How many people it seats.
+        #[arg(long, value_name = "N")]
+        capacity: Option<u32>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SlotCommand {
+    /// Add a time slot.
+    #[command(
+        after_help = "Example:\n  unconf slot add my-event 10:30 11:15 --label \"Round 1\" --kind breakout"
+    )]
+    Add {
+        /// The event.
+        event: String,
+        /// Start time, HH:MM.
+        #[arg(value_parser = parse_time)]
+        start: chrono::NaiveTime,
+        /// End time, HH:MM.
+        #[arg(value_parser = parse_time)]
+        end: chrono::NaiveTime,
+        /// A name such as "Round 1" (default: the times).
+        #[arg(long, value_name = "TEXT")]
+        label: Option<String>,
+        /// What happens in it.
+        #[arg(long, value_enum, default_value_t = KindArg::Breakout)]
+        kind: KindArg,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Breakout,
+    Plenary,
+    Break,
+}
+
+impl From<KindArg> for SlotKind {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::Breakout => SlotKind::Breakout,
+            KindArg::Plenary => SlotKind::Plenary,
+            KindArg::Break => SlotKind::Break,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PitchCommand {
+    /// Log a pitch; only the title is needed.
+    #[command(
+        after_help = "Example:\n  unconf pitch add my-event \"Open standards for planning\" --by \"Sam Jones\" --org \"Acme Ltd\" --votes 12 --tag standards"
+    )]
+    Add(PitchAddArgs),
+    /// List the pitches with their interest and status.
+    #[command(after_help = "Example:\n  unconf pitch list my-event --format csv > pitches.csv")]
+    List {
+        /// The event.
+        event: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PitchAddArgs {
+    /// The event.
+    pub event: String,
+    /// The pitch's title.
+    pub title: String,
+    /// Who pitched it (repeat for several people).
+    #[arg(long = "by", value_name = "NAME")]
+    pub by: Vec<String>,
+    /// Their organisation.
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+    /// What it is about.
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    /// Show of hands.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub votes: u32,
+    /// A tag (repeat for several).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    /// The event.
+    pub event: String,
+    /// The pitch: id, short id, or a unique part of its title.
+    pub pitch: String,
+    /// The slot: its label or start time (HH:MM).
+    #[arg(long, value_name = "SLOT")]
+    pub slot: String,
+    /// The room's name.
+    #[arg(long, value_name = "ROOM")]
+    pub room: String,
+}
+
+/// Picks a session, and one occurrence of a repeated one.
+#[derive(Debug, Args)]
+pub struct SessionRef {
+    /// The event.
+    pub event: String,
+    /// The session: id, short id, or a unique part of its title.
+    pub session: String,
+    /// Which occurrence of a repeated session: its slot label or start time.
+    #[arg(long, value_name = "SLOT")]
+    pub slot: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Add a note to a session.
+    #[command(
+        after_help = "Example:\n  unconf note add my-event \"vendor community\" \"Look at the CCS buyer community\" --kind idea"
+    )]
+    Add {
+        #[command(flatten)]
+        target: SessionRef,
+        /// The note.
+        text: String,
+        /// What kind of note it is.
+        #[arg(long, value_enum, default_value_t = NoteKindArg::Point)]
+        kind: NoteKindArg,
+        /// Who took it (default: this device's author).
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+        /// Leave it out of the public write-up.
+        #[arg(long)]
+        private: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NoteKindArg {
+    Point,
+    Question,
+    Idea,
+    Action,
+    Decision,
+    Quote,
+}
+
+impl From<NoteKindArg> for NoteKind {
+    fn from(kind: NoteKindArg) -> Self {
+        match kind {
+            NoteKindArg::Point => NoteKind::Point,
+            NoteKindArg::Question => NoteKind::Question,
+            NoteKindArg::Idea => NoteKind::Idea,
+            NoteKindArg::Action => NoteKind::Action,
+            NoteKindArg::Decision => NoteKind::Decision,
+            NoteKindArg::Quote => NoteKind::Quote,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// Change a session's summary, outcome, attendance or note-taker.
+    #[command(
+        after_help = "Example:\n  unconf session set my-event \"vendor community\" --summary \"Appetite for a vendor community\" --attendees 14 --note-taker Sam"
+    )]
+    Set(SessionSetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SessionSetArgs {
+    #[command(flatten)]
+    pub target: SessionRef,
+    /// What was discussed.
+    #[arg(long, value_name = "TEXT")]
+    pub summary: Option<String>,
+    /// What the group concluded.
+    #[arg(long, value_name = "TEXT")]
+    pub outcome: Option<String>,
+    /// How many attended.
+    #[arg(long, value_name = "N")]
+    pub attendees: Option<u32>,
+    /// Who took notes.
+    #[arg(long, value_name = "NAME")]
+    pub note_taker: Option<String>,
+    /// Who facilitated.
+    #[arg(long, value_name = "NAME")]
+    pub facilitator: Option<String>,
+    /// Report what was said but never who said it.
+    #[arg(long, conflicts_with = "not_chatham_house")]
+    pub chatham_house: bool,
+    /// Lift the Chatham House Rule for this session.
+    #[arg(long)]
+    pub not_chatham_house: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// Add a next step to a session, or to the event with --event.
+    #[command(
+        after_help = "Examples:\n  unconf action add my-event \"vendor community\" \"Draft a charter\" --owner techUK --due 2026-12-15\n  unconf action add my-event --event \"Run a follow-up workshop\" --owner techUK"
+    )]
+    Add(ActionAddArgs),
+    /// Mark a next step done.
+    #[command(after_help = "Example:\n  unconf action done my-event \"draft a charter\"")]
+    Done {
+        /// The event.
+        event: String,
+        /// The action: id, short id, or a unique part of its text.
+        action: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ActionAddArgs {
+    /// The event.
+    pub event: String,
+    /// SESSION then TEXT; or only TEXT with --event.
+    #[arg(value_name = "SESSION|TEXT", num_args = 1..=2, required = true)]
+    pub words: Vec<String>,
+    /// The action belongs to the whole event, not a session.
+    #[arg(long = "event")]
+    pub event_level: bool,
+    /// Which occurrence of a repeated session: its slot label or start time.
+    #[arg(long, value_name = "SLOT")]
+    pub slot: Option<String>,
+    /// Who will do it.
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// When by, as YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub due: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DecisionCommand {
+    /// Record a decision, such as a project to take forward.
+    #[command(
+        after_help = "Example:\n  unconf decision add my-event \"Start a supplier community\" --lead techUK"
+    )]
+    Add {
+        /// The event.
+        event: String,
+        /// What was decided.
+        text: String,
+        /// Who leads it.
+        #[arg(long, value_name = "NAME")]
+        lead: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The event.
+    pub event: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+    pub format: ExportFormat,
+    /// Add every session's full, timestamped notes as an appendix.
+    #[arg(long)]
+    pub with_notes: bool,
+    /// A file, a folder, or - for standard output (default: ./exports if it
+    /// exists, else the data directory's exports/).
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The Markdown write-up.
+    Md,
+}
+
+fn parse_time(text: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .map_err(|_| format!("\"{text}\" is not a time; use HH:MM, e.g. 10:30"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_subcommand_has_an_example() {
+        fn walk(command: &clap::Command, path: &str) {
+            let path = format!("{path} {}", command.get_name());
+            let subcommands: Vec<_> = command.get_subcommands().collect();
+            if subcommands.is_empty() {
+                let help = command
+                    .get_after_help()
+                    .map(|h| h.to_string())
+                    .unwrap_or_default();
+                assert!(help.contains("Example"), "{path} has no example");
+            }
+            for sub in subcommands {
+                if sub.get_name() != "help" {
+                    walk(sub, &path);
+                }
+            }
+        }
+        for sub in Cli::command().get_subcommands() {
+            walk(sub, "unconf");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Commands about whole events: the overview, new, list, rooms, slots, check.
+
+use super::args::{EventArg, NewArgs, RoomCommand, SlotCommand};
+use super::{CliError, CliResult, Context, table};
+use crate::model::rules::{self, Clash};
+use crate::model::text::inert_line;
+use crate::model::{EventInfo, Slot, ops};
+use crate::store::{EventFolder, location};
+
+/// What `unconf` with no command prints: the events here and how to start.
+pub fn overview(context: &Context) -> CliResult {
+    let events = location::list_events(&context.sessions);
+    println!("unconf: run an unconference day and publish what came out of it.\n");
+    if events.is_empty() {
+        println!("No events in {} yet.", context.sessions.display());
+    } else {
+        println!("Events in {}:", context.sessions.display());
+        print!("{}", events_table(&events));
+    }
+    println!(
+        "\nStart with:\n  unconf new \"My unconference\" --date 2026-11-27\n  unconf pitch add my-unconference \"A first pitch\"\n  unconf export my-unconference\n\n`unconf --help` lists every command."
+    );
+    Ok(())
+}
+
+fn events_table(events: &[location::EventEntry]) -> String {
+    let rows: Vec<Vec<String>> = events
+        .iter()
+        .map(|e| {
+            vec![
+                e.slug.clone(),
+                e.name.clone().unwrap_or_else(|| "?".into()),
+                e.date.map(|d| d.to_string()).unwrap_or_default(),
+                e.device_files.to_string(),
+            ]
+        })
+        .collect();
+    table::render(&["folder", "name", "date", "devices"], &rows, 60)
+}
+
+pub fn new(context: &Context, args: NewArgs) -> CliResult {
+    let name = args.name.trim();
+    if name.is_empty() {
+        return Err(CliError::Bad(
+            "The event needs a name; type one in quotes.".into(),
+        ));
+    }
+    let info = EventInfo {
+        name: name.to_string(),
+        date: args.date,
+        venue: args.venue.unwrap_or_default().trim().to_string(),
+        organisers: args
+            .organisers
+            .iter()
+            .map(|o| o.trim().to_string())
+            .collect(),
+        description: args.description.unwrap_or_default().trim().to_string(),
+        ..EventInfo::default()
+    };
+    let folder = EventFolder::create(&context.sessions, info, context.identity()?, context.clock)?;
+    println!(
+        "Created \"{}\" in {}.",
+        inert_line(name),
+        folder.dir().display()
+    );
+    Ok(())
+}
+
+pub fn list(context: &Context) -> CliResult {
+    let events = location::list_events(&context.sessions);
+    if events.is_empty() {
+        println!(
+            "No events in {}; create one with `unconf new NAME`.",
+            context.sessions.display()
+        );
+    } else {
+        print!("{}", events_table(&events));
+    }
+    Ok(())
+}
+
+pub fn room(context: &Context, command: RoomCommand) -> CliResult {
+    let RoomCommand::Add {
+        event,
+        name,
+        capacity,
+    } = command;
+    let mut folder = context.write(&event)?;
+    let id = folder.new_id();
+    let changes = ops::add_room(folder.event(), id, &name, capacity)?;
+    folder.commit(changes)?;
+    let capacity = capacity
+        .map(|c| format!(" (seats {c})"))
+        .unwrap_or_default();
+    println!(
+        "Added room \"{}\"{capacity} to {}.",
+        inert_line(name.trim()),
+        event_name(&folder)
+    );
+    Ok(())
+}
+
+pub fn slot(context: &Context, command: SlotCommand) -> CliResult {
+    let SlotCommand::Add {
+        event,
+        start,
+        end,
+        label,
+        kind,
+    } = command;
+    let mut folder = context.write(&event)?;
+    let id = folder.new_id();
+    let slot = Slot {
+        start,
+        end,
+        label: label.unwrap_or_default(),
+        kind: kind.into(),
+    };
+    let changes = ops::add_slot(folder.event(), id.clone(), slot)?;
+    folder.commit(changes)?;
+    let added = folder.event().slots.get(&id).map(rules::slot_name);
+    println!(
+        "Added slot {} to {}.",
+        added.unwrap_or_default(),
+        event_name(&folder)
+    );
+    Ok(())
+}
+
+/// Lists every problem; exit 1 when there are any, 2 when a file is unreadable.
+pub fn check(context: &Context, args: EventArg) -> CliResult {
+    let folder = crate::store::EventFolder::open(
+        &context.event_dir(&args.event)?,
+        context.identity()?,
+        context.clock,
+        crate::store::Access::Read,
+    )?;
+    let lines = problems(&folder);
+    for problem in folder.problems() {
+        println!("unreadable: {problem}.");
+    }
+    for line in &lines {
+        println!("{}", inert_line(line));
+    }
+    let total = lines.len() + folder.problems().len();
+    if total == 0 {
+        println!(
+            "{}: no problems found in {} device file{}.",
+            event_name(&folder),
+            folder.files().len(),
+            if folder.files().len() == 1 { "" } else { "s" }
+        );
+        return Ok(());
+    }
+    eprintln!(
+        "{total} problem{} found in {}.",
+        if total == 1 { "" } else { "s" },
+        folder.dir().display()
+    );
+    if folder.problems().is_empty() {
+        Err(CliError::Problems(total))
+    } else {
+        Err(CliError::Bad(format!(
+            "{} file{} in {} could not be read.",
+            folder.problems().len(),
+            if folder.problems().len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            folder.dir().display()
+        )))
+    }
+}
+
+/// Clashes, conflicts and sessions without notes, one line each.
+fn problems(folder: &EventFolder) -> Vec<String> {
+    let event = folder.event();
+    let mut lines: Vec<String> = rules::clashes(event)
+        .iter()
+        .map(|c: &Clash| format!("clash: {}", c.describe(event)))
+        .collect();
+    for (id, versions) in folder.merged().conflicts() {
+        let who: Vec<String> = versions
+            .iter()
+            .map(|v| format!("{} on {}", v.author, v.device))
+            .collect();
+        lines.push(format!(
+            "conflict: {} was changed at the same time by {}; open it and keep one version.",
+            event.describe(id),
+            who.join(" and ")
+        ));
+    }
+    for id in rules::sessions_without_notes(event) {
+        lines.push(format!(
+            "no notes: {} has no notes, summary or outcome yet.",
+            event.describe(id)
+        ));
+    }
+    lines
+}
+
+/// The event's name for messages.
+pub fn event_name(folder: &EventFolder) -> String {
+    let name = &folder.event().info.name;
+    if name.is_empty() {
+        folder.dir().display().to_string()
+    } else {
+        format!("\"{}\"", inert_line(name))
+    }
+}
