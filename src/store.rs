@@ -14,6 +14,7 @@ pub mod format;
 pub mod identity;
 pub mod location;
 pub mod lock;
+mod replica;
 mod scan;
 pub mod version;
 
@@ -21,8 +22,9 @@ use std::path::{Path, PathBuf};
 
 pub use clock::Clock;
 pub use draft::Drafts;
-pub use folder::{Access, EventFolder, FileSummary, Problem};
+pub use folder::{Access, Disk, EventFolder, FileSummary, Problem};
 pub use identity::Identity;
+pub use replica::Replica;
 pub use version::{Merged, Version, VersionVector};
 
 /// What can go wrong reading or writing an event. Each renders as one

@@ -5,11 +5,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use super::format::{
-    DeviceFile, FORMAT_NAME, FORMAT_VERSION, FormatError, ReadError, StoredVersion,
-};
+use super::format::{DeviceFile, FormatError, ReadError};
 use super::lock::Lock;
-use super::version::{Merged, Version, shown_value};
+use super::replica::Replica;
+use super::version::Merged;
 use super::{Clock, Drafts, Identity, StoreError, atomic, backup, scan};
 use crate::model::{Change, Event, EventInfo, Id, IdGen, Record};
 
@@ -52,22 +51,23 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// An event opened from its folder.
+/// An event opened from its folder: the folder on [`Disk`] and this
+/// device's [`Replica`] of the event.
 #[derive(Debug)]
 pub struct EventFolder {
+    disk: Disk,
+    replica: Replica,
+}
+
+/// The folder side of an open event: where the own file goes, the lock, the
+/// drafts, and what was read.
+#[derive(Debug)]
+pub struct Disk {
     dir: PathBuf,
-    me: Identity,
     clock: Clock,
-    ids: IdGen,
     own_path: PathBuf,
-    /// Versions this device wrote: exactly what its file holds.
-    own: Merged,
-    seq: u64,
-    merged: Merged,
-    event: Event,
     files: Vec<FileSummary>,
     problems: Vec<Problem>,
-    read_only: Option<String>,
     unsaved: bool,
     drafts: Drafts,
     _lock: Option<Lock>,
@@ -116,8 +116,10 @@ impl EventFolder {
         })?;
         let mut folder = EventFolder::empty(dir, me, clock, own_path, event_id, lock);
         folder.absorb(scan);
-        if access == Access::Read && folder.read_only.is_none() {
-            folder.read_only = Some("it was opened for reading only".into());
+        if access == Access::Read && folder.replica.read_only().is_none() {
+            folder
+                .replica
+                .set_read_only("it was opened for reading only");
         }
         Ok(folder)
     }
@@ -155,138 +157,115 @@ impl EventFolder {
         lock: Option<Lock>,
     ) -> EventFolder {
         EventFolder {
-            dir: dir.to_path_buf(),
-            ids: id_gen(&me, &clock),
-            drafts: Drafts::open(dir, &me.device),
-            me,
-            clock,
-            own_path,
-            own: Merged::default(),
-            seq: 0,
-            merged: Merged::default(),
-            event: Event::new(event_id),
-            files: Vec::new(),
-            problems: Vec::new(),
-            read_only: None,
-            unsaved: false,
-            _lock: lock,
+            disk: Disk {
+                dir: dir.to_path_buf(),
+                drafts: Drafts::open(dir, &me.device),
+                clock,
+                own_path,
+                files: Vec::new(),
+                problems: Vec::new(),
+                unsaved: false,
+                _lock: lock,
+            },
+            replica: Replica::new(event_id, me.clone(), id_gen(&me, &clock), clock.is_fixed()),
         }
     }
 
-    /// Folds a scan into the merged state.
+    /// Folds a scan into the replica, noting what was read.
     fn absorb(&mut self, scan: Scan) {
-        self.problems = scan.problems;
+        let disk = &mut self.disk;
+        disk.problems = scan.problems;
         if let Some((path, version)) = scan.newer {
-            self.read_only = Some(format!(
+            self.replica.set_read_only(format!(
                 "{} was written by a newer unconf (format version {version}); update unconf to edit this event",
                 path.display()
             ));
         }
-        let mut touched = Vec::new();
         for (path, file) in scan.files {
-            if file.event != self.event.id {
-                self.problems.push(Problem {
+            if file.event != self.replica.event().id {
+                disk.problems.push(Problem {
                     path,
                     reason: format!("it belongs to another event (id {})", file.event),
                 });
                 continue;
             }
-            let mine = file.device == self.me.device;
-            self.files.push(FileSummary {
-                own: mine && path == self.own_path,
+            disk.files.push(FileSummary {
+                own: file.device == self.replica.identity().device && path == disk.own_path,
                 path,
                 device: file.device.clone(),
                 label: file.label.clone(),
                 records: file.records.len(),
                 last_change: file.records.iter().map(|r| r.at).max(),
             });
-            if mine {
-                self.seq = self.seq.max(file.seq);
-            }
-            for version in file.into_versions() {
-                if mine {
-                    self.seq = self.seq.max(version.vv.get(&self.me.device));
-                    self.own.insert(version.clone());
-                }
-                touched.push(version.id.clone());
-                self.merged.insert(version);
-            }
-        }
-        touched.sort();
-        touched.dedup();
-        for id in &touched {
-            self.refresh(id);
+            self.replica.absorb(file);
         }
     }
 
-    /// Re-derives one record's shown value and conflict flag.
-    fn refresh(&mut self, id: &Id) {
-        let current = self.merged.current(id);
-        let value = shown_value(current).cloned();
-        if current.len() > 1 {
-            self.event.conflicts.insert(id.clone());
-        } else {
-            self.event.conflicts.remove(id);
-        }
-        self.event.apply(id, value);
+    /// Splits into the folder side and the in-memory replica (for the TUI,
+    /// whose state owns the replica while the loop owns the disk).
+    pub fn into_parts(self) -> (Disk, Replica) {
+        (self.disk, self.replica)
+    }
+
+    pub fn replica(&self) -> &Replica {
+        &self.replica
+    }
+
+    pub fn disk(&self) -> &Disk {
+        &self.disk
     }
 
     pub fn dir(&self) -> &Path {
-        &self.dir
+        &self.disk.dir
     }
 
     pub fn event(&self) -> &Event {
-        &self.event
+        self.replica.event()
     }
 
     pub fn merged(&self) -> &Merged {
-        &self.merged
+        self.replica.merged()
     }
 
     pub fn identity(&self) -> &Identity {
-        &self.me
+        self.replica.identity()
     }
 
     pub fn clock(&self) -> Clock {
-        self.clock
+        self.disk.clock
     }
 
     pub fn own_path(&self) -> &Path {
-        &self.own_path
+        &self.disk.own_path
     }
 
     /// The device files that were read, in name order.
     pub fn files(&self) -> &[FileSummary] {
-        &self.files
+        &self.disk.files
     }
 
     /// Files that could not be used.
     pub fn problems(&self) -> &[Problem] {
-        &self.problems
+        &self.disk.problems
     }
 
     /// Why this event cannot be edited here, if it cannot.
     pub fn read_only(&self) -> Option<&str> {
-        self.read_only.as_deref()
+        self.replica.read_only()
     }
 
     /// True when an edit is in memory but not yet on disk (a save failed).
     pub fn has_unsaved(&self) -> bool {
-        self.unsaved
+        self.disk.unsaved
     }
 
     pub fn drafts(&mut self) -> &mut Drafts {
-        &mut self.drafts
+        &mut self.disk.drafts
     }
 
     /// A fresh id for a new record.
     pub fn new_id(&mut self) -> Id {
-        self.seq += 1;
-        // Under a fixed clock (tests, scripted examples) the counter stands in
-        // for the passing of time, so ids still sort in creation order across
-        // separate runs.
-        let ms = unix_ms(&self.clock) + if self.clock.is_fixed() { self.seq } else { 0 };
-        self.ids.make(ms, self.seq)
+        self.replica.new_id(self.disk.clock.now_utc())
     }
 
     /// Applies the changes as new versions by this device and saves the own
@@ -296,36 +275,59 @@ impl EventFolder {
     /// [`has_unsaved`]: EventFolder::has_unsaved
     /// [`save`]: EventFolder::save
     pub fn commit(&mut self, changes: Vec<Change>) -> Result<(), StoreError> {
-        if let Some(reason) = &self.read_only {
-            return Err(StoreError::ReadOnly {
-                dir: self.dir.clone(),
-                reason: reason.clone(),
-            });
-        }
-        let at = self.clock.now_utc();
-        for change in changes {
-            let mut vv = self.merged.seen(&change.id);
-            self.seq += 1;
-            vv.set(&self.me.device, self.seq);
-            let version = Version {
-                id: change.id.clone(),
-                device: self.me.device.clone(),
-                vv,
-                author: self.me.author.clone(),
-                at,
-                value: change.record,
-            };
-            self.own.insert(version.clone());
-            self.merged.insert(version);
-            self.refresh(&change.id);
-        }
-        self.unsaved = true;
+        let at = self.disk.clock.now_utc();
+        self.replica
+            .commit(changes, at)
+            .map_err(|reason| StoreError::ReadOnly {
+                dir: self.disk.dir.clone(),
+                reason,
+            })?;
+        self.disk.unsaved = true;
         self.save()
     }
 
     /// Writes the own file from memory (atomically, after a rolling backup).
     pub fn save(&mut self) -> Result<(), StoreError> {
-        let text = self.own_file().to_text().map_err(|e| {
+        self.disk.save(&self.replica)
+    }
+
+    /// The devices seen in this folder: device id -> (label, newest change).
+    pub fn devices(&self) -> BTreeMap<&str, (&str, Option<DateTime<Utc>>)> {
+        self.disk.devices()
+    }
+}
+
+impl Disk {
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn own_path(&self) -> &Path {
+        &self.own_path
+    }
+
+    pub fn files(&self) -> &[FileSummary] {
+        &self.files
+    }
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    pub fn drafts(&mut self) -> &mut Drafts {
+        &mut self.drafts
+    }
+
+    /// True when the last save failed and memory holds more than the file.
+    pub fn has_unsaved(&self) -> bool {
+        self.unsaved
+    }
+
+    /// Writes the replica's own file (atomically, after a rolling backup).
+    /// On failure the file on disk is as it was before.
+    pub fn save(&mut self, replica: &Replica) -> Result<(), StoreError> {
+        self.unsaved = true;
+        let text = replica.own_file().to_text().map_err(|e| {
             StoreError::Invalid(format!("could not write {}: {e}", self.own_path.display()))
         })?;
         // A failed backup must not stop the save itself.
@@ -335,39 +337,17 @@ impl EventFolder {
             source,
         })?;
         self.unsaved = false;
-        self.note_own_file();
+        self.note_own_file(replica);
         Ok(())
     }
 
-    fn own_file(&self) -> DeviceFile {
-        DeviceFile {
-            format: FORMAT_NAME.into(),
-            version: FORMAT_VERSION,
-            event: self.event.id.clone(),
-            device: self.me.device.clone(),
-            label: self.me.label.clone(),
-            seq: self.seq,
-            records: self
-                .own
-                .versions()
-                .map(|v| StoredVersion {
-                    id: v.id.clone(),
-                    vv: v.vv.clone(),
-                    author: v.author.clone(),
-                    at: v.at,
-                    value: v.value.clone(),
-                })
-                .collect(),
-        }
-    }
-
-    fn note_own_file(&mut self) {
+    fn note_own_file(&mut self, replica: &Replica) {
         let summary = FileSummary {
             path: self.own_path.clone(),
-            device: self.me.device.clone(),
-            label: self.me.label.clone(),
-            records: self.own.versions().count(),
-            last_change: self.own.versions().map(|v| v.at).max(),
+            device: replica.identity().device.clone(),
+            label: replica.identity().label.clone(),
+            records: replica.own_len(),
+            last_change: replica.own_last_change(),
             own: true,
         };
         match self.files.iter_mut().find(|f| f.own) {
