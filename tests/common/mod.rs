@@ -1,0 +1,255 @@
+//! Shared helpers for the tests that drive the built binary.
+//!
+//! Every command runs with a cleared environment: the sessions directory,
+//! the config and data directories and `HOME` all point into one temporary
+//! directory, the device and author are given, and the clock is fixed by
+//! `UNCONF_NOW`, so nothing depends on the machine or the real time.
+
+// Each test crate uses a different part of this module.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use assert_cmd::Command;
+use chrono::{DateTime, Duration, FixedOffset};
+
+/// The morning of the worked example's day; the clock counts from here.
+pub const DAY_START: &str = "2026-11-27T09:00:00+00:00";
+
+/// The device and author most commands run as.
+pub const ORGANISER: (&str, &str) = ("organiser", "Georgina");
+
+/// A temporary home for the binary, with a clock that moves on a minute
+/// per command.
+pub struct Env {
+    dir: tempfile::TempDir,
+    minutes: AtomicI64,
+}
+
+/// What one run of the binary gave.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().expect("a temporary directory"),
+            minutes: AtomicI64::new(0),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `UNCONF_HOME`: the folder that holds event folders.
+    pub fn sessions(&self) -> PathBuf {
+        self.root().join("sessions")
+    }
+
+    pub fn event_dir(&self, slug: &str) -> PathBuf {
+        self.sessions().join(slug)
+    }
+
+    /// The clock as `UNCONF_NOW` gives it.
+    pub fn now(&self) -> String {
+        at_minute(self.minutes.load(Ordering::SeqCst))
+    }
+
+    /// Moves the clock on by one minute.
+    pub fn tick(&self) {
+        self.minutes.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Sets the clock to `HH:MM` on the day.
+    pub fn set_time(&self, hh_mm: &str) {
+        let (h, m) = hh_mm.split_once(':').expect("HH:MM");
+        let minutes = (h.parse::<i64>().expect("hour") - 9) * 60 + m.parse::<i64>().expect("min");
+        self.minutes.store(minutes, Ordering::SeqCst);
+    }
+
+    /// The binary as `device`, written as `author`, at `now`.
+    pub fn command_at(&self, (device, author): (&str, &str), now: &str) -> Command {
+        let mut command = Command::cargo_bin("unconf").expect("the unconf binary is built");
+        let root = self.root();
+        command
+            .env_clear()
+            .current_dir(root)
+            .env("HOME", root)
+            .env("XDG_CONFIG_HOME", root.join("config"))
+            .env("XDG_DATA_HOME", root.join("data"))
+            .env("UNCONF_HOME", self.sessions())
+            .env("UNCONF_DEVICE", device)
+            .env("UNCONF_AUTHOR", author)
+            .env("UNCONF_NOW", now);
+        command
+    }
+
+    /// Runs `args` as the organiser, one minute after the previous command.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_as(ORGANISER, args)
+    }
+
+    /// Runs `args` as another device, one minute after the previous command.
+    pub fn run_as(&self, who: (&str, &str), args: &[&str]) -> Run {
+        self.tick();
+        let output = self
+            .command_at(who, &self.now())
+            .args(args)
+            .output()
+            .expect("the binary runs");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: self.scrub(&String::from_utf8_lossy(&output.stdout)),
+            stderr: self.scrub(&String::from_utf8_lossy(&output.stderr)),
+        }
+    }
+
+    /// Runs `args` as the organiser and insists it succeeds quietly.
+    pub fn ok(&self, args: &[&str]) -> String {
+        self.run(args).success(args)
+    }
+
+    /// Runs `args` as `who` and insists it succeeds quietly.
+    pub fn ok_as(&self, who: (&str, &str), args: &[&str]) -> String {
+        self.run_as(who, args).success(args)
+    }
+
+    /// Runs a command that must be refused without changing any file, as
+    /// the organiser; its one-line message.
+    pub fn refused(&self, args: &[&str]) -> String {
+        self.refused_as(ORGANISER, args)
+    }
+
+    /// Runs a command as `who` that must be refused without changing any
+    /// file; its one-line message.
+    pub fn refused_as(&self, who: (&str, &str), args: &[&str]) -> String {
+        let before = files(self.root());
+        let run = self.run_as(who, args);
+        let message = run.refusal().to_string();
+        assert_unchanged(&before, &files(self.root()), &format!("unconf {args:?}"));
+        message
+    }
+
+    /// A refusal by the argument parser: exit 2, nothing on stdout, nothing
+    /// written, and a first line that starts with "error: ".
+    pub fn usage_error(&self, args: &[&str]) -> Run {
+        let before = files(self.root());
+        let run = self.run(args);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(run.stderr.starts_with("error: "), "{run:?}");
+        assert_eq!(run.stdout, "");
+        assert_unchanged(&before, &files(self.root()), &format!("unconf {args:?}"));
+        run
+    }
+
+    /// Text with this environment's temporary path replaced by `[HOME]`, so
+    /// that outputs can be compared between runs.
+    pub fn scrub(&self, text: &str) -> String {
+        text.replace(&self.root().display().to_string(), "[HOME]")
+    }
+}
+
+impl Run {
+    /// Stdout of a successful run; panics with everything it said otherwise.
+    pub fn success(self, args: &[&str]) -> String {
+        assert!(
+            self.code == 0 && self.stderr.is_empty(),
+            "unconf {args:?} failed: {self:?}"
+        );
+        self.stdout
+    }
+
+    /// The one-line message of a refused command: exit 2, nothing on
+    /// stdout, exactly one line on stderr that starts with "error: ".
+    pub fn refusal(&self) -> &str {
+        assert_eq!(self.code, 2, "{self:?}");
+        assert_eq!(self.stdout, "", "a refused command printed: {self:?}");
+        let lines: Vec<&str> = self.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "not exactly one line on stderr: {self:?}");
+        assert!(lines[0].starts_with("error: "), "{self:?}");
+        lines[0]
+    }
+}
+
+/// `UNCONF_NOW` for `minutes` after [`DAY_START`].
+pub fn at_minute(minutes: i64) -> String {
+    let start: DateTime<FixedOffset> =
+        DateTime::parse_from_rfc3339(DAY_START).expect("a valid start time");
+    (start + Duration::minutes(minutes)).to_rfc3339()
+}
+
+/// Every file under `dir` with its bytes, by path relative to `dir`, except
+/// lock files: taking a lock (and writing who holds it) is how every write
+/// command starts, even one that is then refused.
+pub fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    collect(dir, dir, &mut found);
+    found
+}
+
+fn collect(root: &Path, dir: &Path, found: &mut BTreeMap<PathBuf, Vec<u8>>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.map(|e| e.expect("a directory entry")) {
+        let path = entry.path();
+        let relative = path.strip_prefix(root).expect("under root").to_path_buf();
+        if path.ends_with(".unconf/locks") {
+            continue;
+        }
+        if path.is_dir() {
+            collect(root, &path, found);
+        } else {
+            found.insert(relative, std::fs::read(&path).expect("readable"));
+        }
+    }
+}
+
+/// Panics naming every file that was added, removed or changed.
+pub fn assert_unchanged(
+    before: &BTreeMap<PathBuf, Vec<u8>>,
+    after: &BTreeMap<PathBuf, Vec<u8>>,
+    what: &str,
+) {
+    let changed: Vec<String> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|path| before.get(*path) != after.get(*path))
+        .map(|path| path.display().to_string())
+        .collect();
+    assert!(changed.is_empty(), "{what} changed {changed:?}");
+}
+
+/// Copies a folder tree (a fixture) into `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create the copy");
+    for entry in std::fs::read_dir(from).expect("read the fixture") {
+        let entry = entry.expect("a directory entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy a fixture file");
+        }
+    }
+}
+
+/// A fixture folder in `tests/fixtures`.
+pub fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+/// The device file of `label` in an event folder, found by its name.
+pub fn device_file(event_dir: &Path, label: &str) -> PathBuf {
+    let id = unconf::store::Identity::derived_id(label);
+    event_dir.join(format!("{label}-{id}.ron"))
+}
