@@ -1,0 +1,192 @@
+//! What a group writes down: notes, a session's details, next steps and the
+//! day's decisions.
+
+use super::{OpError, get, optional, put_changed, required};
+use crate::model::{
+    Action, ActionStatus, Change, Decision, Event, Id, Kind, Note, NoteKind, Record, Session,
+};
+
+/// Adds a note to its session, with its text trimmed.
+pub fn add_note(event: &Event, new_id: Id, note: Note) -> Result<Vec<Change>, OpError> {
+    get(&event.sessions, &note.session, Kind::Session)?;
+    let text = required(&note.text, "note")?;
+    let author = note.author.trim().to_owned();
+    let note = Note {
+        text,
+        author,
+        ..note
+    };
+    Ok(vec![Change::put(new_id, Record::Note(note))])
+}
+
+/// Rewrites a note's text and kind, keeping when and by whom it was taken.
+pub fn edit_note(
+    event: &Event,
+    note: &Id,
+    text: &str,
+    kind: NoteKind,
+) -> Result<Vec<Change>, OpError> {
+    let text = required(text, "note")?;
+    edit(event, note, |n: &mut Note| {
+        n.text = text;
+        n.kind = kind;
+    })
+}
+
+/// Marks a note private (left out of the public write-up) or not.
+pub fn set_note_private(event: &Event, note: &Id, private: bool) -> Result<Vec<Change>, OpError> {
+    edit(event, note, |n: &mut Note| n.private = private)
+}
+
+/// Deletes a note.
+pub fn delete_note(event: &Event, note: &Id) -> Result<Vec<Change>, OpError> {
+    get(&event.notes, note, Kind::Note)?;
+    Ok(vec![Change::delete(note.clone())])
+}
+
+/// The details of a session to change; `None` leaves a field as it is.
+/// Text is trimmed, and blank text clears the field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SessionDetails {
+    pub summary: Option<String>,
+    pub outcome: Option<String>,
+    /// `Some(None)` clears the count.
+    pub attendees: Option<Option<u32>>,
+    pub note_taker: Option<String>,
+    pub facilitator: Option<String>,
+    pub chatham_house: Option<bool>,
+}
+
+/// Changes the given details of a session and leaves the rest alone.
+pub fn set_session_details(
+    event: &Event,
+    session: &Id,
+    details: SessionDetails,
+) -> Result<Vec<Change>, OpError> {
+    edit(event, session, |s: &mut Session| {
+        if let Some(summary) = details.summary {
+            s.summary = summary.trim().to_owned();
+        }
+        if let Some(outcome) = details.outcome {
+            s.outcome = outcome.trim().to_owned();
+        }
+        if let Some(attendees) = details.attendees {
+            s.attendees = attendees;
+        }
+        if let Some(name) = details.note_taker {
+            s.note_taker = optional(Some(&name));
+        }
+        if let Some(name) = details.facilitator {
+            s.facilitator = optional(Some(&name));
+        }
+        if let Some(flag) = details.chatham_house {
+            s.chatham_house = flag;
+        }
+    })
+}
+
+/// Adds a next step, to a session when `action.session` names one, else to
+/// the event.
+pub fn add_action(event: &Event, new_id: Id, action: Action) -> Result<Vec<Change>, OpError> {
+    if let Some(session) = &action.session {
+        get(&event.sessions, session, Kind::Session)?;
+    }
+    let action = Action {
+        text: required(&action.text, "action")?,
+        owner: optional(action.owner.as_deref()),
+        ..action
+    };
+    Ok(vec![Change::put(new_id, Record::Action(action))])
+}
+
+/// Marks a next step open or done.
+pub fn set_action_status(
+    event: &Event,
+    action: &Id,
+    status: ActionStatus,
+) -> Result<Vec<Change>, OpError> {
+    edit(event, action, |a: &mut Action| a.status = status)
+}
+
+/// Deletes a next step.
+pub fn delete_action(event: &Event, action: &Id) -> Result<Vec<Change>, OpError> {
+    get(&event.actions, action, Kind::Action)?;
+    Ok(vec![Change::delete(action.clone())])
+}
+
+/// Adds an event-level decision, such as a project agreed to take forward.
+/// Takes the event, unused, only so that every edit has the same shape.
+pub fn add_decision(
+    _event: &Event,
+    new_id: Id,
+    decision: Decision,
+) -> Result<Vec<Change>, OpError> {
+    let decision = Decision {
+        text: required(&decision.text, "decision")?,
+        lead: optional(decision.lead.as_deref()),
+    };
+    Ok(vec![Change::put(new_id, Record::Decision(decision))])
+}
+
+/// Deletes a decision.
+pub fn delete_decision(event: &Event, decision: &Id) -> Result<Vec<Change>, OpError> {
+    get(&event.decisions, decision, Kind::Decision)?;
+    Ok(vec![Change::delete(decision.clone())])
+}
+
+/// The records a note, session or action edit can touch, so one helper can
+/// find, change and write any of them.
+trait Editable: Clone {
+    const KIND: Kind;
+    fn find<'a>(event: &'a Event, id: &Id) -> Option<&'a Self>;
+    fn into_record(self) -> Record;
+}
+
+impl Editable for Note {
+    const KIND: Kind = Kind::Note;
+    fn find<'a>(event: &'a Event, id: &Id) -> Option<&'a Self> {
+        event.notes.get(id)
+    }
+    fn into_record(self) -> Record {
+        Record::Note(self)
+    }
+}
+
+impl Editable for Session {
+    const KIND: Kind = Kind::Session;
+    fn find<'a>(event: &'a Event, id: &Id) -> Option<&'a Self> {
+        event.sessions.get(id)
+    }
+    fn into_record(self) -> Record {
+        Record::Session(self)
+    }
+}
+
+impl Editable for Action {
+    const KIND: Kind = Kind::Action;
+    fn find<'a>(event: &'a Event, id: &Id) -> Option<&'a Self> {
+        event.actions.get(id)
+    }
+    fn into_record(self) -> Record {
+        Record::Action(self)
+    }
+}
+
+/// Changes one record with `change`, writing it only if it differs.
+fn edit<T: Editable>(
+    event: &Event,
+    id: &Id,
+    change: impl FnOnce(&mut T),
+) -> Result<Vec<Change>, OpError> {
+    let mut record = T::find(event, id)
+        .ok_or_else(|| OpError::NotFound {
+            what: T::KIND.noun(),
+            id: id.clone(),
+        })?
+        .clone();
+    change(&mut record);
+    Ok(put_changed(event, id, record.into_record()))
+}
+
+#[cfg(test)]
+mod tests;
