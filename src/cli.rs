@@ -10,6 +10,7 @@ mod export_cmd;
 mod pitch_cmds;
 mod record_cmds;
 mod table;
+mod tui_cmds;
 
 use std::process::ExitCode;
 
@@ -41,13 +42,15 @@ pub fn run(cli: Cli) -> ExitCode {
         Err(error) => return report(Err(error)),
     };
     let Some(command) = cli.command else {
-        return report(event_cmds::overview(&context));
+        return report(tui_cmds::start(&context));
     };
     report(dispatch(&context, command))
 }
 
 fn dispatch(context: &Context, command: Command) -> CliResult {
     match command {
+        Command::Open(args) => tui_cmds::open(context, &args.event),
+        Command::Notes(args) => tui_cmds::notes(context, args),
         Command::New(args) => event_cmds::new(context, args),
         Command::List => event_cmds::list(context),
         Command::Room(args) => event_cmds::room(context, args),

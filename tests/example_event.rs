@@ -30,7 +30,11 @@ fn the_shipped_write_up_matches_the_example_event() {
         .args(["export", SLUG, "--out", "-"])
         .output()
         .expect("runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let shipped = std::fs::read_to_string(repo().join("exports").join(format!("{SLUG}.md")))
         .expect("exports/ holds the example write-up");
     assert!(
@@ -46,15 +50,29 @@ fn the_example_event_lists_its_pitches_and_has_no_broken_files() {
         .args(["pitch", "list", SLUG, "--format", "json"])
         .output()
         .expect("runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let pitches: serde_json::Value =
         serde_json::from_slice(&output.stdout).expect("pitch list prints JSON");
     assert_eq!(pitches.as_array().map(Vec::len), Some(10));
-    let check = unconf(home.path()).args(["check", SLUG]).output().expect("runs");
+    let check = unconf(home.path())
+        .args(["check", SLUG])
+        .output()
+        .expect("runs");
     // The two afternoon sessions have nothing recorded in the article, and
     // check says so; nothing else is wrong.
     let report = String::from_utf8_lossy(&check.stdout);
     assert_eq!(check.status.code(), Some(1), "{report}");
-    assert_eq!(report.lines().filter(|l| l.starts_with("no notes:")).count(), 2, "{report}");
+    assert_eq!(
+        report
+            .lines()
+            .filter(|l| l.starts_with("no notes:"))
+            .count(),
+        2,
+        "{report}"
+    );
     assert_eq!(report.lines().count(), 2, "{report}");
 }

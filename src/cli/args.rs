@@ -37,6 +37,16 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the terminal UI on one event.
+    #[command(
+        after_help = "Example:\n  unconf open supplier-response-to-the-local-digital-declaration"
+    )]
+    Open(EventArg),
+    /// Open the terminal UI in note-taker mode: one session, typing notes.
+    #[command(
+        after_help = "Example:\n  unconf notes my-event \"vendor community\" --slot \"Round 1\""
+    )]
+    Notes(SessionRef),
     /// Create a new event.
     #[command(
         after_help = "Example:\n  unconf new \"Supplier unconference\" --date 2018-10-23 --venue techUK --organiser techUK --organiser MHCLG"

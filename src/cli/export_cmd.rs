@@ -11,7 +11,6 @@ pub fn export(context: &Context, args: ExportArgs) -> CliResult {
     let folder = context.read(&args.event)?;
     let options = MarkdownOptions {
         with_notes: args.with_notes,
-        ..MarkdownOptions::default()
     };
     let text = markdown(folder.event(), &options);
     let slug = folder

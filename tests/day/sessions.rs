@@ -207,7 +207,7 @@ pub fn schedule_with_clashes(env: &Env) {
     assert_eq!(
         check.stdout,
         "clash: \"Open data standards\" has 15 people interested but room \"Library\" holds 12.\n\
-         clash: Sam Jones pitched two sessions that all run in Round 1 (10:15): \"Vendor community\" and \"Skills for digital teams\".\n\
+         clash: Sam Jones pitched two sessions that run at the same time, in Round 1 (10:15): \"Vendor community\" and \"Skills for digital teams\".\n\
          no notes: session \"Skills for digital teams\" has no notes, summary or outcome yet.\n"
     );
     assert_eq!(

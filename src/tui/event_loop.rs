@@ -1,0 +1,238 @@
+//! The loop: read input, map it to actions, update, carry out effects, draw.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event as TermEvent, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use super::action::{Action, Effect, Screen};
+use super::state::{DeviceSeen, State};
+use super::update::update;
+use super::{keymap, view};
+use crate::model::reference::resolve_session;
+use crate::store::{Access, Clock, Disk, EventFolder, Identity, StoreError, atomic, location};
+
+/// What to open.
+#[derive(Clone, Debug)]
+pub enum Launch {
+    /// One event, all six screens.
+    Event(PathBuf),
+    /// Note-taker mode: one session of one event.
+    NoteTaker {
+        dir: PathBuf,
+        session: String,
+        /// Picks one occurrence of a repeated session.
+        slot: Option<String>,
+    },
+}
+
+/// How often the clock ticks when nothing happens (timers, drafts, countdowns).
+const TICK: Duration = Duration::from_millis(250);
+
+/// Runs the TUI until the user quits or a signal asks it to stop.
+pub fn run(launch: Launch, me: Identity, clock: Clock) -> Result<(), String> {
+    let dir = match &launch {
+        Launch::Event(dir) | Launch::NoteTaker { dir, .. } => dir.clone(),
+    };
+    let (mut disk, mut state) = open(&dir, me, clock)?;
+    if let Launch::NoteTaker { session, slot, .. } = &launch {
+        enter_note_taker(&mut state, session, slot.as_deref());
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .map_err(|e| format!("Could not watch for signals: {e}."))?;
+    }
+    let mut terminal =
+        ratatui::try_init().map_err(|e| format!("Could not start the terminal UI: {e}."))?;
+    let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    let result = main_loop(&mut terminal, &mut state, &mut disk, clock, &stop);
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+/// Opens the event for writing; when another process of this device holds
+/// it, opens it read-only and says who has it.
+fn open(dir: &Path, me: Identity, clock: Clock) -> Result<(Disk, State), String> {
+    let (folder, locked) = match EventFolder::open(dir, me.clone(), clock, Access::Write) {
+        Ok(folder) => (folder, None),
+        Err(StoreError::Locked { holder, .. }) => (
+            EventFolder::open(dir, me, clock, Access::Read).map_err(|e| e.to_string())?,
+            Some(holder),
+        ),
+        Err(error) => return Err(error.to_string()),
+    };
+    let (mut disk, mut replica) = folder.into_parts();
+    if let Some(holder) = locked {
+        replica.set_read_only(format!("it is open for editing in {holder}"));
+    }
+    let mut state = State::new(replica, clock.now());
+    state.colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    state.exports_dir = location::exports_dir().display().to_string();
+    note_disk(&mut state, &disk);
+    offer_drafts(&mut state, &mut disk);
+    if state.event().pitches.is_empty() && state.event().rooms.is_empty() {
+        state.screen = Screen::Event;
+    }
+    Ok((disk, state))
+}
+
+/// Copies what the loop knows about the folder into the state.
+fn note_disk(state: &mut State, disk: &Disk) {
+    let mut devices: Vec<DeviceSeen> = Vec::new();
+    for file in disk.files() {
+        let last = file.last_change.map(|t| t.fixed_offset());
+        match devices.iter_mut().find(|d| d.label == file.label) {
+            Some(seen) => seen.last_change = seen.last_change.max(last),
+            None => devices.push(DeviceSeen {
+                label: file.label.clone(),
+                own: file.own,
+                last_change: last,
+            }),
+        }
+    }
+    state.devices = devices;
+    state.file_problems = disk.problems().iter().map(ToString::to_string).collect();
+}
+
+/// Puts text typed before a crash back where it was typed.
+fn offer_drafts(state: &mut State, disk: &mut Disk) {
+    let drafts = disk.drafts().all().clone();
+    if let Some(draft) = drafts.get(&state.pitches.draft.key) {
+        state.pitches.quick_add.insert(&draft.text);
+        state.pitches.draft.text = draft.text.clone();
+        state.info("Unsaved text from last time is back in the quick-add line.");
+    }
+}
+
+fn enter_note_taker(state: &mut State, session: &str, slot: Option<&str>) {
+    state.screen = Screen::Notes;
+    match resolve_session(state.event(), session, slot) {
+        Ok(id) => state.note_taker = Some(id),
+        Err(error) => state.error(error.to_string()),
+    }
+}
+
+fn main_loop(
+    terminal: &mut DefaultTerminal,
+    state: &mut State,
+    disk: &mut Disk,
+    clock: Clock,
+    stop: &AtomicBool,
+) -> Result<(), String> {
+    let size = terminal.size().map_err(|e| e.to_string())?;
+    update(
+        state,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    loop {
+        terminal
+            .draw(|frame| view::draw(state, frame))
+            .map_err(|e| format!("Could not draw: {e}."))?;
+        if stop.load(Ordering::Relaxed) {
+            let effects = update(state, Action::Quit);
+            carry_out(effects, state, disk);
+            return Ok(());
+        }
+        let mut actions = Vec::new();
+        if event::poll(TICK).map_err(|e| e.to_string())? {
+            // Handle everything already waiting before drawing again, so
+            // fast typing and pastes never queue up behind frames.
+            loop {
+                if let Some(action) = to_action(state, event::read().map_err(|e| e.to_string())?) {
+                    actions.push(action);
+                }
+                if !event::poll(Duration::ZERO).map_err(|e| e.to_string())? {
+                    break;
+                }
+            }
+        }
+        actions.push(Action::Tick(clock.now()));
+        for action in actions {
+            let effects = update(state, action);
+            if carry_out(effects, state, disk) {
+                return Ok(());
+            }
+        }
+    }
+}
+
+fn to_action(state: &State, event: TermEvent) -> Option<Action> {
+    match event {
+        TermEvent::Key(key) => keymap::action_for(state, &key),
+        TermEvent::Paste(text) => state.typing().then_some(Action::Paste(text)),
+        TermEvent::Resize(width, height) => Some(Action::Resize { width, height }),
+        TermEvent::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(_) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Carries out effects; true when the program should end.
+fn carry_out(effects: Vec<Effect>, state: &mut State, disk: &mut Disk) -> bool {
+    let mut quit = false;
+    for effect in effects {
+        let reply = match effect {
+            Effect::Save => Some(match disk.save(&state.replica) {
+                Ok(()) => Action::Saved,
+                Err(error) => Action::SaveFailed(error.to_string()),
+            }),
+            Effect::SaveDraft { key, text } => disk
+                .drafts()
+                .set(&key, &text, state.now.to_utc())
+                .err()
+                .map(|e| told(format!("Could not keep a draft: {e}."), true)),
+            Effect::ClearDraft { key } => disk
+                .drafts()
+                .clear(&key)
+                .err()
+                .map(|e| told(format!("Could not clear a draft: {e}."), true)),
+            Effect::WriteExport { file_name, text } => Some(write_export(&file_name, &text)),
+            Effect::Quit => {
+                quit = true;
+                None
+            }
+        };
+        if let Some(action) = reply {
+            update(state, action);
+        }
+    }
+    if quit && disk.has_unsaved() {
+        // One more try: a failed save must not be lost on the way out.
+        let _ = disk.save(&state.replica);
+    }
+    quit
+}
+
+fn told(text: String, error: bool) -> Action {
+    Action::Told { text, error }
+}
+
+fn write_export(file_name: &str, text: &str) -> Action {
+    let dir = location::exports_dir();
+    let path = dir.join(file_name);
+    let result = std::fs::create_dir_all(&dir).and_then(|()| atomic::write(&path, text.as_bytes()));
+    match result {
+        Ok(()) => told(format!("Wrote {}.", path.display()), false),
+        Err(e) => told(format!("Could not write {}: {e}.", path.display()), true),
+    }
+}

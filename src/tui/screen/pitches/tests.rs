@@ -1,0 +1,185 @@
+use ratatui::crossterm::event::KeyCode;
+
+use super::*;
+use crate::tui::action::Screen;
+use crate::tui::testing::{press, sample_state, screen, type_text};
+
+fn titles(state: &State) -> Vec<String> {
+    visible(state.event(), &state.pitches)
+        .into_iter()
+        .map(|(_, p)| p.title.clone())
+        .collect()
+}
+
+#[test]
+fn quick_add_adds_one_pitch_after_another_without_extra_keys() {
+    let mut state = sample_state();
+    state.screen = Screen::Pitches;
+    press(&mut state, &[KeyCode::Char('a')]);
+    type_text(&mut state, "Open data");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save));
+    type_text(&mut state, "Digital skills");
+    press(&mut state, &[KeyCode::Enter]);
+    assert_eq!(state.pitches.focus, Focus::QuickAdd, "the line stays open");
+    assert!(state.pitches.quick_add.is_empty());
+    let all = titles(&state);
+    assert!(all.contains(&"Open data".to_string()));
+    assert!(all.contains(&"Digital skills".to_string()));
+}
+
+#[test]
+fn q_types_into_the_quick_add_line_instead_of_quitting() {
+    let mut state = sample_state();
+    press(&mut state, &[KeyCode::Char('a')]);
+    type_text(&mut state, "quorum");
+    assert!(!state.quit);
+    assert_eq!(state.pitches.quick_add.text(), "quorum");
+    press(&mut state, &[KeyCode::Esc, KeyCode::Char('q')]);
+    assert!(state.quit);
+}
+
+#[test]
+fn interest_goes_up_and_down_with_one_key_and_the_list_resorts() {
+    let mut state = sample_state();
+    let first = titles(&state)[0].clone();
+    press(&mut state, &[KeyCode::Char('j'), KeyCode::Char('j')]);
+    let (_, picked) = selection(&state).expect("a selection");
+    for _ in 0..10 {
+        press(&mut state, &[KeyCode::Char('+')]);
+    }
+    assert_eq!(state.event().pitches[&picked].interest, 16);
+    assert_ne!(
+        titles(&state)[0],
+        first,
+        "the bumped pitch moved to the top"
+    );
+    assert_eq!(
+        selection(&state).map(|(_, id)| id),
+        Some(picked.clone()),
+        "selection follows it"
+    );
+    press(&mut state, &[KeyCode::Char('-')]);
+    assert_eq!(state.event().pitches[&picked].interest, 15);
+}
+
+#[test]
+fn undo_takes_back_the_last_change_and_redo_restores_it() {
+    let mut state = sample_state();
+    let (_, id) = selection(&state).expect("a selection");
+    let before = state.event().pitches[&id].interest;
+    press(&mut state, &[KeyCode::Char('+')]);
+    press(&mut state, &[KeyCode::Char('u')]);
+    assert_eq!(state.event().pitches[&id].interest, before);
+    let effects = crate::tui::update::update(&mut state, Action::Redo);
+    assert!(effects.contains(&Effect::Save));
+    assert_eq!(state.event().pitches[&id].interest, before + 1);
+}
+
+#[test]
+fn merging_takes_two_presses_and_esc_cancels() {
+    let mut state = sample_state();
+    state.pitches.sort = Sort::Time;
+    // Select "Responsible tech" (4th) and merge it into "A pattern library" (5th).
+    press(
+        &mut state,
+        &[KeyCode::Char('j'), KeyCode::Char('j'), KeyCode::Char('j')],
+    );
+    let (_, other) = selection(&state).expect("selected");
+    press(&mut state, &[KeyCode::Char('m')]);
+    assert_eq!(state.pitches.merging, Some(other.clone()));
+    press(&mut state, &[KeyCode::Esc]);
+    assert_eq!(state.pitches.merging, None);
+    press(
+        &mut state,
+        &[KeyCode::Char('m'), KeyCode::Char('j'), KeyCode::Enter],
+    );
+    assert!(
+        matches!(
+            state.event().pitch_status(&other),
+            crate::model::PitchStatus::Merged { .. }
+        ),
+        "{:?}",
+        state.status
+    );
+}
+
+#[test]
+fn the_details_form_saves_people_and_tags() {
+    let mut state = sample_state();
+    press(&mut state, &[KeyCode::Enter]);
+    assert_eq!(state.pitches.focus, Focus::Form);
+    press(&mut state, &[KeyCode::Tab]);
+    type_text(&mut state, "; Kim Lee (Acme Ltd)");
+    press(&mut state, &[KeyCode::Tab, KeyCode::Tab]);
+    type_text(&mut state, "standards, planning");
+    press(&mut state, &[KeyCode::Enter]);
+    let (_, id) = selection(&state).expect("selected");
+    let pitch = &state.event().pitches[&id];
+    assert_eq!(pitch.pitched_by.len(), 2);
+    assert_eq!(
+        pitch.pitched_by[1].organisation.as_deref(),
+        Some("Acme Ltd")
+    );
+    assert_eq!(
+        pitch.tags,
+        vec!["standards".to_string(), "planning".to_string()]
+    );
+}
+
+#[test]
+fn people_parse_with_and_without_organisations() {
+    let people = parse_people("Sam Jones (Acme); Kim ; (x)");
+    assert_eq!(people.len(), 3);
+    assert_eq!(people[0].organisation.as_deref(), Some("Acme"));
+    assert_eq!(people[1].name, "Kim");
+    assert_eq!(people[2].name, "(x)");
+}
+
+#[test]
+fn the_timer_counts_from_the_state_clock() {
+    let mut state = sample_state();
+    press(&mut state, &[KeyCode::Char('t')]);
+    let later = state.now + chrono::Duration::seconds(20);
+    crate::tui::update::update(&mut state, Action::Tick(later));
+    assert_eq!(state.pitches.timer.text(state.now), "0:40");
+}
+
+#[test]
+fn typed_quick_add_text_becomes_a_draft_after_two_idle_seconds() {
+    let mut state = sample_state();
+    press(&mut state, &[KeyCode::Char('a')]);
+    type_text(&mut state, "Half a ti");
+    let soon = state.now + chrono::Duration::seconds(1);
+    assert!(crate::tui::update::update(&mut state, Action::Tick(soon)).is_empty());
+    let later = state.now + chrono::Duration::seconds(2);
+    let effects = crate::tui::update::update(&mut state, Action::Tick(later));
+    assert_eq!(
+        effects,
+        vec![Effect::SaveDraft {
+            key: "pitch-quick-add".into(),
+            text: "Half a ti".into()
+        }]
+    );
+}
+
+#[test]
+fn the_pitches_screen_at_80_by_24() {
+    let mut state = sample_state();
+    state.screen = Screen::Pitches;
+    insta::assert_snapshot!(screen(&mut state, 80, 24));
+}
+
+#[test]
+fn the_pitches_screen_with_the_timer_at_160_by_48() {
+    let mut state = sample_state();
+    state.screen = Screen::Pitches;
+    press(&mut state, &[KeyCode::Char('t')]);
+    insta::assert_snapshot!(screen(&mut state, 160, 48));
+}
+
+#[test]
+fn a_too_small_terminal_says_so() {
+    let mut state = sample_state();
+    insta::assert_snapshot!(screen(&mut state, 40, 10));
+}

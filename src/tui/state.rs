@@ -1,0 +1,215 @@
+//! Everything on screen: which screen, what is selected, what is being
+//! typed, and this device's replica of the event. `update` changes it;
+//! views only read it.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::action::{Effect, Screen};
+use super::keymap::{self, Binding};
+use super::screen::{event, export, notes, pitches, schedule, wrapup};
+use super::undo::Undo;
+use crate::model::ops::OpError;
+use crate::model::{Change, Event, Id};
+use crate::store::Replica;
+
+/// A message in the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A device whose file is in the event folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeviceSeen {
+    pub label: String,
+    pub own: bool,
+    pub last_change: Option<DateTime<FixedOffset>>,
+}
+
+#[derive(Debug)]
+pub struct State {
+    pub replica: Replica,
+    pub screen: Screen,
+    /// Note-taker mode: the TUI is locked to this one session.
+    pub note_taker: Option<Id>,
+    /// The help overlay, with its scroll offset.
+    pub help: Option<u16>,
+    pub now: DateTime<FixedOffset>,
+    pub width: u16,
+    pub height: u16,
+    pub status: Option<Status>,
+    /// Set while the own file could not be written; cleared by a good save.
+    pub save_error: Option<String>,
+    pub last_saved: Option<DateTime<FixedOffset>>,
+    pub undo: Undo,
+    /// False under `NO_COLOR`: everything is then told apart without colour.
+    pub colour: bool,
+    pub devices: Vec<DeviceSeen>,
+    /// Files in the folder that could not be read, one sentence each.
+    pub file_problems: Vec<String>,
+    /// Where exports are written, for the Export screen.
+    pub exports_dir: String,
+    pub setup: event::SetupState,
+    pub pitches: pitches::PitchesState,
+    pub schedule: schedule::ScheduleState,
+    pub notes: notes::NotesState,
+    pub wrapup: wrapup::WrapupState,
+    pub export: export::ExportState,
+    pub quit: bool,
+}
+
+/// The smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+impl State {
+    pub fn new(replica: Replica, now: DateTime<FixedOffset>) -> State {
+        State {
+            replica,
+            screen: Screen::Pitches,
+            note_taker: None,
+            help: None,
+            now,
+            width: 80,
+            height: 24,
+            status: None,
+            save_error: None,
+            last_saved: None,
+            undo: Undo::default(),
+            colour: true,
+            devices: Vec::new(),
+            file_problems: Vec::new(),
+            exports_dir: String::new(),
+            setup: event::SetupState::default(),
+            pitches: pitches::PitchesState::default(),
+            schedule: schedule::ScheduleState::default(),
+            notes: notes::NotesState::default(),
+            wrapup: wrapup::WrapupState::default(),
+            export: export::ExportState::default(),
+            quit: false,
+        }
+    }
+
+    pub fn event(&self) -> &Event {
+        self.replica.event()
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+
+    /// True when a text field has focus, so that keys type.
+    pub fn typing(&self) -> bool {
+        self.help.is_none() && self.focused_field_is_multi_line().is_some()
+    }
+
+    /// `Some(multi_line)` when the current screen has a focused text field.
+    pub fn focused_field_is_multi_line(&self) -> Option<bool> {
+        match self.screen {
+            Screen::Event => self.setup.focused_field(),
+            Screen::Pitches => self.pitches.focused_field(),
+            Screen::Schedule => self.schedule.focused_field(),
+            Screen::Notes => self.notes.focused_field(),
+            Screen::Wrapup => self.wrapup.focused_field(),
+            Screen::Export => self.export.focused_field(),
+        }
+        .map(|f| f.is_multi_line())
+    }
+
+    /// The keys that work right now, most specific first.
+    pub fn bindings(&self) -> Vec<Binding> {
+        if self.help.is_some() {
+            return super::view::help::bindings();
+        }
+        self.bindings_without_help()
+    }
+
+    /// The keys of the screen itself, as listed in help.
+    pub fn bindings_without_help(&self) -> Vec<Binding> {
+        if let Some(multi_line) = self.focused_field_is_multi_line() {
+            let mut bindings = self.screen_bindings();
+            bindings.extend(keymap::typing_bindings(multi_line));
+            return bindings;
+        }
+        let mut bindings = self.screen_bindings();
+        bindings.extend(keymap::global_bindings().into_iter().filter(|g| {
+            // In note-taker mode there is only the Notes screen.
+            self.note_taker.is_none()
+                || !matches!(
+                    g.action,
+                    super::action::Action::Show(_)
+                        | super::action::Action::NextScreen
+                        | super::action::Action::PreviousScreen
+                )
+        }));
+        bindings
+    }
+
+    fn screen_bindings(&self) -> Vec<Binding> {
+        match self.screen {
+            Screen::Event => event::bindings(self),
+            Screen::Pitches => pitches::bindings(self),
+            Screen::Schedule => schedule::bindings(self),
+            Screen::Notes => notes::bindings(self),
+            Screen::Wrapup => wrapup::bindings(self),
+            Screen::Export => export::bindings(self),
+        }
+    }
+
+    /// A fresh id for a new record.
+    pub fn new_id(&mut self) -> Id {
+        self.replica.new_id(self.now.to_utc())
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Writes the changes as new versions, remembers how to undo them, and
+    /// asks for a save. `done` is the past-tense message for the status line.
+    pub fn commit(&mut self, done: &str, changes: Vec<Change>) -> Vec<Effect> {
+        if changes.is_empty() {
+            return Vec::new();
+        }
+        let before: Vec<Change> = changes
+            .iter()
+            .map(|c| Change {
+                id: c.id.clone(),
+                record: self.event().record(&c.id),
+            })
+            .collect();
+        match self.replica.commit(changes.clone(), self.now.to_utc()) {
+            Ok(()) => {
+                self.undo.record(done, before, changes);
+                self.info(done);
+                vec![Effect::Save]
+            }
+            Err(reason) => {
+                self.error(format!("Nothing was changed: {reason}."));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Commits an edit from `model::ops`, or shows why it was refused.
+    pub fn apply(&mut self, done: &str, result: Result<Vec<Change>, OpError>) -> Vec<Effect> {
+        match result {
+            Ok(changes) => self.commit(done, changes),
+            Err(error) => {
+                self.error(error.to_string());
+                Vec::new()
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! `update(&mut State, Action) -> Vec<Effect>`: the only place the state
+//! changes. Pure: no terminal, no disk, no clock (time arrives as `Tick`).
+
+use super::action::{Action, Effect, Screen};
+use super::screen::{event, export, notes, pitches, schedule, wrapup};
+use super::state::State;
+use crate::model::Change;
+
+/// How long typed text may sit unsaved before it is kept as a draft.
+pub const DRAFT_IDLE_SECONDS: i64 = 2;
+
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Tick(now) => {
+            state.now = now;
+            return tick(state);
+        }
+        Action::Resize { width, height } => {
+            state.width = width;
+            state.height = height;
+            return Vec::new();
+        }
+        Action::Saved => {
+            state.save_error = None;
+            state.last_saved = Some(state.now);
+            return Vec::new();
+        }
+        Action::SaveFailed(message) => {
+            state.save_error = Some(message);
+            return Vec::new();
+        }
+        Action::Told { text, error } => {
+            if error {
+                state.error(text);
+            } else {
+                state.info(text);
+            }
+            return Vec::new();
+        }
+        _ => {}
+    }
+    // A key clears the last message; errors stay until the next key too.
+    state.status = None;
+    match action {
+        Action::Quit => {
+            state.quit = true;
+            let mut effects = flush_drafts(state);
+            effects.push(Effect::Quit);
+            effects
+        }
+        Action::Help => {
+            state.help = if state.help.is_some() { None } else { Some(0) };
+            Vec::new()
+        }
+        Action::Back if state.help.is_some() => {
+            state.help = None;
+            Vec::new()
+        }
+        Action::Scroll(lines) if state.help.is_some() => {
+            let offset = state.help.unwrap_or(0);
+            state.help = Some(offset.saturating_add_signed(lines));
+            Vec::new()
+        }
+        Action::Show(screen) => show(state, screen),
+        Action::NextScreen => show(state, state.screen.next()),
+        Action::PreviousScreen => show(state, state.screen.previous()),
+        Action::Undo => undo(state),
+        Action::Redo => redo(state),
+        Action::Setup(a) => event::update(state, a),
+        Action::Pitches(a) => pitches::update(state, a),
+        Action::Schedule(a) => schedule::update(state, a),
+        Action::Notes(a) => notes::update(state, a),
+        Action::Wrapup(a) => wrapup::update(state, a),
+        Action::Export(a) => export::update(state, a),
+        other => to_screen(state, other),
+    }
+}
+
+/// Typing, submitting, leaving, clicks and scrolling belong to the screen.
+fn to_screen(state: &mut State, action: Action) -> Vec<Effect> {
+    match state.screen {
+        Screen::Event => event::on_input(state, action),
+        Screen::Pitches => pitches::on_input(state, action),
+        Screen::Schedule => schedule::on_input(state, action),
+        Screen::Notes => notes::on_input(state, action),
+        Screen::Wrapup => wrapup::on_input(state, action),
+        Screen::Export => export::on_input(state, action),
+    }
+}
+
+fn show(state: &mut State, screen: Screen) -> Vec<Effect> {
+    if state.note_taker.is_some() {
+        return Vec::new();
+    }
+    state.screen = screen;
+    state.help = None;
+    Vec::new()
+}
+
+fn undo(state: &mut State) -> Vec<Effect> {
+    let Some(step) = state.undo.undo() else {
+        state.info("Nothing to undo.");
+        return Vec::new();
+    };
+    replay(state, &format!("Undid: {}", step.label), step.before)
+}
+
+fn redo(state: &mut State) -> Vec<Effect> {
+    let Some(step) = state.undo.redo() else {
+        state.info("Nothing to redo.");
+        return Vec::new();
+    };
+    replay(state, &format!("Redid: {}", step.label), step.after)
+}
+
+/// Writes old or new values back without touching the undo history.
+fn replay(state: &mut State, message: &str, changes: Vec<Change>) -> Vec<Effect> {
+    match state.replica.commit(changes, state.now.to_utc()) {
+        Ok(()) => {
+            state.info(message);
+            vec![Effect::Save]
+        }
+        Err(reason) => {
+            state.error(format!("Nothing was changed: {reason}."));
+            Vec::new()
+        }
+    }
+}
+
+/// Drafts of every screen's typed text that has sat idle long enough.
+fn tick(state: &mut State) -> Vec<Effect> {
+    let now = state.now;
+    let mut effects = Vec::new();
+    for draft in drafts_mut(state) {
+        if let Some(since) = draft.dirty_since
+            && (now - since).num_seconds() >= DRAFT_IDLE_SECONDS
+        {
+            draft.dirty_since = None;
+            effects.push(draft.effect());
+        }
+    }
+    effects
+}
+
+/// Every draft still unsaved, saved now (on quit).
+fn flush_drafts(state: &mut State) -> Vec<Effect> {
+    drafts_mut(state)
+        .into_iter()
+        .filter_map(|draft| draft.dirty_since.take().map(|_| draft.effect()))
+        .collect()
+}
+
+fn drafts_mut(state: &mut State) -> Vec<&mut super::draft::DraftSlot> {
+    let mut slots = Vec::new();
+    slots.extend(state.pitches.drafts_mut());
+    slots.extend(state.notes.drafts_mut());
+    slots.extend(state.setup.drafts_mut());
+    slots.extend(state.wrapup.drafts_mut());
+    slots
+}

@@ -1,0 +1,161 @@
+//! Drawing: every screen is drawn from `&State` alone.
+
+pub mod event;
+pub mod export;
+pub mod help;
+pub mod notes;
+pub mod pitches;
+pub mod schedule;
+pub mod wrapup;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::action::Screen;
+use super::state::{MIN_HEIGHT, MIN_WIDTH, State};
+use super::theme::Theme;
+use super::widget::footer::Footer;
+use crate::model::text::inert_line;
+
+/// Rows above a screen's body: the tab bar.
+pub const BODY_TOP: u16 = 1;
+
+pub fn draw(state: &State, frame: &mut Frame) {
+    let area = frame.area();
+    render(state, area, frame.buffer_mut());
+}
+
+/// Draws the whole screen into a buffer (used by the loop and by tests).
+pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::new(state.colour);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(area, buf, theme);
+        return;
+    }
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(BODY_TOP),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    tabs(state, header, buf, theme);
+    match state.screen {
+        Screen::Event => event::render(state, body, buf, theme),
+        Screen::Pitches => pitches::render(state, body, buf, theme),
+        Screen::Schedule => schedule::render(state, body, buf, theme),
+        Screen::Notes => notes::render(state, body, buf, theme),
+        Screen::Wrapup => wrapup::render(state, body, buf, theme),
+        Screen::Export => export::render(state, body, buf, theme),
+    }
+    status_line(state, status, buf, theme);
+    let bindings = state.bindings();
+    Footer {
+        bindings: &bindings,
+        theme,
+    }
+    .render(footer, buf);
+    if let Some(scroll) = state.help {
+        help::render(state, scroll, area, buf, theme);
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer, theme: Theme) {
+    let text = format!(
+        "unconf needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Make it larger (q quits).",
+        area.width, area.height
+    );
+    Paragraph::new(text)
+        .style(theme.warning())
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+fn tabs(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let mut spans: Vec<Span> = Vec::new();
+    if let Some(session) = &state.note_taker {
+        let title = state
+            .event()
+            .sessions
+            .get(session)
+            .map(|s| inert_line(state.event().session_title(s)))
+            .unwrap_or_else(|| "waiting for the organiser's schedule".to_string());
+        spans.push(Span::styled(" Note-taker ", theme.active_tab()));
+        spans.push(Span::raw(format!(" {title}")));
+    } else {
+        for screen in Screen::ALL {
+            let text = format!(" {} {} ", screen.number(), screen.title());
+            let style = if screen == state.screen {
+                theme.active_tab()
+            } else {
+                theme.plain()
+            };
+            spans.push(Span::styled(text, style));
+        }
+    }
+    let clock = state.now.format("%H:%M").to_string();
+    let name = inert_line(&state.event().info.name);
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let room = usize::from(area.width).saturating_sub(used + clock.len() + 3);
+    let name = crate::model::text::truncate(&name, room);
+    let pad = usize::from(area.width).saturating_sub(used + name.chars().count() + clock.len() + 2);
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(name, theme.dim()));
+    spans.push(Span::raw(format!(" {clock} ")));
+    Line::from(spans).render(area, buf);
+}
+
+fn status_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let line = if let Some(error) = &state.save_error {
+        Line::from(vec![
+            Span::styled("NOT SAVED ", theme.error()),
+            Span::raw(inert_line(error)),
+        ])
+    } else if let Some(status) = &state.status {
+        if status.error {
+            Line::from(vec![
+                Span::styled("! ", theme.error()),
+                Span::styled(inert_line(&status.text), theme.error()),
+            ])
+        } else {
+            Line::from(inert_line(&status.text))
+        }
+    } else if let Some(reason) = state.replica.read_only() {
+        Line::from(vec![
+            Span::styled("READ-ONLY ", theme.warning()),
+            Span::raw(inert_line(reason)),
+        ])
+    } else {
+        saved_line(state, theme)
+    };
+    line.render(area, buf);
+}
+
+/// "✓ saved 10:32 · 3 devices" when all is well.
+fn saved_line(state: &State, theme: Theme) -> Line<'static> {
+    let mut spans = vec![Span::styled("✓ saved", theme.good())];
+    if let Some(at) = state.last_saved {
+        spans.push(Span::raw(format!(" {}", at.format("%H:%M:%S"))));
+    }
+    let others = state.devices.iter().filter(|d| !d.own).count();
+    if others > 0 {
+        spans.push(Span::raw(format!(
+            " · {} other device{}",
+            others,
+            if others == 1 { "" } else { "s" }
+        )));
+    }
+    if !state.file_problems.is_empty() {
+        spans.push(Span::styled(
+            format!(
+                " · {} unreadable file(s), see 1 Event",
+                state.file_problems.len()
+            ),
+            theme.warning(),
+        ));
+    }
+    Line::from(spans)
+}

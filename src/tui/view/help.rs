@@ -1,0 +1,70 @@
+//! The help overlay, built from the live key map of the screen beneath.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use crate::tui::action::Action;
+use crate::tui::keymap::{Binding, Key, down_keys, up_keys};
+use crate::tui::state::State;
+use crate::tui::theme::Theme;
+
+/// Keys while help is open.
+pub fn bindings() -> Vec<Binding> {
+    vec![
+        Binding::new(
+            &[Key::code(KeyCode::Esc), Key::char('?'), Key::char('q')],
+            "close help",
+            Action::Back,
+        ),
+        Binding::new(&down_keys(), "scroll", Action::Scroll(1)),
+        Binding::new(&up_keys(), "scroll up", Action::Scroll(-1)).help_only(),
+    ]
+}
+
+/// The lines of help for the screen under the overlay.
+pub fn lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
+    let beneath = State::bindings_without_help(state);
+    let width = beneath
+        .iter()
+        .map(|b| b.keys_text().chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut lines = vec![
+        Line::styled(format!("Keys on {}", state.screen.title()), theme.heading()),
+        Line::raw(""),
+    ];
+    for binding in beneath {
+        let keys = binding.keys_text();
+        let pad = " ".repeat(width.saturating_sub(keys.chars().count()) + 2);
+        lines.push(Line::from(vec![
+            Span::styled(keys, theme.key()),
+            Span::raw(pad),
+            Span::raw(binding.action.description().to_string()),
+        ]));
+    }
+    lines
+}
+
+pub fn render(state: &State, scroll: u16, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let lines = lines(state, theme);
+    let width = area.width.saturating_sub(4).min(76);
+    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(popup, buf);
+    Paragraph::new(lines)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Help: Esc closes "),
+        )
+        .scroll((scroll, 0))
+        .render(popup, buf);
+}

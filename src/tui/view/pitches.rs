@@ -1,0 +1,253 @@
+//! The Pitches screen: the list, the quick-add line, the details form and
+//! the pitch timer in large digits.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::text::{inert_line, truncate};
+use crate::model::{Event, Id, Pitch, PitchStatus};
+use crate::tui::screen::pitches::{FORM_LABELS, Focus, Sort, selection, visible};
+use crate::tui::state::State;
+use crate::tui::theme::Theme;
+use crate::tui::widget::big_text;
+
+/// Screen row of the first pitch in the list (tab bar, then the list header).
+pub const FIRST_ROW: u16 = super::BODY_TOP + 1;
+
+/// Width of the timer panel when it is shown beside the list.
+const TIMER_WIDTH: u16 = 36;
+
+pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let timer_shown = state.pitches.timer.visible && area.width >= 70;
+    let [list_area, timer_area] = if timer_shown {
+        Layout::horizontal([Constraint::Min(30), Constraint::Length(TIMER_WIDTH)]).areas(area)
+    } else {
+        [area, Rect::default()]
+    };
+    let [header, rows, input] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(list_area);
+    list_header(state, header, buf, theme);
+    list_rows(state, rows, buf, theme);
+    input_line(state, input, buf, theme);
+    if timer_shown {
+        timer(state, timer_area, buf, theme);
+    }
+    if state.pitches.focus == Focus::Form {
+        form(state, area, buf, theme);
+    }
+}
+
+fn list_header(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let count = state.event().pitches.len();
+    let sort = match state.pitches.sort {
+        Sort::Interest => "by interest",
+        Sort::Time => "by time",
+    };
+    let mut text = format!(" votes  status     title  ({count} pitches, {sort})");
+    if !state.pitches.filter.is_empty() {
+        text.push_str(&format!(
+            ", filter \"{}\"",
+            inert_line(&state.pitches.filter.text())
+        ));
+    }
+    Line::styled(text, theme.heading()).render(area, buf);
+}
+
+fn list_rows(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let event = state.event();
+    let shown = visible(event, &state.pitches);
+    if shown.is_empty() {
+        let hint = if event.pitches.is_empty() {
+            " No pitches yet: press a and type a title, Enter adds it and keeps the line open."
+        } else {
+            " No pitch matches the filter; Esc clears it."
+        };
+        Line::styled(hint, theme.dim()).render(area, buf);
+        return;
+    }
+    let selected = selection(state).map(|(i, _)| i);
+    let height = usize::from(area.height);
+    let offset = scroll_offset(
+        state.pitches.offset,
+        selected.unwrap_or(0),
+        height,
+        shown.len(),
+    );
+    for (row, (id, pitch)) in shown.iter().enumerate().skip(offset).take(height) {
+        let y = area.y + (row - offset) as u16;
+        let line = pitch_line(event, id, pitch, state, usize::from(area.width));
+        let style = if Some(row) == selected && state.pitches.focus == Focus::List {
+            theme.selected()
+        } else if matches!(
+            event.pitch_status(id),
+            PitchStatus::Merged { .. } | PitchStatus::Withdrawn
+        ) {
+            theme.dim()
+        } else {
+            theme.plain()
+        };
+        let line_area = Rect::new(area.x, y, area.width, 1);
+        buf.set_style(line_area, style);
+        Line::styled(line, style).render(line_area, buf);
+    }
+}
+
+/// The first row to show so that the selection stays visible; a pure
+/// function of the remembered offset, so drawing never changes state.
+pub fn scroll_offset(remembered: usize, selected: usize, height: usize, len: usize) -> usize {
+    if height == 0 {
+        return 0;
+    }
+    let mut offset = remembered.min(len.saturating_sub(1));
+    if selected < offset {
+        offset = selected;
+    } else if selected >= offset + height {
+        offset = selected + 1 - height;
+    }
+    offset
+}
+
+fn pitch_line(event: &Event, id: &Id, pitch: &Pitch, state: &State, width: usize) -> String {
+    let status = event.pitch_status(id);
+    let marker = if state.pitches.merging.as_ref() == Some(id) {
+        '»'
+    } else if event.is_conflicted(id) {
+        '!'
+    } else {
+        ' '
+    };
+    let status_text = match &status {
+        PitchStatus::Merged { into } => {
+            let into = event.pitches.get(into).map_or("?", |p| p.title.as_str());
+            format!("→ {}", inert_line(into))
+        }
+        other => other.word().to_string(),
+    };
+    let people = pitch
+        .pitched_by
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut title = inert_line(&pitch.title);
+    if !people.is_empty() {
+        title.push_str(&format!(" — {}", inert_line(&people)));
+    }
+    let status_col = truncate(&status_text, 10);
+    let head = format!("{marker}{:>5}  {status_col:<10} ", pitch.interest);
+    let room = width.saturating_sub(head.width());
+    format!("{head}{}", fit(&title, room))
+}
+
+/// Cuts text to a display width, with an ellipsis when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+fn input_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let (label, field, focused) = match state.pitches.focus {
+        Focus::Filter => ("/ ", &state.pitches.filter, true),
+        Focus::QuickAdd => ("+ ", &state.pitches.quick_add, true),
+        _ => ("+ ", &state.pitches.quick_add, false),
+    };
+    let [label_area, field_area] =
+        Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let style = if focused { theme.key() } else { theme.dim() };
+    Span::styled(label, style).render(label_area, buf);
+    if focused || !field.is_empty() {
+        field.render(field_area, buf, focused);
+    } else {
+        Span::styled("press a to add a pitch", theme.dim()).render(field_area, buf);
+    }
+}
+
+fn timer(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let timer = &state.pitches.timer;
+    let block = Block::default()
+        .borders(Borders::LEFT)
+        .title(" Pitch timer ");
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let left = timer.remaining(state.now);
+    let [digits, note] =
+        Layout::vertical([Constraint::Length(8), Constraint::Length(2)]).areas(inner);
+    let style = if left <= 0 {
+        theme.error()
+    } else if left <= 10 {
+        theme.warning()
+    } else {
+        theme.plain()
+    };
+    big_text::render(&timer.text(state.now), style, digits, buf);
+    let words = if left <= 0 {
+        "TIME'S UP".to_string()
+    } else if timer.is_running() {
+        format!("running · {}s a pitch", timer.length)
+    } else {
+        format!("paused · t starts · {}s", timer.length)
+    };
+    Line::styled(words, style)
+        .alignment(ratatui::layout::Alignment::Center)
+        .render(note, buf);
+}
+
+fn form(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let Some(form) = &state.pitches.form else {
+        return;
+    };
+    let width = area.width.saturating_sub(4).min(90);
+    let height = 14.min(area.height);
+    let popup = Rect::new(area.x + (area.width - width) / 2, area.y, width, height);
+    Clear.render(popup, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Pitch details: Tab moves, Enter saves, Esc cancels ");
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let rows = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .split(inner);
+    let slots = [(0, 1), (2, 3), (5, 6), (7, 8)];
+    for (i, (label_row, field_row)) in slots.into_iter().enumerate() {
+        let focused = form.focus == i;
+        let style = if focused {
+            theme.key()
+        } else {
+            theme.heading()
+        };
+        Line::styled(FORM_LABELS[i], style).render(rows[label_row], buf);
+        form.fields[i].render(rows[field_row], buf, focused);
+    }
+}
