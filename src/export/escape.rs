@@ -1,0 +1,179 @@
+//! Turning user text into Markdown that can only ever be read as plain text.
+//!
+//! Everything a user typed (titles, names, notes, summaries) reaches the
+//! write-up through [`inline`] or [`paragraphs`]. Whatever was typed, the
+//! result cannot open a heading, list, block quote, code block, table cell,
+//! raw HTML, link, image, emphasis or entity; it renders as the characters
+//! that were typed, minus control and invisible characters.
+
+use crate::model::text;
+
+/// One line of user text, for a heading, a bullet, a table cell or the start
+/// of a paragraph. Line breaks and runs of whitespace become single spaces.
+///
+/// `|` is always escaped, so the result is also safe inside a table cell.
+pub fn inline(raw: &str) -> String {
+    let visible: String = raw.chars().filter(|c| !is_unprintable(*c)).collect();
+    escape_line(&text::one_line(&visible))
+}
+
+/// Multi-line user text (a summary, a description) as escaped paragraphs.
+/// Blank lines separate paragraphs; the lines of one paragraph are joined,
+/// because a later line could otherwise start a block of its own.
+pub fn paragraphs(raw: &str) -> Vec<String> {
+    let normalised = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let mut found = Vec::new();
+    let mut current = String::new();
+    for line in normalised.split('\n') {
+        let visible: String = line.chars().filter(|c| !is_unprintable(*c)).collect();
+        if visible.trim().is_empty() {
+            push_paragraph(&mut found, &mut current);
+        } else {
+            current.push(' ');
+            current.push_str(&visible);
+        }
+    }
+    push_paragraph(&mut found, &mut current);
+    found
+}
+
+fn push_paragraph(found: &mut Vec<String>, current: &mut String) {
+    let paragraph = inline(current);
+    if !paragraph.is_empty() {
+        found.push(paragraph);
+    }
+    current.clear();
+}
+
+/// Characters that have no place in a published document: controls (escape
+/// sequences, NUL, which CommonMark would turn into U+FFFD) and the invisible
+/// formatting characters that can make text look like something it is not.
+/// Whitespace controls (newlines, tabs) are kept: they separate words.
+fn is_unprintable(c: char) -> bool {
+    (c.is_control() && !c.is_whitespace()) || text::is_invisible_format(c)
+}
+
+/// Escapes one already-flattened line. Punctuation that means something
+/// anywhere on a line is always escaped; markers that only mean something at
+/// the start of a block (`-`, `+`, `=`, `:`, `1.`, `1)`) are escaped there only,
+/// so that ordinary prose such as "2-3 people" stays readable.
+fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 8 + 2);
+    let list_dot = ordered_list_marker(line);
+    let mut chars = line.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '$' | '^' | '{'
+            | '}' => true,
+            // An entity needs a name or number straight after the '&'.
+            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
+            // Only "![" opens an image.
+            '!' => next == Some('['),
+            // ':' opens a definition under the paragraph before, in
+            // renderers that have definition lists.
+            '-' | '+' | '=' | ':' => at == 0,
+            '.' | ')' => Some(at) == list_dot,
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Where the '.' or ')' of an ordered-list marker ("1. ", "2018)") sits
+/// when the line starts with one; "3.5 hours" does not.
+fn ordered_list_marker(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let marker = matches!(bytes.get(digits), Some(b'.' | b')'));
+    let ends_marker = bytes.get(digits + 1).is_none_or(|b| *b == b' ');
+    (digits > 0 && marker && ends_marker).then_some(digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_prose_is_left_alone() {
+        let prose = "Suppliers large and small (2-3 per table) said: it's 50% done, isn't it? Yes.";
+        assert_eq!(inline(prose), prose);
+        assert_eq!(inline("techUK & MHCLG"), "techUK & MHCLG");
+        assert_eq!(inline("Great!"), "Great!");
+    }
+
+    #[test]
+    fn inline_punctuation_is_escaped_everywhere() {
+        assert_eq!(inline("a *b* _c_"), r"a \*b\* \_c\_");
+        assert_eq!(inline("`code`"), r"\`code\`");
+        assert_eq!(
+            inline("[a](javascript:alert(1))"),
+            r"\[a\](javascript:alert(1))"
+        );
+        assert_eq!(inline("![i](x)"), r"\!\[i\](x)");
+        assert_eq!(inline("<script>"), r"\<script\>");
+        assert_eq!(inline("<https://x>"), r"\<https://x\>");
+        assert_eq!(inline("<!-- -->"), r"\<!-- --\>");
+        assert_eq!(inline("| a | b |"), r"\| a \| b \|");
+        assert_eq!(
+            inline("~~gone~~ $x$ ^sup^ {#id}"),
+            r"\~\~gone\~\~ \$x\$ \^sup\^ \{\#id\}"
+        );
+        assert_eq!(inline(r"back\slash"), r"back\\slash");
+    }
+
+    #[test]
+    fn entities_are_escaped_only_where_they_could_start() {
+        assert_eq!(inline("&amp; &#38; &x"), r"\&amp; \&\#38; \&x");
+        assert_eq!(inline("fish & chips &"), "fish & chips &");
+    }
+
+    #[test]
+    fn block_markers_are_neutralised_at_the_start_only() {
+        assert_eq!(inline("# x"), r"\# x");
+        assert_eq!(inline("> quote"), r"\> quote");
+        assert_eq!(inline("- item"), r"\- item");
+        assert_eq!(inline("+ item"), r"\+ item");
+        assert_eq!(inline("==="), r"\===");
+        assert_eq!(inline("---"), r"\---");
+        assert_eq!(inline("***"), r"\*\*\*");
+        assert_eq!(inline("1. list"), r"1\. list");
+        assert_eq!(inline("2018) list"), r"2018\) list");
+        assert_eq!(inline("```rust"), r"\`\`\`rust");
+        assert_eq!(inline("~~~"), r"\~\~\~");
+        assert_eq!(inline("a - b + c = d. 1. e"), "a - b + c = d. 1. e");
+        assert_eq!(inline("3.5 hours"), "3.5 hours");
+        assert_eq!(inline("1."), r"1\.");
+        assert_eq!(inline(": definition"), r"\: definition");
+    }
+
+    #[test]
+    fn indents_and_line_breaks_are_flattened() {
+        assert_eq!(inline("    indented code"), "indented code");
+        assert_eq!(inline("one\ntwo\r\n\tthree  "), "one two three");
+        assert_eq!(inline("a\n# b\n> c"), r"a \# b \> c");
+    }
+
+    #[test]
+    fn control_and_invisible_characters_are_stripped() {
+        assert_eq!(inline("a\u{1b}[2Jb\u{7}c\u{0}"), r"a\[2Jbc");
+        assert_eq!(inline("abc\u{202e}def\u{200b}"), "abcdef");
+        assert_eq!(inline("\u{200b}- x"), r"\- x");
+        assert_eq!(inline("会議 🎉"), "会議 🎉");
+    }
+
+    #[test]
+    fn paragraphs_are_split_on_blank_lines_and_each_escaped() {
+        let text = "First line\n- still first\n\n  \n# Second\r\n\r\n\u{7}\nThird";
+        assert_eq!(
+            paragraphs(text),
+            vec![r"First line - still first", r"\# Second", "Third"]
+        );
+        assert!(paragraphs("").is_empty());
+        assert!(paragraphs(" \n\n \u{1b}\n").is_empty());
+    }
+}
