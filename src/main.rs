@@ -1,5 +1,47 @@
-use clap::Parser;
+use std::process::ExitCode;
 
-fn main() -> std::process::ExitCode {
-    unconf::cli::run(unconf::cli::Cli::parse())
+use clap::Parser;
+use clap::error::ErrorKind;
+
+fn main() -> ExitCode {
+    match unconf::cli::Cli::try_parse() {
+        Ok(cli) => unconf::cli::run(cli),
+        Err(error) => usage_error(&error),
+    }
+}
+
+/// Help and version print as clap formats them; any other mistake on the
+/// command line is one line on stderr and exit code 2, like every other
+/// error.
+fn usage_error(error: &clap::Error) -> ExitCode {
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = error.print();
+        return if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    // clap's message is its first paragraph; usage and tips follow.
+    let text = error.render().to_string();
+    let message = text
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("tip:"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    let message = message.trim_end_matches(['.', ':']);
+    let message = if message.is_empty() {
+        "the command line could not be read"
+    } else {
+        message
+    };
+    eprintln!("error: {message}; see `unconf --help`.");
+    ExitCode::from(2)
 }

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 pub use clock::Clock;
 pub use draft::Drafts;
-pub use folder::{Access, Disk, EventFolder, FileSummary, Problem};
+pub use folder::{Access, Disk, EventFolder, FileSummary, Problem, ProblemKind};
 pub use identity::Identity;
 pub use replica::Replica;
 pub use version::{Merged, Version, VersionVector};
@@ -31,18 +31,18 @@ pub use version::{Merged, Version, VersionVector};
 /// sentence that says what and where.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{path}: {source}")]
+    #[error("Could not use {}: {source}.", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{} is not an unconf event folder: {reason}", dir.display())]
+    #[error("{} is not an unconf event folder: {reason}.", dir.display())]
     NotAnEvent { dir: PathBuf, reason: String },
-    #[error("{} is being edited by {holder} as this device; close it there, or open this event read-only", dir.display())]
+    #[error("{} is already open for editing by this device in {holder}; close it there first (reading still works).", dir.display())]
     Locked { dir: PathBuf, holder: String },
-    #[error("{} is read-only here: {reason}", dir.display())]
+    #[error("{} is read-only here: {reason}.", dir.display())]
     ReadOnly { dir: PathBuf, reason: String },
-    #[error("could not save {}: {source}; the edit is kept in memory and will be written on the next save", path.display())]
+    #[error("Could not save {}: {source}; the edit is kept in memory and will be written on the next save.", path.display())]
     Save {
         path: PathBuf,
         source: std::io::Error,

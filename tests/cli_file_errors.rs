@@ -59,7 +59,7 @@ fn an_unreadable_device_file_is_named_with_line_and_column() {
     let env = day();
     let (line, column) = break_sams_file(&env);
     let expected = format!(
-        "error: [HOME]/sessions/{EVENT}/sam-laptop-{}.ron could not be read, line {line}, column {column} (in records[0].value.Note.kind): ",
+        "error: [HOME]/sessions/{EVENT}/sam-laptop-{}.ron could not be read: line {line}, column {column} (in records[0].value.Note.kind): ",
         Identity::derived_id("sam-laptop")
     );
     for args in [
@@ -74,7 +74,9 @@ fn an_unreadable_device_file_is_named_with_line_and_column() {
             "{message}\nexpected {expected}"
         );
         assert!(
-            message.ends_with("nothing was changed, fix or move that file and try again."),
+            message.ends_with(
+                "nothing was done: fix or move that file (unconf never changes it) and try again."
+            ),
             "{message}"
         );
     }
@@ -143,7 +145,7 @@ fn a_second_process_of_the_same_device_is_told_who_holds_the_lock() {
         "{message}"
     );
     assert!(
-        message.contains("is being edited by unconf on "),
+        message.contains("is already open for editing by this device in unconf on "),
         "{message}"
     );
     assert!(

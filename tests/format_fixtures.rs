@@ -288,7 +288,7 @@ fn conflict_copies_show_in_check_and_survive_a_write() {
     assert_eq!(check.code, 1, "{check:?}");
     assert_eq!(
         check.stdout,
-        "conflict: pitch \"Skills for all\" was changed at the same time by Georgina on 134fga9j and Georgina on 134fga9j; open it and keep one version.\n"
+        "conflict: pitch \"Skills for all\" was saved twice with different content by Georgina on organiser (a restored backup or a copied device identity); open it and keep one version.\n"
     );
     assert_eq!(
         check.stderr,
@@ -325,14 +325,14 @@ fn conflict_copies_show_in_check_and_survive_a_write() {
 
 /// What `check` says about each broken file, in file-name order.
 const BROKEN: [&str; 8] = [
-    "bad-type.ron could not be read, line 22, column 26 (in records[0].value.Pitch.interest): Expected integer",
-    "empty.ron could not be read, the file is empty",
-    "liar.ron could not be read, record 01M8E78SE1F1NWNRVCCN9ZG575 was not written by device \"someone\" named in the header",
-    "no-event.ron could not be read, line 27, column 1: Unexpected missing field named `event` in `DeviceFile`",
-    "not-ours.ron could not be read, it is not an unconf device file (format is \"planner\")",
-    "not-utf8.ron could not be read, line 18, column 27: the file is not valid UTF-8 text",
-    "truncated.ron could not be read, line 20, column 33 (in records[0].value.Pitch.?): Unexpected end of RON",
-    "other-event.ron could not be read, it belongs to another event (id 02M8E75480P7YDM3EWQBYYW0Z3)",
+    "bad-type.ron could not be read: line 22, column 26 (in records[0].value.Pitch.interest): Expected integer",
+    "empty.ron could not be read: the file is empty",
+    "liar.ron could not be read: record 01M8E78SE1F1NWNRVCCN9ZG575 was not written by device \"someone\" named in the header",
+    "no-event.ron could not be read: line 27, column 1: Unexpected missing field named `event` in `DeviceFile`",
+    "not-ours.ron could not be read: it is not an unconf device file (format is \"planner\")",
+    "not-utf8.ron could not be read: line 18, column 27: the file is not valid UTF-8 text",
+    "truncated.ron could not be read: line 20, column 33 (in records[0].value.Pitch): Unexpected end of RON",
+    "other-event.ron could not be read: it belongs to another event (id 02M8E75480P7YDM3EWQBYYW0Z3)",
 ];
 
 #[test]
@@ -343,7 +343,7 @@ fn broken_files_are_named_with_where_and_why() {
     assert_eq!(check.code, 2, "{check:?}");
     let expected: String = BROKEN
         .iter()
-        .map(|b| format!("unreadable: [HOME]/sessions/broken-day/{b}; it was left untouched and the rest of the event opened.\n"))
+        .map(|b| format!("unreadable: [HOME]/sessions/broken-day/{b}.\n"))
         .collect();
     assert_eq!(check.stdout, expected);
     assert_eq!(
@@ -365,7 +365,7 @@ fn broken_files_are_named_with_where_and_why() {
     assert_eq!(
         refused.refusal(),
         format!(
-            "error: [HOME]/sessions/broken-day/{}; it was left untouched and the rest of the event opened (and 7 more unreadable files, see `unconf check`); nothing was changed.",
+            "error: [HOME]/sessions/broken-day/{} (and 7 more files that could not be read, see `unconf check`); nothing was done.",
             BROKEN[0]
         )
     );
@@ -373,7 +373,7 @@ fn broken_files_are_named_with_where_and_why() {
     assert!(
         export
             .refusal()
-            .contains("bad-type.ron could not be read, line 22, column 26")
+            .contains("bad-type.ron could not be read: line 22, column 26")
     );
     assert_unchanged(&before, &files(env.root()), "commands on broken files");
 }

@@ -84,7 +84,8 @@ fn notes_written_at_once_from_two_devices_are_all_kept_once() {
         assert!(
             // Usually "by unconf on HOST (process N, since ...)"; while the
             // holder is still writing its note, "by another unconf process".
-            message.starts_with("error: ") && message.contains(" is being edited by "),
+            message.starts_with("error: ")
+                && message.contains(" is already open for editing by this device in "),
             "a refusal other than the lock: {message}"
         );
         assert_eq!(message.lines().count(), 1, "{message}");

@@ -80,15 +80,18 @@ impl Context {
     }
 }
 
+/// A command must not act on an event with part of it missing: any file
+/// that could not be read stops it, with what to do.
 fn refuse_problems(folder: &EventFolder) -> Result<(), CliError> {
     match folder.problems() {
         [] => Ok(()),
         [one] => Err(CliError::Bad(format!(
-            "{}; nothing was changed, fix or move that file and try again.",
-            one
+            "{}; nothing was done: {} and try again.",
+            one,
+            one.advice()
         ))),
         [first, rest @ ..] => Err(CliError::Bad(format!(
-            "{} (and {} more unreadable file{}, see `unconf check`); nothing was changed.",
+            "{} (and {} more file{} that could not be read, see `unconf check`); nothing was done.",
             first,
             rest.len(),
             if rest.len() == 1 { "" } else { "s" }

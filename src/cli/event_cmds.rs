@@ -2,7 +2,7 @@
 
 use super::args::{EventArg, NewArgs, RoomCommand, SlotCommand};
 use super::{CliError, CliResult, Context, table};
-use crate::model::rules::{self, Clash};
+use crate::model::rules::{self, Clash, and_list};
 use crate::model::text::inert_line;
 use crate::model::{EventInfo, Slot, ops};
 use crate::store::{EventFolder, location};
@@ -180,15 +180,27 @@ fn problems(folder: &EventFolder) -> Vec<String> {
         .iter()
         .map(|c: &Clash| format!("clash: {}", c.describe(event)))
         .collect();
+    let devices = folder.devices();
     for (id, versions) in folder.merged().conflicts() {
-        let who: Vec<String> = versions
+        let mut who: Vec<String> = versions
             .iter()
-            .map(|v| format!("{} on {}", v.author, v.device))
+            .map(|v| {
+                let label = devices
+                    .get(v.device.as_str())
+                    .map_or(v.device.as_str(), |d| d.0);
+                format!("{} on {label}", v.author)
+            })
             .collect();
+        who.dedup();
+        let how = match who.as_slice() {
+            [one] => format!(
+                "was saved twice with different content by {one} (a restored backup or a copied device identity)"
+            ),
+            _ => format!("was changed at the same time by {}", and_list(&who)),
+        };
         lines.push(format!(
-            "conflict: {} was changed at the same time by {}; open it and keep one version.",
-            event.describe(id),
-            who.join(" and ")
+            "conflict: {} {how}; open it and keep one version.",
+            event.describe(id)
         ));
     }
     for id in rules::sessions_without_notes(event) {

@@ -38,13 +38,35 @@ pub struct Problem {
     pub path: PathBuf,
     /// "line 3, column 7 (in records[2].value): ..." or a plain reason.
     pub reason: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// Broken, truncated, not ours, or unreadable.
+    Unreadable,
+    /// Written by a newer unconf: fine, but not for this build.
+    Newer,
+    /// A good file of another event.
+    OtherEvent,
+}
+
+impl Problem {
+    /// What to do about it, as the end of a sentence.
+    pub fn advice(&self) -> &'static str {
+        match self.kind {
+            ProblemKind::Unreadable => "fix or move that file (unconf never changes it)",
+            ProblemKind::Newer => "update unconf",
+            ProblemKind::OtherEvent => "move that file to its own event folder",
+        }
+    }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} could not be read, {}; it was left untouched and the rest of the event opened",
+            "{} could not be read: {}",
             self.path.display(),
             self.reason
         )
@@ -186,6 +208,7 @@ impl EventFolder {
                 disk.problems.push(Problem {
                     path,
                     reason: format!("it belongs to another event (id {})", file.event),
+                    kind: ProblemKind::OtherEvent,
                 });
                 continue;
             }
@@ -328,7 +351,7 @@ impl Disk {
     pub fn save(&mut self, replica: &Replica) -> Result<(), StoreError> {
         self.unsaved = true;
         let text = replica.own_file().to_text().map_err(|e| {
-            StoreError::Invalid(format!("could not write {}: {e}", self.own_path.display()))
+            StoreError::Invalid(format!("Could not write {}: {e}.", self.own_path.display()))
         })?;
         // A failed backup must not stop the save itself.
         let _ = backup::maybe_backup(&self.dir, &self.own_path, &stamp_file(&self.clock));
@@ -385,12 +408,14 @@ fn read_all(dir: &Path) -> Result<Scan, StoreError> {
                 scan.problems.push(Problem {
                     path: path.clone(),
                     reason: FormatError::Newer(version).to_string(),
+                    kind: ProblemKind::Newer,
                 });
                 scan.newer.get_or_insert((path, version));
             }
             Err(error) => scan.problems.push(Problem {
                 path,
                 reason: error.to_string(),
+                kind: ProblemKind::Unreadable,
             }),
         }
     }

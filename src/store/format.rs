@@ -204,7 +204,9 @@ fn field_path(text: &str) -> Option<String> {
     match serde_path_to_error::deserialize::<_, DeviceFile>(&mut de) {
         Ok(_) => None,
         Err(error) => {
+            // serde_path_to_error marks a part it could not name with "?".
             let path = error.path().to_string();
+            let path = path.trim_end_matches(".?").trim_end_matches('?');
             (path != "." && !path.is_empty()).then(|| format!(" (in {path})"))
         }
     }

@@ -59,7 +59,7 @@ impl Identity {
         std::fs::create_dir_all(config_dir).map_err(|e| StoreError::io(config_dir, e))?;
         let text =
             ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()).map_err(|e| {
-                StoreError::Invalid(format!("could not write the device identity: {e}"))
+                StoreError::Invalid(format!("Could not write the device identity: {e}."))
             })?;
         atomic::write(&path, text.as_bytes()).map_err(|e| StoreError::io(&path, e))?;
         Ok(path)
@@ -122,7 +122,7 @@ fn read_config(path: &Path) -> Result<Option<Identity>, StoreError> {
     };
     ron::from_str::<Identity>(&text).map(Some).map_err(|e| {
         StoreError::Invalid(format!(
-            "{} line {}, column {}: {}; fix it or delete it to choose a new device name",
+            "{} line {}, column {}: {}; fix it, or delete it to choose a new device name.",
             path.display(),
             e.span.start.line,
             e.span.start.col,

@@ -129,11 +129,11 @@ pub fn find_event(sessions: &Path, query: &str) -> Result<PathBuf, StoreError> {
         [one] => Ok(one.dir.clone()),
         [] if as_path.is_dir() => Ok(as_path.to_path_buf()),
         [] => Err(StoreError::Invalid(format!(
-            "no event \"{query}\" in {}; `unconf list` shows the events there",
+            "There is no event \"{query}\" in {}; `unconf list` shows the events there.",
             sessions.display()
         ))),
         many => Err(StoreError::Invalid(format!(
-            "\"{query}\" matches {} events in {}: {}; use the folder name",
+            "\"{query}\" matches {} events in {}: {}; use the folder name.",
             many.len(),
             sessions.display(),
             many.iter()

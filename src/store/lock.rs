@@ -2,13 +2,14 @@
 //!
 //! The lock is `.unconf/locks/<device>.lock` in the event folder, taken with
 //! `File::try_lock`. The OS releases it when the process dies, so a lock left
-//! by a killed process never blocks; the text inside only says who holds it.
+//! by a killed process never blocks. Who holds it is written beside it in
+//! `<device>.holder`, atomically, so that a process that is refused never
+//! reads a half-written note.
 
 use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use super::StoreError;
+use super::{StoreError, atomic};
 
 /// A held lock; released when dropped.
 #[derive(Debug)]
@@ -27,7 +28,8 @@ impl Lock {
         let dir = event_dir.join(".unconf").join("locks");
         std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, e))?;
         let path = dir.join(format!("{device}.lock"));
-        let mut file = OpenOptions::new()
+        let holder_path = dir.join(format!("{device}.holder"));
+        let file = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
@@ -37,8 +39,7 @@ impl Lock {
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
+                let holder = std::fs::read_to_string(&holder_path).unwrap_or_default();
                 return Err(StoreError::Locked {
                     dir: event_dir.to_path_buf(),
                     holder: describe_holder(&holder),
@@ -51,11 +52,8 @@ impl Lock {
             hostname(),
             std::process::id()
         );
-        // Best effort: the lock itself is what matters, the text is a courtesy.
-        let _ = file
-            .set_len(0)
-            .and_then(|()| file.rewind())
-            .and_then(|()| file.write_all(note.as_bytes()));
+        // Best effort: the lock itself is what matters, the note is a courtesy.
+        let _ = atomic::write(&holder_path, note.as_bytes());
         Ok(Lock { file, path })
     }
 }
@@ -77,7 +75,7 @@ fn describe_holder(text: &str) -> String {
         (Some(host), Some(pid), Some(since)) => {
             format!("unconf on {host} (process {pid}, since {since})")
         }
-        _ => "another unconf process on this device".to_string(),
+        _ => "another unconf process".to_string(),
     }
 }
 

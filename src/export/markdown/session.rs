@@ -168,8 +168,7 @@ impl WriteUp<'_> {
     }
 }
 
-/// How a note reads among the key points. Action notes are left to the
-/// next steps, which are recorded as actions in their own right.
+/// How a note reads among the key points.
 fn key_point(note: &Note) -> Option<String> {
     let text = escape::inline(&note.text);
     if text.is_empty() {
@@ -189,7 +188,7 @@ fn key_point(note: &Note) -> Option<String> {
             }
             format!("“{bare}”")
         }
-        NoteKind::Action => return None,
+        NoteKind::Action => format!("**Action:** {text}"),
     };
     Some(point)
 }

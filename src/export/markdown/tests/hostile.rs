@@ -162,13 +162,14 @@ fn notes_and_next_steps(day: &mut Fixture, h: &mut Hostile, sessions: &[Id; 3]) 
 }
 
 /// The bold and italic labels the write-up writes itself.
-const LABELS: [&str; 9] = [
+const LABELS: [&str; 10] = [
     "Key points",
     "Outcome:",
     "Next steps",
     "Question:",
     "Idea:",
     "Decision:",
+    "Action:",
     "Agreed to take forward",
     "Whole group",
     "Break",
