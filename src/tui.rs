@@ -10,6 +10,7 @@ pub mod draft;
 mod event_loop;
 pub mod keymap;
 pub mod screen;
+pub mod start;
 pub mod state;
 #[cfg(test)]
 pub mod testing;
@@ -19,4 +20,4 @@ pub mod update;
 pub mod view;
 pub mod widget;
 
-pub use event_loop::{Launch, run};
+pub use event_loop::{Launch, Setup, run};

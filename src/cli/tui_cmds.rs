@@ -4,19 +4,16 @@ use std::io::IsTerminal;
 
 use super::args::SessionRef;
 use super::{CliError, CliResult, Context, event_cmds};
-use crate::store::location;
-use crate::tui::{Launch, run};
+use crate::store::{Identity, location};
+use crate::tui::{Launch, Setup, run};
 
-/// `unconf` with no command: the TUI when there is a terminal, else the
-/// overview of events (so scripts and pipes get text, not escape codes).
+/// `unconf` with no command: the TUI's event picker when there is a
+/// terminal, else the overview of events (so scripts get text, not escapes).
 pub fn start(context: &Context) -> CliResult {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return event_cmds::overview(context);
     }
-    match location::list_events(&context.sessions).as_slice() {
-        [only] => launch(context, Launch::Event(only.dir.clone())),
-        _ => event_cmds::overview(context),
-    }
+    launch(context, Launch::Picker)
 }
 
 pub fn open(context: &Context, event: &str) -> CliResult {
@@ -42,5 +39,12 @@ fn launch(context: &Context, what: Launch) -> CliResult {
             "The terminal UI needs a terminal; run this in a terminal window, or use the other commands in scripts.".into(),
         ));
     }
-    run(what, context.identity()?, context.clock).map_err(CliError::Bad)
+    let config = location::config_dir();
+    let setup = Setup {
+        sessions: context.sessions.clone(),
+        identity: Identity::load(config.as_deref())?,
+        config,
+        clock: context.clock,
+    };
+    run(what, setup).map_err(CliError::Bad)
 }

@@ -47,6 +47,25 @@ pub fn config_dir() -> Option<PathBuf> {
     project_dirs().map(|d| d.config_dir().to_path_buf())
 }
 
+const LAST_EVENT: &str = "last-event.txt";
+
+/// The event folder opened last time, if it still exists.
+pub fn last_event(config: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(config.join(LAST_EVENT)).ok()?;
+    let dir = PathBuf::from(text.trim());
+    dir.is_dir().then_some(dir)
+}
+
+/// Remembers the event folder opened, for the picker next time.
+pub fn remember_last_event(config: &Path, dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(config)?;
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    super::atomic::write(
+        &config.join(LAST_EVENT),
+        dir.display().to_string().as_bytes(),
+    )
+}
+
 /// One event folder found in the sessions directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventEntry {

@@ -14,15 +14,20 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use super::action::{Action, Effect, Screen};
+use super::start::{self, FirstRun, FirstRunOutcome, Picker, PickerOutcome, StartAction};
 use super::state::{DeviceSeen, State};
+use super::theme::Theme;
 use super::update::update;
 use super::{keymap, view};
+use crate::model::EventInfo;
 use crate::model::reference::resolve_session;
 use crate::store::{Access, Clock, Disk, EventFolder, Identity, StoreError, atomic, location};
 
 /// What to open.
 #[derive(Clone, Debug)]
 pub enum Launch {
+    /// The event picker over the sessions folder.
+    Picker,
     /// One event, all six screens.
     Event(PathBuf),
     /// Note-taker mode: one session of one event.
@@ -34,18 +39,22 @@ pub enum Launch {
     },
 }
 
+/// Where things are and who is typing, as the command line found them.
+#[derive(Clone, Debug)]
+pub struct Setup {
+    pub sessions: PathBuf,
+    /// Where the identity and the last event opened are kept.
+    pub config: Option<PathBuf>,
+    /// `None` on the very first run: the TUI asks.
+    pub identity: Option<Identity>,
+    pub clock: Clock,
+}
+
 /// How often the clock ticks when nothing happens (timers, drafts, countdowns).
 const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the TUI until the user quits or a signal asks it to stop.
-pub fn run(launch: Launch, me: Identity, clock: Clock) -> Result<(), String> {
-    let dir = match &launch {
-        Launch::Event(dir) | Launch::NoteTaker { dir, .. } => dir.clone(),
-    };
-    let (mut disk, mut state) = open(&dir, me, clock)?;
-    if let Launch::NoteTaker { session, slot, .. } = &launch {
-        enter_note_taker(&mut state, session, slot.as_deref());
-    }
+pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
@@ -54,10 +63,129 @@ pub fn run(launch: Launch, me: Identity, clock: Clock) -> Result<(), String> {
     let mut terminal =
         ratatui::try_init().map_err(|e| format!("Could not start the terminal UI: {e}."))?;
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = main_loop(&mut terminal, &mut state, &mut disk, clock, &stop);
+    let result = session(&mut terminal, launch, setup, &stop);
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result
+}
+
+/// First run, picker, then the event: all in one terminal session.
+fn session(
+    terminal: &mut DefaultTerminal,
+    launch: Launch,
+    setup: Setup,
+    stop: &AtomicBool,
+) -> Result<(), String> {
+    let me = match setup.identity.clone() {
+        Some(me) => me,
+        None => match first_run(terminal, &setup, stop)? {
+            Some(me) => me,
+            None => return Ok(()),
+        },
+    };
+    let dir = match &launch {
+        Launch::Event(dir) | Launch::NoteTaker { dir, .. } => dir.clone(),
+        Launch::Picker => match pick(terminal, &setup, &me, stop)? {
+            Some(dir) => dir,
+            None => return Ok(()),
+        },
+    };
+    if let Some(config) = &setup.config {
+        // A courtesy for next time; failing to remember is not an error.
+        let _ = location::remember_last_event(config, &dir);
+    }
+    let (mut disk, mut state) = open(&dir, me, setup.clock)?;
+    if let Launch::NoteTaker { session, slot, .. } = &launch {
+        enter_note_taker(&mut state, session, slot.as_deref());
+    }
+    main_loop(terminal, &mut state, &mut disk, setup.clock, stop)
+}
+
+/// Asks for the author name and device label, and saves them.
+fn first_run(
+    terminal: &mut DefaultTerminal,
+    setup: &Setup,
+    stop: &AtomicBool,
+) -> Result<Option<Identity>, String> {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default();
+    let mut form = FirstRun::new(&user, &crate::store::lock::hostname());
+    let theme = Theme::new(colour());
+    loop {
+        terminal
+            .draw(|frame| form.render(frame.area(), frame.buffer_mut(), theme))
+            .map_err(|e| format!("Could not draw: {e}."))?;
+        let Some(action) = next_start_action(stop, false)? else {
+            continue;
+        };
+        match form.update(action) {
+            FirstRunOutcome::Stay => {}
+            FirstRunOutcome::Quit => return Ok(None),
+            FirstRunOutcome::Done { author, label } => {
+                let me = Identity::fresh(&label, &author);
+                if let Some(config) = &setup.config {
+                    me.save(config).map_err(|e| e.to_string())?;
+                }
+                return Ok(Some(me));
+            }
+        }
+    }
+}
+
+/// The event picker; creates an event when asked.
+fn pick(
+    terminal: &mut DefaultTerminal,
+    setup: &Setup,
+    me: &Identity,
+    stop: &AtomicBool,
+) -> Result<Option<PathBuf>, String> {
+    let last = setup.config.as_deref().and_then(location::last_event);
+    let events = location::list_events(&setup.sessions);
+    let mut picker = Picker::new(setup.sessions.clone(), events, last.as_ref());
+    let theme = Theme::new(colour());
+    loop {
+        terminal
+            .draw(|frame| picker.render(frame.area(), frame.buffer_mut(), theme))
+            .map_err(|e| format!("Could not draw: {e}."))?;
+        let Some(action) = next_start_action(stop, picker.typing())? else {
+            continue;
+        };
+        match picker.update(action) {
+            PickerOutcome::Stay => {}
+            PickerOutcome::Quit => return Ok(None),
+            PickerOutcome::Open(dir) => return Ok(Some(dir)),
+            PickerOutcome::Create(name) => {
+                let info = EventInfo {
+                    name,
+                    date: Some(setup.clock.now().date_naive()),
+                    ..EventInfo::default()
+                };
+                match EventFolder::create(&setup.sessions, info, me.clone(), setup.clock) {
+                    Ok(folder) => return Ok(Some(folder.dir().to_path_buf())),
+                    Err(error) => picker.message = Some(error.to_string()),
+                }
+            }
+        }
+    }
+}
+
+/// The next key before an event is open; `Quit` when a signal arrives.
+fn next_start_action(stop: &AtomicBool, typing: bool) -> Result<Option<StartAction>, String> {
+    if stop.load(Ordering::Relaxed) {
+        return Ok(Some(StartAction::Quit));
+    }
+    if !event::poll(TICK).map_err(|e| e.to_string())? {
+        return Ok(None);
+    }
+    Ok(match event::read().map_err(|e| e.to_string())? {
+        TermEvent::Key(key) => start::action_for(&key, typing),
+        _ => None,
+    })
+}
+
+fn colour() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Opens the event for writing; when another process of this device holds
@@ -76,7 +204,7 @@ fn open(dir: &Path, me: Identity, clock: Clock) -> Result<(Disk, State), String>
         replica.set_read_only(format!("it is open for editing in {holder}"));
     }
     let mut state = State::new(replica, clock.now());
-    state.colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    state.colour = colour();
     state.exports_dir = location::exports_dir().display().to_string();
     note_disk(&mut state, &disk);
     offer_drafts(&mut state, &mut disk);
