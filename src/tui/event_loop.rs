@@ -274,25 +274,27 @@ fn main_loop(
             carry_out(effects, state, disk);
             return Ok(());
         }
-        let mut actions = Vec::new();
         if event::poll(TICK).map_err(|e| e.to_string())? {
             // Handle everything already waiting before drawing again, so
-            // fast typing and pastes never queue up behind frames.
+            // fast typing and pastes never queue up behind frames. Each key
+            // is mapped only after the one before it took effect: "a" opens
+            // the quick-add line, so the keys after it must type.
             loop {
-                if let Some(action) = to_action(state, event::read().map_err(|e| e.to_string())?) {
-                    actions.push(action);
+                let input = event::read().map_err(|e| e.to_string())?;
+                if let Some(action) = to_action(state, input) {
+                    let effects = update(state, action);
+                    if carry_out(effects, state, disk) {
+                        return Ok(());
+                    }
                 }
                 if !event::poll(Duration::ZERO).map_err(|e| e.to_string())? {
                     break;
                 }
             }
         }
-        actions.push(Action::Tick(clock.now()));
-        for action in actions {
-            let effects = update(state, action);
-            if carry_out(effects, state, disk) {
-                return Ok(());
-            }
+        let effects = update(state, Action::Tick(clock.now()));
+        if carry_out(effects, state, disk) {
+            return Ok(());
         }
     }
 }

@@ -1,0 +1,90 @@
+//! End-to-end journeys: the real binary in a pseudo-terminal at 80x24,
+//! then the command line to check that everything was saved.
+
+mod pty;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use pty::Tui;
+
+const EVENT: &str = "supplier-response-to-the-local-digital-declaration";
+
+/// A temp home with a copy of the example event.
+fn home() -> tempfile::TempDir {
+    let home = tempfile::tempdir().expect("temp dir");
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions")
+        .join(EVENT);
+    let to = home.path().join("sessions").join(EVENT);
+    std::fs::create_dir_all(&to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("example event") {
+        let entry = entry.expect("entry");
+        if entry.file_type().map(|t| t.is_file()).unwrap_or(false) {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copied");
+        }
+    }
+    home
+}
+
+fn dirs(home: &Path) -> Vec<(&'static str, PathBuf)> {
+    vec![
+        ("HOME", home.to_path_buf()),
+        ("UNCONF_HOME", home.join("sessions")),
+        ("XDG_CONFIG_HOME", home.join("config")),
+        ("XDG_DATA_HOME", home.join("data")),
+    ]
+}
+
+fn start(home: &Path, device: &str, args: &[&str]) -> Tui {
+    let dirs = dirs(home);
+    let env: Vec<(&str, &Path)> = dirs.iter().map(|(k, p)| (*k, p.as_path())).collect();
+    Tui::start(
+        args,
+        &env,
+        &[("UNCONF_DEVICE", device), ("UNCONF_AUTHOR", device)],
+        80,
+        24,
+    )
+}
+
+fn cli(home: &Path, args: &[&str]) -> String {
+    let mut command = Command::cargo_bin("unconf").expect("binary");
+    for (key, path) in dirs(home) {
+        command.env(key, path);
+    }
+    command
+        .env("UNCONF_DEVICE", "checker")
+        .env("UNCONF_AUTHOR", "checker");
+    let output = command.args(args).output().expect("runs");
+    assert!(
+        output.status.success(),
+        "unconf {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn quick_add_two_pitches_from_the_picker_and_find_them_with_the_cli() {
+    let home = home();
+    let mut tui = start(home.path(), "facilitator", &[]);
+    tui.wait_for("Supplier response to the Local Digital Declaration");
+    tui.enter();
+    tui.wait_for("2 Pitches");
+    tui.type_text("2");
+    tui.wait_for("press a to add a pitch");
+    tui.type_text("a");
+    tui.type_text("Open data for planning");
+    tui.enter();
+    tui.wait_for("Added \"Open data for planning\"");
+    tui.type_text("Quorum rules");
+    tui.enter();
+    tui.wait_for("Added \"Quorum rules\"");
+    tui.escape();
+    tui.type_text("q");
+    assert!(tui.wait_exit(), "unconf exits cleanly");
+    let listed = cli(home.path(), &["pitch", "list", EVENT]);
+    assert!(listed.contains("Open data for planning"), "{listed}");
+    assert!(listed.contains("Quorum rules"), "{listed}");
+}

@@ -1,0 +1,144 @@
+//! Drives the real binary in a pseudo-terminal and reads the screen back
+//! through a terminal emulator (vt100), as a person would see it.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// How long to wait for something to appear before failing the test.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+pub struct Tui {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    _reader: std::thread::JoinHandle<()>,
+}
+
+impl Tui {
+    /// Starts `unconf ARGS` at `cols` x `rows` with the given environment.
+    pub fn start(
+        args: &[&str],
+        env: &[(&str, &Path)],
+        vars: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Tui {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_unconf"));
+        command.args(args);
+        command.env_clear();
+        command.env("TERM", "xterm-256color");
+        command.env("PATH", std::env::var("PATH").unwrap_or_default());
+        for (key, path) in env {
+            command.env(key, path);
+        }
+        for (key, value) in vars {
+            command.env(key, value);
+        }
+        if let Some((_, home)) = env.iter().find(|(k, _)| *k == "HOME") {
+            command.cwd(home);
+        }
+        let child = pty.slave.spawn_command(command).expect("unconf starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("a reader");
+        let writer = pty.master.take_writer().expect("a writer");
+        let size = |n: u16| std::num::NonZero::new(n).expect("a screen size above zero");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
+        let feed = Arc::clone(&screen);
+        let reader_thread = std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut parser) = feed.lock() {
+                    parser.process(&buf[..n]);
+                }
+            }
+        });
+        // Keep the master open for the child's lifetime.
+        std::mem::forget(pty.master);
+        Tui {
+            screen,
+            writer,
+            child,
+            _reader: reader_thread,
+        }
+    }
+
+    /// The screen's text now.
+    pub fn contents(&self) -> String {
+        self.screen
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    /// Waits until the screen shows `text`; fails the test with the screen
+    /// if it does not within [`PATIENCE`].
+    pub fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "timed out waiting for {text:?}; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+
+    /// Types text as keystrokes.
+    pub fn type_text(&mut self, text: &str) {
+        self.writer.write_all(text.as_bytes()).expect("typed");
+        self.writer.flush().expect("flushed");
+    }
+
+    pub fn enter(&mut self) {
+        self.type_text("\r");
+    }
+
+    pub fn escape(&mut self) {
+        self.type_text("\x1b");
+        // A lone Esc is told from the start of an escape sequence by the
+        // pause after it; give the terminal that pause before the next key.
+        std::thread::sleep(Duration::from_millis(80));
+    }
+
+    /// Waits for the program to end and returns its exit status.
+    pub fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!(
+            "unconf did not exit; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
