@@ -4,6 +4,7 @@
 //! written).
 
 mod args;
+mod carry_cmds;
 mod context;
 mod event_cmds;
 mod export_cmd;
@@ -64,6 +65,9 @@ fn dispatch(context: &Context, command: Command) -> CliResult {
         Command::Decision(args) => record_cmds::decision(context, args),
         Command::Check(args) => event_cmds::check(context, args),
         Command::Export(args) => export_cmd::export(context, args),
+        Command::Merge(args) => carry_cmds::merge(context, args),
+        Command::Pack(args) => carry_cmds::pack(context, args),
+        Command::Sync(args) => carry_cmds::sync(context, &args.event),
     }
 }
 

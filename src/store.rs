@@ -7,6 +7,7 @@
 
 pub mod atomic;
 mod backup;
+pub mod carry;
 pub mod clock;
 pub mod draft;
 mod folder;
@@ -16,6 +17,7 @@ pub mod location;
 pub mod lock;
 mod replica;
 mod scan;
+pub mod sync;
 pub mod version;
 
 use std::path::{Path, PathBuf};

@@ -92,6 +92,17 @@ pub enum Command {
     /// Write the write-up.
     #[command(after_help = "Example:\n  unconf export my-event --with-notes --out exports/")]
     Export(ExportArgs),
+    /// Fold another copy of the event (a folder or a zip from `pack`) into this one.
+    #[command(
+        after_help = "Never deletes, and is safe to repeat in any order.\n\nExample:\n  unconf merge my-event /media/usb/my-event.zip --dry-run"
+    )]
+    Merge(MergeArgs),
+    /// Put the event's device files in one zip, for a USB stick or e-mail.
+    #[command(after_help = "Example:\n  unconf pack my-event --out /media/usb/my-event.zip")]
+    Pack(PackArgs),
+    /// Commit this laptop's file, pull and push, when the event folder is in a git work tree.
+    #[command(after_help = "Example:\n  unconf sync my-event")]
+    Sync(EventArg),
 }
 
 #[derive(Debug, Args)]
@@ -405,6 +416,26 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     /// The Markdown write-up.
     Md,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The event to merge into.
+    pub event: String,
+    /// Another copy: an event folder, or a zip made by `unconf pack`.
+    pub other: PathBuf,
+    /// Show what would come in, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    /// The event.
+    pub event: String,
+    /// The zip to write (default: <event>.zip in the exports folder).
+    #[arg(long, value_name = "FILE.zip")]
+    pub out: Option<PathBuf>,
 }
 
 fn parse_time(text: &str) -> Result<chrono::NaiveTime, String> {

@@ -224,6 +224,16 @@ impl EventFolder {
         }
     }
 
+    /// Adds the versions of another copy of a device file of this event
+    /// (from a merge or a reload). Returns how many versions were new.
+    pub fn absorb_file(&mut self, file: DeviceFile) -> usize {
+        let gained = self.replica.absorb(file);
+        if gained > 0 {
+            self.disk.unsaved = true;
+        }
+        gained
+    }
+
     /// Splits into the folder side and the in-memory replica (for the TUI,
     /// whose state owns the replica while the loop owns the disk).
     pub fn into_parts(self) -> (Disk, Replica) {
