@@ -15,6 +15,7 @@ pub mod format;
 pub mod identity;
 pub mod location;
 pub mod lock;
+mod reload;
 mod replica;
 mod scan;
 pub mod sync;
@@ -26,6 +27,7 @@ pub use clock::Clock;
 pub use draft::Drafts;
 pub use folder::{Access, Disk, EventFolder, FileSummary, Problem, ProblemKind};
 pub use identity::Identity;
+pub use reload::Reload;
 pub use replica::Replica;
 pub use version::{Merged, Version, VersionVector};
 

@@ -300,11 +300,14 @@ fn conflict_copies_show_in_check_and_survive_a_write() {
         .filter(|(p, _)| p.to_string_lossy().contains("conflict"))
         .collect();
     // The device whose copies these are writes again: its file takes in
-    // what the copies hold, and the copies stay as they were.
+    // what the copies hold, and the copies move, unchanged, to the trash.
     env.ok(&["pitch", "add", &name, "After the sync"]);
     let after = files(&dir);
+    let trash = dir.join(".unconf").join("trash");
     for (path, bytes) in &copies {
-        assert_eq!(after.get(path), Some(bytes));
+        assert_eq!(after.get(path), None, "{} left the folder", path.display());
+        let moved = trash.join(path.file_name().expect("a file name"));
+        assert_eq!(std::fs::read(&moved).ok().as_ref(), Some(bytes));
     }
     let own = std::fs::read_to_string(dir.join("organiser-134fga9j.ron")).expect("own file");
     for text in [
@@ -316,8 +319,7 @@ fn conflict_copies_show_in_check_and_survive_a_write() {
         assert!(own.contains(text), "{text} in the own file");
     }
     assert!(!own.contains("Hidden"));
-    std::fs::remove_file(dir.join("organiser-134fga9j.sync-conflict-20261127-101500-ABCDEFG.ron"))
-        .expect("remove a copy");
+    // The own file now holds both versions of the conflict by itself.
     let folder = read(&dir);
     assert_eq!(folder.event().pitches.len(), 3);
     assert_eq!(folder.event().conflicts.len(), 1, "still both versions");

@@ -85,21 +85,24 @@ pub struct EventFolder {
 /// drafts, and what was read.
 #[derive(Debug)]
 pub struct Disk {
-    dir: PathBuf,
-    clock: Clock,
-    own_path: PathBuf,
-    files: Vec<FileSummary>,
-    problems: Vec<Problem>,
-    unsaved: bool,
-    drafts: Drafts,
-    _lock: Option<Lock>,
+    pub(super) dir: PathBuf,
+    pub(super) clock: Clock,
+    pub(super) own_path: PathBuf,
+    pub(super) files: Vec<FileSummary>,
+    pub(super) problems: Vec<Problem>,
+    pub(super) unsaved: bool,
+    pub(super) drafts: Drafts,
+    /// Size and modification time of each file when last read, so that a
+    /// reload reads only what changed.
+    pub(super) stamps: BTreeMap<PathBuf, super::reload::Stamp>,
+    pub(super) lock: Option<Lock>,
 }
 
 /// What reading the folder's files gave.
-struct Scan {
-    files: Vec<(PathBuf, DeviceFile)>,
-    problems: Vec<Problem>,
-    newer: Option<(PathBuf, u32)>,
+pub(super) struct Scan {
+    pub(super) files: Vec<(PathBuf, DeviceFile)>,
+    pub(super) problems: Vec<Problem>,
+    pub(super) newer: Option<(PathBuf, u32)>,
 }
 
 impl EventFolder {
@@ -138,6 +141,9 @@ impl EventFolder {
         })?;
         let mut folder = EventFolder::empty(dir, me, clock, own_path, event_id, lock);
         folder.absorb(scan);
+        if access == Access::Write {
+            folder.fold_own_copies();
+        }
         if access == Access::Read && folder.replica.read_only().is_none() {
             folder
                 .replica
@@ -187,7 +193,8 @@ impl EventFolder {
                 files: Vec::new(),
                 problems: Vec::new(),
                 unsaved: false,
-                _lock: lock,
+                stamps: BTreeMap::new(),
+                lock,
             },
             replica: Replica::new(event_id, me.clone(), id_gen(&me, &clock), clock.is_fixed()),
         }
@@ -204,6 +211,9 @@ impl EventFolder {
             ));
         }
         for (path, file) in scan.files {
+            if let Some(stamp) = super::reload::Stamp::of(&path) {
+                disk.stamps.insert(path.clone(), stamp);
+            }
             if file.event != self.replica.event().id {
                 disk.problems.push(Problem {
                     path,
@@ -222,6 +232,27 @@ impl EventFolder {
             });
             self.replica.absorb(file);
         }
+    }
+
+    /// Folds this device's conflict copies (made by sync tools) into its
+    /// own file and moves them to `.unconf/trash/`; never deletes them.
+    fn fold_own_copies(&mut self) {
+        let me = &self.replica.identity().device;
+        let copies: Vec<PathBuf> = self
+            .disk
+            .files
+            .iter()
+            .filter(|f| &f.device == me && !f.own)
+            .map(|f| f.path.clone())
+            .collect();
+        if copies.is_empty() || self.replica.read_only().is_some() {
+            return;
+        }
+        let mut report = super::Reload {
+            folded: copies,
+            ..super::Reload::default()
+        };
+        self.disk.fold(&self.replica, &mut report);
     }
 
     /// Adds the versions of another copy of a device file of this event
@@ -405,7 +436,7 @@ impl Disk {
     }
 }
 
-fn read_all(dir: &Path) -> Result<Scan, StoreError> {
+pub(super) fn read_all(dir: &Path) -> Result<Scan, StoreError> {
     let mut scan = Scan {
         files: Vec::new(),
         problems: Vec::new(),

@@ -1,0 +1,171 @@
+//! Reading the folder again while an event is open: other devices' files
+//! that changed are merged in (nothing already read is ever dropped, so a
+//! half-written file costs nothing), and this device's own conflict copies
+//! are folded into its own file and moved to `.unconf/trash/`.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::folder::{Disk, FileSummary, Problem, ProblemKind};
+use super::format::read_device_file;
+use super::{Replica, scan};
+
+/// What a file looked like when it was last read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+}
+
+/// What a reload found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reload {
+    /// Versions not seen before.
+    pub new_versions: usize,
+    /// Labels of the devices whose files brought something new.
+    pub from: Vec<String>,
+    /// This device's conflict copies folded in and moved to the trash.
+    pub folded: Vec<PathBuf>,
+    /// The list of unreadable files changed.
+    pub problems_changed: bool,
+}
+
+impl Disk {
+    /// Reads files that changed since they were last read and merges them
+    /// into `replica`. The own file is skipped: its changes are this
+    /// process's own writes.
+    pub fn reload(&mut self, replica: &mut Replica) -> Reload {
+        let mut report = Reload::default();
+        let Ok(paths) = scan::candidates(&self.dir) else {
+            return report;
+        };
+        for path in &paths {
+            if *path == self.own_path {
+                continue;
+            }
+            let stamp = Stamp::of(path);
+            if stamp.is_some() && self.stamps.get(path) == stamp.as_ref() {
+                continue;
+            }
+            if let Some(stamp) = stamp {
+                self.stamps.insert(path.clone(), stamp);
+            }
+            self.read_one(path, replica, &mut report);
+        }
+        let gone: Vec<PathBuf> = self
+            .stamps
+            .keys()
+            .filter(|p| !paths.contains(p))
+            .cloned()
+            .collect();
+        for path in gone {
+            self.stamps.remove(&path);
+            self.files.retain(|f| f.path != path);
+            report.problems_changed |= self.forget_problem(&path);
+        }
+        if !report.folded.is_empty() {
+            self.fold(replica, &mut report);
+        }
+        report
+    }
+
+    fn read_one(&mut self, path: &Path, replica: &mut Replica, report: &mut Reload) {
+        match read_device_file(path) {
+            Ok(file) if file.event == replica.event().id => {
+                report.problems_changed |= self.forget_problem(path);
+                let summary = FileSummary {
+                    path: path.to_path_buf(),
+                    device: file.device.clone(),
+                    label: file.label.clone(),
+                    records: file.records.len(),
+                    last_change: file.records.iter().map(|r| r.at).max(),
+                    own: false,
+                };
+                let mine = file.device == replica.identity().device;
+                let gained = replica.absorb(file);
+                if gained > 0 {
+                    report.new_versions += gained;
+                    if !report.from.contains(&summary.label) {
+                        report.from.push(summary.label.clone());
+                    }
+                }
+                if mine && self.lock.is_some() {
+                    report.folded.push(path.to_path_buf());
+                }
+                match self.files.iter_mut().find(|f| f.path == path) {
+                    Some(existing) => *existing = summary,
+                    None => self.files.push(summary),
+                }
+            }
+            Ok(file) => self.note_problem(
+                path,
+                format!("it belongs to another event (id {})", file.event),
+                ProblemKind::OtherEvent,
+                report,
+            ),
+            Err(error) => {
+                self.note_problem(path, error.to_string(), ProblemKind::Unreadable, report)
+            }
+        }
+    }
+
+    /// Saves the own file with the copies' versions, then moves the copies
+    /// out of the way; if the save fails they stay where they are.
+    pub(super) fn fold(&mut self, replica: &Replica, report: &mut Reload) {
+        if self.save(replica).is_err() {
+            report.folded.clear();
+            return;
+        }
+        let trash = self.dir.join(".unconf").join("trash");
+        if std::fs::create_dir_all(&trash).is_err() {
+            report.folded.clear();
+            return;
+        }
+        report.folded.retain(|path| {
+            let Some(name) = path.file_name() else {
+                return false;
+            };
+            std::fs::rename(path, trash.join(name)).is_ok()
+        });
+        for path in &report.folded {
+            self.stamps.remove(path);
+            self.files.retain(|f| &f.path != path);
+        }
+    }
+
+    fn note_problem(
+        &mut self,
+        path: &Path,
+        reason: String,
+        kind: ProblemKind,
+        report: &mut Reload,
+    ) {
+        self.forget_problem(path);
+        self.problems.push(Problem {
+            path: path.to_path_buf(),
+            reason,
+            kind,
+        });
+        report.problems_changed = true;
+    }
+
+    /// Drops the problem noted for `path`; true when there was one.
+    fn forget_problem(&mut self, path: &Path) -> bool {
+        let before = self.problems.len();
+        self.problems.retain(|p| p.path != path);
+        before != self.problems.len()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,123 @@
+use chrono::DateTime;
+
+use super::*;
+use crate::model::{Change, EventInfo, Pitch, Record};
+use crate::store::{Access, Clock, EventFolder, Identity};
+
+fn clock() -> Clock {
+    Clock::Fixed(DateTime::parse_from_rfc3339("2026-11-27T13:00:00+00:00").unwrap_or_default())
+}
+
+fn me(label: &str) -> Identity {
+    Identity::from_label(label, label)
+}
+
+fn pitch(title: &str) -> Record {
+    Record::Pitch(Pitch {
+        title: title.into(),
+        ..Pitch::default()
+    })
+}
+
+fn open_event(root: &Path) -> (Disk, Replica) {
+    let info = EventInfo {
+        name: "Day".into(),
+        ..EventInfo::default()
+    };
+    let folder = EventFolder::create(root, info, me("organiser"), clock()).expect("created");
+    folder.into_parts()
+}
+
+/// Another laptop writes its file the way sync tools do: a temporary name,
+/// then a rename into place.
+fn other_device_writes(dir: &Path, title: &str) {
+    let mut other = EventFolder::open(dir, me("taker"), clock(), Access::Write).expect("open");
+    let id = other.new_id();
+    other
+        .commit(vec![Change::put(id, pitch(title))])
+        .expect("commit");
+}
+
+#[test]
+fn a_file_renamed_into_place_by_another_device_is_picked_up() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (mut disk, mut replica) = open_event(root.path());
+    let dir = disk.dir().to_path_buf();
+    assert_eq!(disk.reload(&mut replica), Reload::default());
+    other_device_writes(&dir, "From the breakout");
+    let report = disk.reload(&mut replica);
+    assert_eq!(report.new_versions, 1, "{report:?}");
+    assert_eq!(report.from, vec!["taker".to_string()]);
+    assert_eq!(replica.event().pitches.len(), 1);
+    assert_eq!(
+        disk.reload(&mut replica),
+        Reload::default(),
+        "nothing new the second time"
+    );
+}
+
+#[test]
+fn own_writes_are_not_mistaken_for_another_devices() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (mut disk, mut replica) = open_event(root.path());
+    let id = replica.new_id(clock().now_utc());
+    replica
+        .commit(vec![Change::put(id, pitch("Mine"))], clock().now_utc())
+        .expect("commit");
+    disk.save(&replica).expect("saved");
+    assert_eq!(disk.reload(&mut replica), Reload::default());
+}
+
+#[test]
+fn a_half_written_file_keeps_the_last_good_state_and_is_read_again() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (mut disk, mut replica) = open_event(root.path());
+    let dir = disk.dir().to_path_buf();
+    other_device_writes(&dir, "First");
+    disk.reload(&mut replica);
+    let taker = disk
+        .files()
+        .iter()
+        .find(|f| f.label == "taker")
+        .map(|f| f.path.clone())
+        .expect("the taker's file");
+    let whole = std::fs::read(&taker).expect("read");
+    std::fs::write(&taker, &whole[..whole.len() / 2]).expect("half written");
+    let report = disk.reload(&mut replica);
+    assert!(report.problems_changed);
+    assert_eq!(disk.problems().len(), 1);
+    assert_eq!(replica.event().pitches.len(), 1, "nothing lost");
+    std::fs::write(&taker, &whole).expect("whole again");
+    let report = disk.reload(&mut replica);
+    assert!(report.problems_changed);
+    assert!(disk.problems().is_empty());
+}
+
+#[test]
+fn own_conflict_copies_are_folded_in_and_moved_to_the_trash() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (mut disk, mut replica) = open_event(root.path());
+    let dir = disk.dir().to_path_buf();
+    let own = disk.own_path().to_path_buf();
+    // A sync tool kept an older copy with a record the own file lost.
+    let id = replica.new_id(clock().now_utc());
+    replica
+        .commit(
+            vec![Change::put(id.clone(), pitch("Only in the copy"))],
+            clock().now_utc(),
+        )
+        .expect("commit");
+    disk.save(&replica).expect("saved");
+    let copy = dir.join("organiser.sync-conflict-20261127-130000-ABCDEFG.ron");
+    std::fs::copy(&own, &copy).expect("copy");
+    let report = disk.reload(&mut replica);
+    assert_eq!(report.folded, vec![copy.clone()]);
+    assert!(!copy.exists());
+    assert!(
+        dir.join(".unconf/trash")
+            .join(copy.file_name().expect("name"))
+            .exists()
+    );
+    let reopened = EventFolder::open(&dir, me("reader"), clock(), Access::Read).expect("open");
+    assert!(reopened.event().pitches.contains_key(&id));
+}
