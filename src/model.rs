@@ -5,6 +5,7 @@
 //! into an [`Event`]; the TUI and the CLI read it and ask [`ops`] for the
 //! [`Change`]s an edit makes.
 
+pub mod autoschedule;
 mod event;
 pub mod id;
 pub mod ops;

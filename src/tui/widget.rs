@@ -2,4 +2,5 @@
 
 pub mod big_text;
 pub mod footer;
+pub mod grid;
 pub mod text_field;
