@@ -232,6 +232,18 @@ impl EventFolder {
             });
             self.replica.absorb(file);
         }
+        // Saving would replace everything an unreadable own file holds with
+        // only the edits made from now on.
+        if let Some(problem) = disk
+            .problems
+            .iter()
+            .find(|p| p.path == disk.own_path && p.kind != ProblemKind::Newer)
+        {
+            self.replica.set_read_only(format!(
+                "this device's own file {} could not be read; fix or move it first (unconf never overwrites a file it cannot read)",
+                problem.path.display()
+            ));
+        }
     }
 
     /// Folds this device's conflict copies (made by sync tools) into its
@@ -390,6 +402,14 @@ impl Disk {
     /// Writes the replica's own file (atomically, after a rolling backup).
     /// On failure the file on disk is as it was before.
     pub fn save(&mut self, replica: &Replica) -> Result<(), StoreError> {
+        // Every writer (commits, merges, folding conflict copies) comes
+        // through here, so this is where a read-only event stays unwritten.
+        if let Some(reason) = replica.read_only() {
+            return Err(StoreError::ReadOnly {
+                dir: self.dir.clone(),
+                reason: reason.to_string(),
+            });
+        }
         self.unsaved = true;
         let text = replica.own_file().to_text().map_err(|e| {
             StoreError::Invalid(format!("Could not write {}: {e}.", self.own_path.display()))
