@@ -120,7 +120,7 @@ fn read_config(path: &Path) -> Result<Option<Identity>, StoreError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io(path, e)),
     };
-    ron::from_str::<Identity>(&text).map(Some).map_err(|e| {
+    let me = ron::from_str::<Identity>(&text).map_err(|e| {
         StoreError::Invalid(format!(
             "{} line {}, column {}: {}; fix it, or delete it to choose a new device name.",
             path.display(),
@@ -128,7 +128,22 @@ fn read_config(path: &Path) -> Result<Option<Identity>, StoreError> {
             e.span.start.col,
             e.code
         ))
-    })
+    })?;
+    // The device id names files and lock paths: a hand-edited one must not
+    // be able to point outside the event folder.
+    let safe = (1..=32).contains(&me.device.len())
+        && me
+            .device
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    if !safe {
+        return Err(StoreError::Invalid(format!(
+            "{}: the device id \"{}\" may hold only lower-case letters and digits; fix it, or delete the file to choose a new device name.",
+            path.display(),
+            crate::model::text::inert_line(&me.device)
+        )));
+    }
+    Ok(Some(me))
 }
 
 /// Eight characters of Crockford base 32 (lower case): readable, no
