@@ -64,11 +64,13 @@ impl Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Both come from the folder (a file name, a quote of its text), so
+        // they are shown inert wherever the message is printed.
         write!(
             f,
             "{} could not be read: {}",
-            self.path.display(),
-            self.reason
+            crate::model::text::inert_line(&self.path.display().to_string()),
+            crate::model::text::inert_line(&self.reason)
         )
     }
 }
