@@ -190,11 +190,18 @@ fn explain(text: &str, plain: ron::error::SpannedError) -> FormatError {
         }
     }
     let field = field_path(text).unwrap_or_default();
+    let message = match plain.code {
+        // ron's own wording is advice for programmers.
+        ron::Error::ExceededRecursionLimit => {
+            format!("it nests more than {RECURSION_LIMIT} levels deep, which no unconf file does")
+        }
+        code => code.to_string(),
+    };
     FormatError::Syntax {
         line: plain.span.start.line,
         column: plain.span.start.col,
         field,
-        message: plain.code.to_string(),
+        message,
     }
 }
 
@@ -207,12 +214,30 @@ fn field_path(text: &str) -> Option<String> {
             // serde_path_to_error marks a part it could not name with "?".
             let path = error.path().to_string();
             let path = path.trim_end_matches(".?").trim_end_matches('?');
-            (path != "." && !path.is_empty()).then(|| format!(" (in {path})"))
+            (path != "." && !path.is_empty()).then(|| format!(" (in {})", shortened(path)))
         }
     }
 }
 
+/// A field path cut to a readable length: deep nesting makes paths such
+/// as `colour[0][0][0]...` that say nothing more after the first few.
+fn shortened(path: &str) -> String {
+    const MAX: usize = 48;
+    match path.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &path[..cut]),
+        None => path.to_string(),
+    }
+}
+
 fn utf8_error(bytes: &[u8], error: &std::str::Utf8Error) -> FormatError {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return FormatError::Syntax {
+            line: 1,
+            column: 1,
+            field: String::new(),
+            message: "the file is UTF-16 text; save it as UTF-8".into(),
+        };
+    }
     let valid = &bytes[..error.valid_up_to()];
     let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
     let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
@@ -234,7 +259,9 @@ pub fn read_device_file(path: &Path) -> Result<DeviceFile, ReadError> {
         ))));
     }
     let bytes = std::fs::read(path).map_err(ReadError::Io)?;
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    // Editors write an empty UTF-8 file as a lone byte-order mark.
+    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    if text.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Format(FormatError::Invalid(
             "the file is empty".into(),
         )));
