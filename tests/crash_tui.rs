@@ -1,0 +1,64 @@
+//! The crash harness for the terminal UI: the real binary in a
+//! pseudo-terminal adds pitches from the quick-add line and is killed with
+//! SIGKILL at a random moment after the next Enter. Every pitch whose
+//! "Added" the screen showed (drawn only after the save) is there after the
+//! kill, every file parses, no temporary file is visible, and the next
+//! start is not blocked by the dead process's lock.
+//!
+//! CI kills 4 times; `scripts/crash.sh` raises `UNCONF_CRASH_TUI_KILLS`.
+
+mod crash_kit;
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use crash_kit::pty::Tui;
+use crash_kit::{Home, Rng, inspect, setting, titles};
+
+const DEVICE: &str = "organiser";
+
+#[test]
+fn pitches_the_screen_acknowledged_survive_sigkill() {
+    let kills = setting("UNCONF_CRASH_TUI_KILLS", 4);
+    let seed = setting("UNCONF_CRASH_SEED", 0x5eed);
+    let mut rng = Rng::new(seed);
+    let home = Home::new();
+    let dir = home.seed_event("Crash day", DEVICE, 200);
+    let mut acknowledged: BTreeSet<String> = titles(&dir);
+    let mut number = 0;
+    let mut saved_unacknowledged = 0;
+    for _ in 0..kills {
+        let mut tui = Tui::start(&home, DEVICE, &["open", "crash-day"], &[]);
+        tui.wait_for("Seed pitch");
+        tui.type_text("a");
+        for _ in 0..=rng.below(3) {
+            number += 1;
+            let title = format!("TUI pitch {number}");
+            tui.type_text(&title);
+            tui.enter();
+            tui.wait_for(&format!("Added \"{title}\"."));
+            acknowledged.insert(title);
+        }
+        number += 1;
+        let last = format!("TUI pitch {number}");
+        tui.type_text(&last);
+        tui.enter();
+        std::thread::sleep(Duration::from_micros(rng.below(40_000)));
+        tui.signal("KILL");
+        let status = tui.wait_exit();
+        assert!(!status.success(), "killed, not ended");
+        inspect(&dir);
+        let now = titles(&dir);
+        let lost: Vec<&String> = acknowledged.difference(&now).collect();
+        assert!(lost.is_empty(), "acknowledged pitches lost: {lost:?}");
+        if now.contains(&last) {
+            saved_unacknowledged += 1;
+            acknowledged.insert(last);
+        }
+    }
+    println!(
+        "crash harness (TUI): {kills} kills survived, {} pitches acknowledged and kept, \
+         {saved_unacknowledged} killed after saving, seed {seed:#x}",
+        acknowledged.len() - 200,
+    );
+}

@@ -1,0 +1,71 @@
+//! SIGTERM and SIGHUP (a closed terminal window, a logout, a shutdown) end
+//! the terminal UI the way `q` does: drafts and any unsaved edit are
+//! written, and the terminal is given back as it was (main screen, cursor
+//! shown, no mouse reporting, no bracketed paste).
+
+mod crash_kit;
+
+use crash_kit::pty::Tui;
+use crash_kit::{Home, inspect, titles};
+
+const DEVICE: &str = "organiser";
+
+fn typed_then_signalled(signal: &str) {
+    let home = Home::new();
+    let dir = home.seed_event("Signal day", DEVICE, 2);
+    let mut tui = Tui::start(&home, DEVICE, &["open", "signal-day"], &[]);
+    tui.wait_for("Seed pitch");
+    tui.type_text("a");
+    tui.type_text("Half typed when the lid closed");
+    tui.wait_for("Half typed when the lid closed");
+    tui.signal(signal);
+    let status = tui.wait_exit();
+    assert!(status.success(), "SIG{signal} ends cleanly: {status:?}");
+    assert!(tui.restored(), "the terminal is restored after SIG{signal}");
+    inspect(&dir);
+    drop(tui);
+
+    let tui = Tui::start(&home, DEVICE, &["open", "signal-day"], &[]);
+    tui.wait_for("Unsaved text from last time is back");
+    tui.wait_for("Half typed when the lid closed");
+}
+
+#[test]
+fn sigterm_keeps_typed_text_and_restores_the_terminal() {
+    typed_then_signalled("TERM");
+}
+
+#[test]
+fn sighup_keeps_typed_text_and_restores_the_terminal() {
+    typed_then_signalled("HUP");
+}
+
+#[test]
+fn sigterm_writes_an_edit_a_failed_save_kept_in_memory() {
+    let home = Home::new();
+    let dir = home.seed_event("Signal day", DEVICE, 2);
+    let control = home.root().join("faults");
+    std::fs::write(&control, "fsync").expect("control file");
+    let seam = control.display().to_string();
+    let mut tui = Tui::start(
+        &home,
+        DEVICE,
+        &["open", "signal-day"],
+        &[(unconf::store::atomic::FAULT_SEAM, &seam)],
+    );
+    tui.wait_for("Seed pitch");
+    tui.type_text("a");
+    tui.type_text("Kept in memory");
+    tui.enter();
+    tui.wait_for("NOT SAVED");
+    assert!(!titles(&dir).contains("Kept in memory"));
+    std::fs::write(&control, "").expect("the disk works again");
+    tui.signal("TERM");
+    assert!(tui.wait_exit().success());
+    assert!(tui.restored());
+    inspect(&dir);
+    assert!(
+        titles(&dir).contains("Kept in memory"),
+        "saved on the way out"
+    );
+}

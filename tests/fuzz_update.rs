@@ -1,0 +1,179 @@
+//! Random input against the terminal UI's `update` and views: any sequence
+//! of keys (mapped by the real keymap, so every screen's bindings are
+//! reached), pastes, clicks, scrolls, resizes down to nothing, clock ticks
+//! and save replies never panics, and every state draws at any size.
+//!
+//! Input bytes: printable ASCII types that key; control bytes are special
+//! keys (Enter, Esc, Tab, arrows, Backspace, Ctrl-Z/Y, ...); bytes from
+//! 0x80 are the other inputs, with the next bytes as their arguments.
+
+mod fuzz_kit;
+
+use std::path::Path;
+
+use chrono::{DateTime, Duration, FixedOffset};
+use fuzz_kit::{mutate_bytes, run};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unconf::store::{Access, Clock, EventFolder, Identity, Replica};
+use unconf::tui::action::{Action, Effect};
+use unconf::tui::state::State;
+use unconf::tui::{keymap, update::update, view};
+
+const TOKENS: &[&str] = &[
+    "\r",
+    "\x1b",
+    "\t",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "a",
+    "e",
+    "d",
+    "m",
+    "?",
+    "\u{80}\u{1}\u{1}",
+    "\u{1b}[2J",
+    "\u{202e}",
+    "漢字",
+    "\x1a",
+    "\x19",
+];
+
+fn sample_replica() -> Replica {
+    let home = tempfile::tempdir().expect("temp dir");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-v1/supplier-day");
+    for entry in std::fs::read_dir(from).expect("the fixture") {
+        let entry = entry.expect("an entry");
+        std::fs::copy(entry.path(), home.path().join(entry.file_name())).expect("copied");
+    }
+    let now = DateTime::parse_from_rfc3339("2026-11-27T10:40:00+00:00").expect("time");
+    let me = Identity::from_label("organiser", "Georgina");
+    let folder =
+        EventFolder::open(home.path(), me, Clock::Fixed(now), Access::Write).expect("opens");
+    folder.into_parts().1
+}
+
+fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    KeyEvent::new(code, modifiers)
+}
+
+/// The special key a control byte stands for.
+fn control_key(byte: u8) -> KeyEvent {
+    let none = KeyModifiers::NONE;
+    match byte {
+        b'\r' | b'\n' => key(KeyCode::Enter, none),
+        0x1b => key(KeyCode::Esc, none),
+        b'\t' => key(KeyCode::Tab, none),
+        0x0b => key(KeyCode::BackTab, KeyModifiers::SHIFT),
+        0x7f | 0x08 => key(KeyCode::Backspace, none),
+        0x0e => key(KeyCode::Down, none),
+        0x10 => key(KeyCode::Up, none),
+        0x02 => key(KeyCode::Left, none),
+        0x06 => key(KeyCode::Right, none),
+        0x14 => key(KeyCode::PageDown, none),
+        0x15 => key(KeyCode::PageUp, none),
+        0x16 => key(KeyCode::Home, none),
+        0x17 => key(KeyCode::End, none),
+        0x18 => key(KeyCode::Delete, none),
+        0x1a => key(KeyCode::Char('z'), KeyModifiers::CONTROL),
+        0x19 => key(KeyCode::Char('y'), KeyModifiers::CONTROL),
+        0x13 => key(KeyCode::Char('s'), KeyModifiers::CONTROL),
+        0x05 => key(KeyCode::Char('e'), KeyModifiers::CONTROL),
+        other => key(KeyCode::F(other % 12 + 1), none),
+    }
+}
+
+/// Decodes one input from the front of `bytes`; returns it and how many
+/// bytes it used.
+fn next_action(state: &State, bytes: &[u8], now: DateTime<FixedOffset>) -> (Option<Action>, usize) {
+    let arg = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    let byte = bytes[0];
+    match byte {
+        0x20..=0x7e => {
+            let event = key(KeyCode::Char(char::from(byte)), KeyModifiers::NONE);
+            (keymap::action_for(state, &event), 1)
+        }
+        0x00..=0x1f | 0x7f => (keymap::action_for(state, &control_key(byte)), 1),
+        0x80 => (
+            Some(Action::Resize {
+                width: u16::from(arg(1)),
+                height: u16::from(arg(2)),
+            }),
+            3,
+        ),
+        0x81 => (
+            Some(Action::Tick(now + Duration::seconds(i64::from(arg(1))))),
+            2,
+        ),
+        0x82 => {
+            let len = bytes[1..]
+                .iter()
+                .position(|b| *b >= 0x80)
+                .unwrap_or(bytes.len() - 1);
+            let text = String::from_utf8_lossy(&bytes[1..=len]).into_owned();
+            (Some(Action::Paste(text)), len + 1)
+        }
+        0x83 => (
+            Some(Action::Click {
+                column: u16::from(arg(1)),
+                row: u16::from(arg(2)),
+            }),
+            3,
+        ),
+        0x84 => (Some(Action::Scroll(i16::from(arg(1) as i8))), 2),
+        0x85 => (Some(Action::SaveFailed("disk full".into())), 1),
+        0x86 => (Some(Action::Saved), 1),
+        _ => (Some(Action::Undo), 1),
+    }
+}
+
+fn draw(state: &State) {
+    let backend = TestBackend::new(state.width, state.height);
+    let mut terminal = Terminal::new(backend).expect("a test terminal");
+    terminal
+        .draw(|frame| view::draw(state, frame))
+        .expect("drawn");
+}
+
+fn check(replica: &Replica, bytes: &[u8]) {
+    let start = DateTime::parse_from_rfc3339("2026-11-27T10:40:00+00:00").expect("time");
+    let mut state = State::new(replica.clone(), start);
+    let mut now = start;
+    let mut rest = bytes;
+    let mut steps = 0;
+    while !rest.is_empty() {
+        let (action, used) = next_action(&state, rest, now);
+        rest = &rest[used.min(rest.len()).max(1)..];
+        if let Some(Action::Tick(at)) = &action {
+            now = now.max(*at);
+        }
+        if let Some(action) = action {
+            let effects = update(&mut state, action);
+            if effects.contains(&Effect::Save) {
+                update(&mut state, Action::Saved);
+            }
+        }
+        steps += 1;
+        if steps % 16 == 0 {
+            draw(&state);
+        }
+    }
+    draw(&state);
+}
+
+#[test]
+fn any_input_sequence_updates_and_draws_without_panicking() {
+    let replica = sample_replica();
+    let figures = run(
+        "update",
+        400,
+        |rng, seeds| mutate_bytes(rng, seeds, TOKENS),
+        |bytes| check(&replica, bytes),
+    );
+    println!("{figures}");
+}
