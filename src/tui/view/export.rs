@@ -1,9 +1,121 @@
-//! Drawing the export screen. (To be built: see the TUI issue.)
+//! The export screen: what is shown and where it will be written, then the
+//! write-up itself, scrolled.
+
+pub mod wrap;
+
+use std::path::Path;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
+use crate::model::text::inert_line;
+use crate::tui::screen::export::{file_name, preview};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
 
-pub fn render(_state: &State, _area: Rect, _buf: &mut Buffer, _theme: Theme) {}
+pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    if area.height < 4 {
+        return;
+    }
+    let preview = preview(state);
+    let rows = usize::from(area.height - 3);
+    let total = preview.lines.len();
+    let offset = state.export.scroll.min(total.saturating_sub(rows));
+    header(state, offset, rows, total, area, buf, theme);
+    let rule = "─".repeat(usize::from(area.width));
+    Line::styled(rule, theme.dim()).render(Rect::new(area.x, area.y + 2, area.width, 1), buf);
+    for (i, line) in preview.lines.iter().skip(offset).take(rows).enumerate() {
+        let y = area.y + 3 + i as u16;
+        let style = if line.starts_with('#') {
+            theme.heading()
+        } else if line.starts_with('|') {
+            theme.dim()
+        } else {
+            theme.plain()
+        };
+        Line::styled(inert_line(line), style)
+            .render(Rect::new(area.x + 1, y, area.width - 1, 1), buf);
+    }
+}
+
+/// "Write-up, notes left out · lines 1–18 of 142" and where it goes.
+fn header(
+    state: &State,
+    offset: usize,
+    rows: usize,
+    total: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    let notes = if state.export.options.with_notes {
+        "with full notes (n leaves them out)"
+    } else {
+        "notes left out (n adds them)"
+    };
+    let last = (offset + rows).min(total);
+    let place = format!("lines {}–{last} of {total}", offset + 1);
+    let width = usize::from(area.width);
+    let left = format!("Write-up, {notes}");
+    let pad = width.saturating_sub(left.width() + place.width());
+    Line::from(vec![
+        Span::styled("Write-up", theme.heading()),
+        Span::raw(format!(", {notes}")),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(place, theme.dim()),
+    ])
+    .render(Rect::new(area.x, area.y, area.width, 1), buf);
+    let target = target_path(state);
+    let room = width.saturating_sub(18);
+    Line::from(vec![
+        Span::styled("w", theme.key()),
+        Span::raw(" writes it to "),
+        Span::raw(shorten_left(&inert_line(&target), room)),
+    ])
+    .render(Rect::new(area.x, area.y + 1, area.width, 1), buf);
+}
+
+/// The file the write-up goes to, as the loop will name it.
+fn target_path(state: &State) -> String {
+    let name = file_name(state);
+    if state.exports_dir.is_empty() {
+        return format!("{name} in the exports folder");
+    }
+    Path::new(&state.exports_dir)
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// Keeps the end of a path, which names the file: "…/exports/day.md".
+fn shorten_left(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    let tail: String = kept.into_iter().rev().collect();
+    format!("…{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten_left;
+
+    #[test]
+    fn long_paths_keep_their_file_name() {
+        assert_eq!(shorten_left("/a/b/c/day.md", 20), "/a/b/c/day.md");
+        assert_eq!(shorten_left("/home/sam/exports/day.md", 12), "…orts/day.md");
+    }
+}

@@ -1,0 +1,273 @@
+//! The event screen's forms: the event's details, a room, a slot. Each is
+//! filled from the record, and saving reads the fields back, checks them
+//! and writes the record; a refusal keeps the form open to fix it.
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+
+use super::edits::{self, parse_kind, parse_time};
+use super::form::Form;
+use super::{Selected, SetupState};
+use crate::model::ops::{self, OpError};
+use crate::model::{Change, Event, EventInfo, Id, Slot, SlotKind};
+use crate::tui::action::Effect;
+use crate::tui::state::State;
+use crate::tui::widget::text_field::TextField;
+
+/// What a form on the event screen edits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Details,
+    NewRoom,
+    Room(Id),
+    NewSlot,
+    Slot(Id),
+}
+
+pub type SetupForm = Form<Target>;
+
+pub const NAME: &str = "Name";
+pub const DATE: &str = "Date";
+pub const VENUE: &str = "Venue";
+pub const ORGANISERS: &str = "Organisers";
+pub const DESCRIPTION: &str = "Description";
+pub const CAPACITY: &str = "Capacity";
+pub const LABEL: &str = "Label";
+pub const STARTS: &str = "Starts";
+pub const ENDS: &str = "Ends";
+pub const KIND: &str = "Kind";
+
+pub fn details(event: &Event) -> SetupForm {
+    let info = &event.info;
+    let date = info.date.map(|d| d.to_string()).unwrap_or_default();
+    Form::new(Target::Details, "Event details")
+        .field(NAME, TextField::single(&info.name))
+        .field(
+            DATE,
+            TextField::single(&date).with_placeholder("YYYY-MM-DD"),
+        )
+        .field(VENUE, TextField::single(&info.venue))
+        .field(
+            ORGANISERS,
+            TextField::single(&info.organisers.join("; ")).with_placeholder("techUK; MHCLG"),
+        )
+        .field(
+            DESCRIPTION,
+            TextField::multi(&info.description).with_placeholder("what the day is for"),
+        )
+}
+
+pub fn room(event: &Event, id: Option<&Id>) -> SetupForm {
+    let room = id.and_then(|id| event.rooms.get(id));
+    let (target, title) = match id {
+        Some(id) => (Target::Room(id.clone()), "Room"),
+        None => (Target::NewRoom, "New room"),
+    };
+    let name = room.map_or("", |r| r.name.as_str());
+    let capacity = room
+        .and_then(|r| r.capacity)
+        .map(|c| c.to_string())
+        .unwrap_or_default();
+    Form::new(target, title)
+        .field(
+            NAME,
+            TextField::single(name).with_placeholder("Main hall, Room 2, Garden"),
+        )
+        .field(
+            CAPACITY,
+            TextField::single(&capacity).with_placeholder("seats (may stay blank)"),
+        )
+}
+
+/// A slot's form; a new slot starts where the last one ends and lasts an
+/// hour, which is right more often than blank fields.
+pub fn slot(event: &Event, id: Option<&Id>) -> SetupForm {
+    let existing = id.and_then(|id| event.slots.get(id)).cloned();
+    let (target, title) = match id {
+        Some(id) => (Target::Slot(id.clone()), "Slot"),
+        None => (Target::NewSlot, "New slot"),
+    };
+    let slot = existing.unwrap_or_else(|| {
+        let start = event
+            .slots
+            .values()
+            .map(|s| s.end)
+            .max()
+            .or_else(|| NaiveTime::from_hms_opt(9, 30, 0))
+            .unwrap_or_default();
+        Slot {
+            start,
+            end: start + Duration::hours(1),
+            label: String::new(),
+            kind: SlotKind::Breakout,
+        }
+    });
+    let hhmm = |t: NaiveTime| t.format("%H:%M").to_string();
+    Form::new(target, title)
+        .field(
+            LABEL,
+            TextField::single(&slot.label).with_placeholder("Round 1 (blank: the times)"),
+        )
+        .field(STARTS, TextField::single(&hhmm(slot.start)))
+        .field(ENDS, TextField::single(&hhmm(slot.end)))
+        .field(KIND, TextField::single(slot.kind.word()))
+}
+
+/// The next kind after the one typed, for the Space key on the Kind field.
+pub fn next_kind(typed: &str) -> SlotKind {
+    let current = parse_kind(typed).unwrap_or(SlotKind::Break);
+    let i = SlotKind::ALL
+        .iter()
+        .position(|k| *k == current)
+        .unwrap_or(0);
+    SlotKind::ALL[(i + 1) % SlotKind::ALL.len()]
+}
+
+/// Saves the open form. A refusal is shown and the form stays open.
+pub fn save(state: &mut State) -> Vec<Effect> {
+    let Some(form) = state.setup.form.clone() else {
+        return Vec::new();
+    };
+    let new_id = matches!(form.target, Target::NewRoom | Target::NewSlot).then(|| state.new_id());
+    let event = state.event();
+    let outcome = match &form.target {
+        Target::Details => read_details(event, &form)
+            .and_then(|info| edits::set_details(event, info).map_err(|e| e.to_string())),
+        Target::NewRoom | Target::Room(_) => read_room(event, &form, new_id.clone()),
+        Target::NewSlot | Target::Slot(_) => read_slot(event, &form, new_id.clone()),
+    };
+    let changes = match outcome {
+        Ok(changes) => changes,
+        Err(reason) => {
+            state.error(reason);
+            return Vec::new();
+        }
+    };
+    if changes.is_empty() {
+        state.info("Nothing changed.");
+        return close(&mut state.setup);
+    }
+    let done = match form.target {
+        Target::Details => "Saved the event details.",
+        Target::NewRoom => "Added the room (u undoes).",
+        Target::Room(_) => "Saved the room.",
+        Target::NewSlot => "Added the slot (u undoes).",
+        Target::Slot(_) => "Saved the slot.",
+    };
+    let saved = state.commit(done, changes);
+    if saved.is_empty() {
+        // Not written (a read-only event): the reason is shown and the
+        // typed text stays in the form.
+        return saved;
+    }
+    let mut effects = close(&mut state.setup);
+    effects.extend(saved);
+    if let Some(id) = new_id {
+        state.setup.selected = match form.target {
+            Target::NewSlot => Selected::Slot(id),
+            _ => Selected::Room(id),
+        };
+    }
+    effects
+}
+
+/// Esc: leaves the form unsaved. What was typed is kept (and the
+/// description's draft with it) until the same form is opened again.
+pub fn leave(state: &mut State) -> Vec<Effect> {
+    let Some(form) = state.setup.form.take() else {
+        return Vec::new();
+    };
+    if form.changed() {
+        state.setup.parked = Some(form);
+        state.info("Not saved yet; it comes back as you left it when you open it again.");
+        return Vec::new();
+    }
+    state.info("Not saved.");
+    state.setup.form = Some(form);
+    close(&mut state.setup)
+}
+
+/// Closes the form, and forgets the description's draft if it was its form.
+pub fn close(setup: &mut SetupState) -> Vec<Effect> {
+    let details = setup
+        .form
+        .as_ref()
+        .is_some_and(|f| f.target == Target::Details);
+    let had_draft = !setup.draft.text.is_empty() || setup.draft.dirty_since.is_some();
+    setup.form = None;
+    // The draft is the description's, which only the details form edits.
+    if details && had_draft {
+        vec![setup.draft.clear()]
+    } else {
+        Vec::new()
+    }
+}
+
+fn read_details(event: &Event, form: &SetupForm) -> Result<EventInfo, String> {
+    let date_text = form.text(DATE);
+    let date = if date_text.is_empty() {
+        None
+    } else {
+        Some(
+            NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").map_err(|_| {
+                format!("\"{date_text}\" is not a date; write it as 2026-11-27, or leave it blank.")
+            })?,
+        )
+    };
+    let organisers = form
+        .text(ORGANISERS)
+        .split(';')
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(str::to_string)
+        .collect();
+    Ok(EventInfo {
+        name: form.text(NAME),
+        date,
+        venue: form.text(VENUE),
+        organisers,
+        description: form.text(DESCRIPTION),
+        ..event.info.clone()
+    })
+}
+
+fn read_room(event: &Event, form: &SetupForm, new_id: Option<Id>) -> Result<Vec<Change>, String> {
+    let capacity_text = form.text(CAPACITY);
+    let capacity = if capacity_text.is_empty() {
+        None
+    } else {
+        Some(capacity_text.parse::<u32>().map_err(|_| {
+            format!("Capacity \"{capacity_text}\" is not a number of seats; type one, or leave it blank.")
+        })?)
+    };
+    let name = form.text(NAME);
+    let result: Result<Vec<Change>, OpError> = match (&form.target, new_id) {
+        (Target::Room(id), _) => edits::edit_room(event, id, &name, capacity),
+        (_, Some(id)) => ops::add_room(event, id, &name, capacity),
+        (_, None) => Ok(Vec::new()),
+    };
+    result.map_err(|e| e.to_string())
+}
+
+fn read_slot(event: &Event, form: &SetupForm, new_id: Option<Id>) -> Result<Vec<Change>, String> {
+    let time = |label: &str| {
+        let text = form.text(label);
+        parse_time(&text)
+            .ok_or_else(|| format!("{label} \"{text}\" is not a time; write it as 10:30."))
+    };
+    let kind_text = form.text(KIND);
+    let kind = parse_kind(&kind_text).ok_or_else(|| {
+        format!("Kind \"{kind_text}\" is not one of breakout, plenary or break (Space picks).")
+    })?;
+    let slot = Slot {
+        start: time(STARTS)?,
+        end: time(ENDS)?,
+        label: form.text(LABEL),
+        kind,
+    };
+    let result = match (&form.target, new_id) {
+        (Target::Slot(id), _) => edits::edit_slot(event, id, slot),
+        (_, Some(id)) => ops::add_slot(event, id, slot),
+        (_, None) => Ok(Vec::new()),
+    };
+    result.map_err(|e| e.to_string())
+}

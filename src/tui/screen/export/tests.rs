@@ -1,0 +1,146 @@
+use ratatui::crossterm::event::KeyCode;
+
+use super::*;
+use crate::export::markdown;
+use crate::model::ops;
+use crate::tui::action::Screen;
+use crate::tui::testing::{act, press, sample_state, screen};
+
+fn on_export() -> State {
+    let mut state = sample_state();
+    state.screen = Screen::Export;
+    state.exports_dir = "/home/sam/unconf/exports".into();
+    state
+}
+
+fn kept_text(state: &State) -> Option<*const u8> {
+    state.export.kept.peek().map(|p| p.made.text.as_ptr())
+}
+
+fn fresh(state: &State) -> bool {
+    let width = preview_width(state);
+    let kept = state.export.kept.peek();
+    kept.is_some_and(|p| p.matches(state.event(), state.export.options, width))
+}
+
+#[test]
+fn the_write_up_is_made_once_and_kept_while_scrolling() {
+    let mut state = on_export();
+    screen(&mut state, 80, 24);
+    press(&mut state, &[KeyCode::Char('j')]);
+    let kept = kept_text(&state);
+    assert!(kept.is_some());
+    press(
+        &mut state,
+        &[KeyCode::Char('j'), KeyCode::PageDown, KeyCode::Char('k')],
+    );
+    act(&mut state, Action::Scroll(3));
+    assert_eq!(kept_text(&state), kept, "scrolling reuses the same text");
+}
+
+#[test]
+fn an_edit_elsewhere_or_an_undo_shows_in_the_preview() {
+    let mut state = on_export();
+    press(&mut state, &[KeyCode::Char('j')]);
+    let before = preview(&state).made.text.clone();
+    // "A pattern library" is not scheduled, so its interest is in the text.
+    let id = state
+        .event()
+        .pitches
+        .keys()
+        .last()
+        .cloned()
+        .unwrap_or_default();
+    let changes = ops::bump_interest(state.event(), &id, 1);
+    state.apply("Interest up.", changes);
+    assert!(!fresh(&state), "the kept write-up is stale");
+    let expected = markdown(state.event(), &ExportOptions::default().markdown());
+    assert_ne!(expected, before);
+    assert_eq!(preview(&state).made.text, expected);
+    screen(&mut state, 160, 48);
+    press(&mut state, &[KeyCode::End]);
+    assert!(screen(&mut state, 160, 48).contains("A pattern library (2 interested)"));
+    press(&mut state, &[KeyCode::Char('u')]);
+    assert!(!fresh(&state), "undo changed the event again");
+    assert_eq!(preview(&state).made.text, before);
+}
+
+#[test]
+fn scrolling_stops_at_both_ends() {
+    let mut state = on_export();
+    screen(&mut state, 80, 24);
+    press(&mut state, &[KeyCode::Char('k'), KeyCode::PageUp]);
+    assert_eq!(state.export.scroll, 0);
+    press(&mut state, &[KeyCode::End]);
+    let total = preview(&state).lines.len();
+    let end = total - preview_rows(&state);
+    assert_eq!(state.export.scroll, end);
+    press(&mut state, &[KeyCode::Char('j'), KeyCode::PageDown]);
+    act(&mut state, Action::Scroll(3));
+    assert_eq!(state.export.scroll, end);
+    press(&mut state, &[KeyCode::Char('g')]);
+    assert_eq!(state.export.scroll, 0);
+    press(&mut state, &[KeyCode::Char('G'), KeyCode::Home]);
+    assert_eq!(state.export.scroll, 0);
+}
+
+#[test]
+fn n_adds_the_full_notes_and_takes_them_away_again() {
+    let mut state = on_export();
+    press(&mut state, &[KeyCode::Char('n')]);
+    assert!(state.export.options.with_notes);
+    let text = preview(&state).made.text.clone();
+    assert!(text.contains("## Appendix: full notes"));
+    assert!(text.contains("Who owns the standard?"));
+    press(&mut state, &[KeyCode::Char('n')]);
+    let text = preview(&state).made.text.clone();
+    assert!(!text.contains("## Appendix"));
+}
+
+#[test]
+fn w_or_enter_asks_the_loop_to_write_the_write_up_and_the_path_is_reported() {
+    let mut state = on_export();
+    let effects = press(&mut state, &[KeyCode::Char('w')]);
+    let expected = markdown(state.event(), &ExportOptions::default().markdown());
+    assert_eq!(
+        effects,
+        vec![Effect::WriteExport {
+            file_name: "local-digital-unconference.md".into(),
+            text: expected,
+        }]
+    );
+    assert_eq!(press(&mut state, &[KeyCode::Enter]).len(), 1);
+    act(
+        &mut state,
+        Action::Told {
+            text: "Wrote /home/sam/unconf/exports/local-digital-unconference.md.".into(),
+            error: false,
+        },
+    );
+    assert!(screen(&mut state, 80, 24).contains("Wrote /home/sam/unconf/exports/local-digital"));
+}
+
+#[test]
+fn the_export_screen_at_80_by_24() {
+    let mut state = on_export();
+    let shown = screen(&mut state, 80, 24);
+    assert!(shown.contains("/home/sam/unconf/exports/local-digital-unconference.md"));
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn the_export_screen_at_160_by_48() {
+    let mut state = on_export();
+    insta::assert_snapshot!(screen(&mut state, 160, 48));
+}
+
+#[test]
+fn the_export_preview_scrolled_with_notes() {
+    let mut state = on_export();
+    screen(&mut state, 80, 24);
+    press(
+        &mut state,
+        &[KeyCode::Char('n'), KeyCode::PageDown, KeyCode::PageDown],
+    );
+    insta::assert_snapshot!(screen(&mut state, 80, 24));
+}
