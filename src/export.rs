@@ -1,8 +1,21 @@
 //! Write-ups and other formats: pure functions from the merged event to text.
+//!
+//! Every format takes the public view of the event ([`public_view`]) when it
+//! is to be published, so the Chatham House Rule, private notes and
+//! redaction are decided in one place.
 
 pub mod csv;
 mod escape;
 mod format;
+pub mod ics;
+pub mod json;
 mod markdown;
+mod names;
+pub mod personal;
+mod public;
+pub mod redact;
+mod register;
 
-pub use markdown::{MarkdownOptions, markdown};
+pub use markdown::{MarkdownOptions, SplitFile, carried_suffix, markdown, split};
+pub use public::public_view;
+pub use register::actions_register;

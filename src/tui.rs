@@ -18,6 +18,7 @@ pub mod theme;
 pub mod undo;
 pub mod update;
 pub mod view;
+mod watch;
 pub mod widget;
 
 pub use event_loop::{Launch, Setup, run};

@@ -88,3 +88,53 @@ fn quick_add_two_pitches_from_the_picker_and_find_them_with_the_cli() {
     assert!(listed.contains("Open data for planning"), "{listed}");
     assert!(listed.contains("Quorum rules"), "{listed}");
 }
+
+#[test]
+fn the_facilitator_schedules_a_pitch_and_a_note_taker_takes_notes() {
+    let home = home();
+    let mut tui = start(home.path(), "facilitator", &["open", EVENT]);
+    tui.wait_for("2 Pitches");
+    tui.type_text("2");
+    tui.wait_for("press a to add a pitch");
+    tui.type_text("a");
+    tui.type_text("Open data for planning");
+    tui.enter();
+    tui.wait_for("Added \"Open data for planning\"");
+    tui.escape();
+    tui.type_text("3");
+    tui.wait_for("Welcome and introductions");
+    // The cursor starts on the first cell; Enter lists the pitches that can
+    // go there, Enter again places the first one.
+    tui.enter();
+    tui.wait_for("Open data for planning");
+    tui.enter();
+    tui.wait_for("Scheduled");
+    tui.type_text("q");
+    assert!(tui.wait_exit(), "the facilitator's unconf exits cleanly");
+    let listed = cli(home.path(), &["pitch", "list", EVENT]);
+    let row = listed
+        .lines()
+        .find(|l| l.contains("Open data for planning"))
+        .unwrap_or_default();
+    assert!(row.contains("scheduled"), "{listed}");
+
+    let mut taker = start(home.path(), "kim", &["notes", EVENT, "open data"]);
+    taker.wait_for("Open data for planning");
+    taker.type_text("Councils want one schema");
+    taker.enter();
+    taker.type_text("? who maintains it");
+    taker.enter();
+    taker.wait_for("who maintains it");
+    taker.escape();
+    taker.type_text("q");
+    assert!(taker.wait_exit(), "the note-taker's unconf exits cleanly");
+    let write_up = cli(
+        home.path(),
+        &["export", EVENT, "--with-notes", "--out", "-"],
+    );
+    assert!(write_up.contains("Councils want one schema"), "{write_up}");
+    assert!(
+        write_up.contains("**Question:** who maintains it?"),
+        "{write_up}"
+    );
+}

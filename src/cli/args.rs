@@ -7,6 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{NoteKind, SlotKind};
 
+pub use super::export_args::ExportArgs;
+
 const AFTER_HELP: &str = "\
 Examples:
   unconf new \"Local digital unconference\" --date 2026-11-27 --venue \"techUK, London\"
@@ -49,7 +51,7 @@ pub enum Command {
     Notes(SessionRef),
     /// Create a new event.
     #[command(
-        after_help = "Example:\n  unconf new \"Supplier unconference\" --date 2018-10-23 --venue techUK --organiser techUK --organiser MHCLG"
+        after_help = "Examples:\n  unconf new \"Supplier unconference\" --date 2018-10-23 --venue techUK --organiser techUK --organiser MHCLG\n  unconf new \"Co-design workshop\" --date 2018-11-20 --follow-up supplier-unconference"
     )]
     New(NewArgs),
     /// List the events in the sessions directory.
@@ -89,8 +91,10 @@ pub enum Command {
         after_help = "Exits 0 when all is well, 1 when problems were found, 2 when a file cannot be read.\n\nExample:\n  unconf check my-event"
     )]
     Check(EventArg),
-    /// Write the write-up.
-    #[command(after_help = "Example:\n  unconf export my-event --with-notes --out exports/")]
+    /// Write the write-up, the calendar, the actions register or the event as JSON.
+    #[command(
+        after_help = "Formats: md (the write-up), ics (the programme for calendars), csv (the actions register), json (the whole event).\n\nExamples:\n  unconf export my-event --with-notes --out exports/\n  unconf export my-event --public --split\n  unconf export my-event --format ics --public --out programme.ics"
+    )]
     Export(ExportArgs),
     /// Fold another copy of the event (a folder or a zip from `pack`) into this one.
     #[command(
@@ -127,6 +131,9 @@ pub struct NewArgs {
     /// What the day is for.
     #[arg(long, value_name = "TEXT")]
     pub description: Option<String>,
+    /// Carry over the open actions and decisions of this earlier event.
+    #[arg(long, value_name = "PREVIOUS")]
+    pub follow_up: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -200,6 +207,19 @@ pub enum PitchCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+    },
+    /// Add the pitches from a form's CSV export (Google Forms, Microsoft Forms, a spreadsheet).
+    #[command(
+        after_help = "Columns are found by their header, whatever its case: title (or topic, session, session title), name (pitched by, speaker, your name), organisation (organization, company), description (summary, details), votes (interest), tags. Other columns are ignored. Rows without a title, or with votes that are not a number, are listed and skipped; a title the event already has is not added twice.\n\nExample:\n  unconf pitch import my-event form-responses.csv --dry-run"
+    )]
+    Import {
+        /// The event.
+        event: String,
+        /// The CSV file, UTF-8 with or without a byte-order mark.
+        file: PathBuf,
+        /// Show what would be imported; change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -394,28 +414,6 @@ pub enum DecisionCommand {
         #[arg(long, value_name = "NAME")]
         lead: Option<String>,
     },
-}
-
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// The event.
-    pub event: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
-    pub format: ExportFormat,
-    /// Add every session's full, timestamped notes as an appendix.
-    #[arg(long)]
-    pub with_notes: bool,
-    /// A file, a folder, or - for standard output (default: ./exports if it
-    /// exists, else the data directory's exports/).
-    #[arg(long, value_name = "PATH")]
-    pub out: Option<PathBuf>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// The Markdown write-up.
-    Md,
 }
 
 #[derive(Debug, Args)]

@@ -45,6 +45,10 @@ pub fn new(context: &Context, args: NewArgs) -> CliResult {
             "The event needs a name; type one in quotes.".into(),
         ));
     }
+    let previous = match args.follow_up.as_deref() {
+        Some(event) => Some(super::follow_up::previous(context, event)?),
+        None => None,
+    };
     let info = EventInfo {
         name: name.to_string(),
         date: args.date,
@@ -55,14 +59,28 @@ pub fn new(context: &Context, args: NewArgs) -> CliResult {
             .map(|o| o.trim().to_string())
             .collect(),
         description: args.description.unwrap_or_default().trim().to_string(),
+        follows: previous.as_ref().map(|(name, _)| name.clone()),
         ..EventInfo::default()
     };
-    let folder = EventFolder::create(&context.sessions, info, context.identity()?, context.clock)?;
+    let mut folder =
+        EventFolder::create(&context.sessions, info, context.identity()?, context.clock)?;
     println!(
         "Created \"{}\" in {}.",
         inert_line(name),
         folder.dir().display()
     );
+    if let Some((previous, carried)) = previous {
+        let (actions, decisions) = (carried.actions.len(), carried.decisions.len());
+        super::follow_up::commit(&mut folder, carried)?;
+        println!(
+            "Carried over {} open action{} and {} decision{} from \"{}\".",
+            actions,
+            if actions == 1 { "" } else { "s" },
+            decisions,
+            if decisions == 1 { "" } else { "s" },
+            inert_line(&previous)
+        );
+    }
     Ok(())
 }
 
@@ -209,6 +227,7 @@ fn problems(folder: &EventFolder) -> Vec<String> {
             event.describe(id)
         ));
     }
+    lines.extend(crate::export::personal::personal_data(event));
     lines
 }
 

@@ -1,25 +1,39 @@
-//! `unconf export`: the write-up, to a file, a folder or standard output.
+//! `unconf export`: the write-up (whole or split per session), the calendar,
+//! the actions register or the event as JSON, to a file, a folder or
+//! standard output.
 
 use std::path::{Path, PathBuf};
 
-use super::args::ExportArgs;
+use super::export_args::{ExportArgs, ExportFormat};
 use super::{CliError, CliResult, Context};
-use crate::export::{MarkdownOptions, markdown};
+use crate::export::ics::{IcsOptions, ics};
+use crate::export::{MarkdownOptions, SplitFile, actions_register, json, markdown, split};
+use crate::model::Event;
 use crate::store::{atomic, location};
 
 pub fn export(context: &Context, args: ExportArgs) -> CliResult {
+    refuse_mismatched_flags(&args)?;
     let folder = context.read(&args.event)?;
-    let options = MarkdownOptions {
-        with_notes: args.with_notes,
-    };
-    let text = markdown(folder.event(), &options);
-    let slug = folder
+    let event = folder.event();
+    let mut stem = folder
         .dir()
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("event")
         .to_string();
-    let file_name = format!("{slug}.md");
+    if args.public {
+        stem.push_str("-public");
+    }
+    let what = match (args.public, args.format) {
+        (true, format) => format!("the public version of {}", format.what()),
+        (false, format) => format.what().to_string(),
+    };
+    if args.split {
+        let options = MarkdownOptions::new(args.with_notes, args.public);
+        return write_split(args.out.as_deref(), &stem, &split(event, &options), &what);
+    }
+    let text = render(context, &args, event)?;
+    let file_name = format!("{stem}.{}", args.format.extension());
     match args.out.as_deref() {
         Some(path) if path == Path::new("-") => {
             print!("{text}");
@@ -28,10 +42,78 @@ pub fn export(context: &Context, args: ExportArgs) -> CliResult {
         out => {
             let path = target(out, &file_name);
             write(&path, &text)?;
-            println!("Wrote the write-up to {}.", path.display());
+            println!("Wrote {what} to {}.", path.display());
             Ok(())
         }
     }
+}
+
+/// Flags that only mean something for the Markdown write-up.
+fn refuse_mismatched_flags(args: &ExportArgs) -> CliResult {
+    let format = args.format;
+    if format != ExportFormat::Md && (args.split || args.with_notes) {
+        let flag = if args.split {
+            "--split"
+        } else {
+            "--with-notes"
+        };
+        return Err(CliError::Bad(format!(
+            "{flag} only applies to the Markdown write-up; leave it out with --format {}.",
+            format.extension()
+        )));
+    }
+    if args.split && args.out.as_deref() == Some(Path::new("-")) {
+        return Err(CliError::Bad(
+            "--split writes one file per session; give a folder with --out, not -.".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn render(context: &Context, args: &ExportArgs, event: &Event) -> Result<String, CliError> {
+    Ok(match args.format {
+        ExportFormat::Md => markdown(event, &MarkdownOptions::new(args.with_notes, args.public)),
+        ExportFormat::Ics => {
+            let options = IcsOptions {
+                public: args.public,
+                stamp: context.clock.now().to_utc(),
+            };
+            ics(event, &options)?
+        }
+        ExportFormat::Csv => actions_register(event, args.public),
+        ExportFormat::Json => json::json(event, args.public)?,
+    })
+}
+
+/// Every file of a split write-up in one folder: `--out`, else
+/// `exports/<event>/`. File names are checked to be plain names, so that
+/// nothing is ever written outside that folder.
+fn write_split(out: Option<&Path>, stem: &str, files: &[SplitFile], what: &str) -> CliResult {
+    let dir = match out {
+        Some(path) => path.to_path_buf(),
+        None => location::exports_dir().join(stem),
+    };
+    if let Some(bad) = files.iter().find(|f| !is_plain_file_name(&f.name)) {
+        return Err(CliError::Bad(format!(
+            "Refusing to write \"{}\", which is not a plain file name; nothing was written.",
+            bad.name
+        )));
+    }
+    for file in files {
+        write(&dir.join(&file.name), &file.text)?;
+    }
+    println!(
+        "Wrote {what}, split into index.md and {} session file{}, to {}.",
+        files.len() - 1,
+        if files.len() == 2 { "" } else { "s" },
+        dir.display()
+    );
+    Ok(())
+}
+
+fn is_plain_file_name(name: &str) -> bool {
+    let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.';
+    !name.starts_with('.') && !name.contains("..") && name.chars().all(allowed)
 }
 
 /// `--out` as a folder (existing, or ending in a separator) gets the default
@@ -61,4 +143,20 @@ fn write(path: &Path, text: &str) -> Result<(), CliError> {
             path.display()
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_names_are_written() {
+        assert!(is_plain_file_name("01-round-1-library-open-data.md"));
+        assert!(is_plain_file_name("index.md"));
+        for bad in [
+            "../x.md", "a/b.md", ".hidden", "a..md", "/etc/x", "A.md", "a\\b",
+        ] {
+            assert!(!is_plain_file_name(bad), "{bad}");
+        }
+    }
 }

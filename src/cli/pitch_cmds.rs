@@ -14,6 +14,11 @@ pub fn pitch(context: &Context, command: PitchCommand) -> CliResult {
     match command {
         PitchCommand::Add(args) => add(context, args),
         PitchCommand::List { event, format } => list(context, &event, format),
+        PitchCommand::Import {
+            event,
+            file,
+            dry_run,
+        } => super::import_cmd::import(context, &event, &file, dry_run),
     }
 }
 

@@ -17,6 +17,21 @@ pub fn inline(raw: &str) -> String {
     escape_line(&text::one_line(&visible))
 }
 
+/// Punctuation that markdownlint (no-trailing-punctuation) rejects at the
+/// end of a heading. A question mark is fine.
+const HEADING_END: [char; 10] = ['.', ',', ';', ':', '!', '。', '，', '；', '：', '！'];
+
+/// One line of user text for a heading: as [`inline`], without trailing
+/// punctuation. Trimmed before escaping, so that no escape is left dangling.
+pub fn heading(raw: &str) -> String {
+    let visible: String = raw.chars().filter(|c| !is_unprintable(*c)).collect();
+    let mut line = text::one_line(&visible);
+    while let Some(trimmed) = line.strip_suffix(HEADING_END) {
+        line = trimmed.trim_end().to_string();
+    }
+    escape_line(&line)
+}
+
 /// Multi-line user text (a summary, a description) as escaped paragraphs.
 /// Blank lines separate paragraphs; the lines of one paragraph are joined,
 /// because a later line could otherwise start a block of its own.
@@ -61,6 +76,7 @@ fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 8 + 2);
     let list_dot = ordered_list_marker(line);
     let mut chars = line.char_indices().peekable();
+    let mut prev: Option<char> = None;
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         let escape = match c {
@@ -72,16 +88,36 @@ fn escape_line(line: &str) -> String {
             '!' => next == Some('['),
             // ':' opens a definition under the paragraph before, in
             // renderers that have definition lists.
-            '-' | '+' | '=' | ':' => at == 0,
-            '.' | ')' => Some(at) == list_dot,
+            '-' | '+' | '=' => at == 0,
+            // A scheme's "://" would make an autolink (GFM, and markdownlint's
+            // no-bare-urls); so would "www." at the start of a word.
+            ':' => at == 0 || line[at..].starts_with("://"),
+            '.' => Some(at) == list_dot || starts_www(line, at),
+            ')' => Some(at) == list_dot,
+            // "name@example.org" would become a mailto link.
+            '@' => prev.is_some_and(|p| p.is_alphanumeric() || "._+-".contains(p)),
             _ => false,
         };
         if escape {
             out.push('\\');
         }
         out.push(c);
+        prev = Some(c);
     }
     out
+}
+
+/// Whether the '.' at `at` ends a "www" that starts a word.
+fn starts_www(line: &str, at: usize) -> bool {
+    let Some(start) = at.checked_sub(3) else {
+        return false;
+    };
+    line.get(start..at)
+        .is_some_and(|w| w.eq_ignore_ascii_case("www"))
+        && line[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Where the '.' or ')' of an ordered-list marker ("1. ", "2018)") sits
@@ -116,7 +152,7 @@ mod tests {
         );
         assert_eq!(inline("![i](x)"), r"\!\[i\](x)");
         assert_eq!(inline("<script>"), r"\<script\>");
-        assert_eq!(inline("<https://x>"), r"\<https://x\>");
+        assert_eq!(inline("<https://x>"), r"\<https\://x\>");
         assert_eq!(inline("<!-- -->"), r"\<!-- --\>");
         assert_eq!(inline("| a | b |"), r"\| a \| b \|");
         assert_eq!(
@@ -124,6 +160,25 @@ mod tests {
             r"\~\~gone\~\~ \$x\$ \^sup\^ \{\#id\}"
         );
         assert_eq!(inline(r"back\slash"), r"back\\slash");
+    }
+
+    #[test]
+    fn headings_lose_trailing_punctuation_but_keep_questions() {
+        assert_eq!(heading("Let's fix it!"), "Let's fix it");
+        assert_eq!(heading("Done. !\u{200b} "), "Done");
+        assert_eq!(heading("1."), "1");
+        assert_eq!(heading("foo &amp;"), r"foo \&amp");
+        assert_eq!(heading("Why now?"), "Why now?");
+        assert_eq!(heading("..."), "");
+    }
+
+    #[test]
+    fn bare_links_and_addresses_stay_plain_text() {
+        assert_eq!(inline("see https://x.org/a"), r"see https\://x.org/a");
+        assert_eq!(inline("www.x.org and awww.b"), r"www\.x.org and awww.b");
+        assert_eq!(inline("mail sam@x.org"), r"mail sam\@x.org");
+        assert_eq!(inline("meet @ 10, @sam"), "meet @ 10, @sam");
+        assert_eq!(inline("ratio 2:1, 10:30"), "ratio 2:1, 10:30");
     }
 
     #[test]

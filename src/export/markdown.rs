@@ -6,28 +6,40 @@
 //! [`escape`] first; the only Markdown syntax in the output is written here.
 
 mod closing;
+mod follow_up;
+mod headings;
 mod session;
+mod split;
 
 #[cfg(test)]
-mod fixture;
+pub(super) mod fixture;
 #[cfg(test)]
 mod tests;
 
-use super::{escape, format};
+use super::{escape, format, public};
 use crate::model::{ActionStatus, Event, Id, PitchStatus, Room, Session, Slot, SlotKind};
 
-/// What goes into the write-up.
-///
-/// A `public` flag (Chatham House Rule, no private notes, redaction) belongs
-/// here too; every section reads the options through [`WriteUp`], so it can
-/// be honoured where names and notes are written. Non-exhaustive so that
-/// callers write `..MarkdownOptions::default()` and keep compiling when it
-/// comes.
+pub use follow_up::carried_suffix;
+pub use split::{SplitFile, split};
+
+/// What goes into the write-up. Non-exhaustive so that callers write
+/// `..MarkdownOptions::default()` and keep compiling when options are added.
 #[derive(Clone, Debug, Default)]
 #[non_exhaustive]
 pub struct MarkdownOptions {
-    /// Append every note of every session, timestamped, private ones marked.
+    /// Append every note of every session, timestamped; private ones are
+    /// marked, or left out when `public`.
     pub with_notes: bool,
+    /// Safe to publish: the Chatham House Rule per session, no private
+    /// notes, e-mail addresses and phone numbers redacted (see
+    /// [`public::public_view`]).
+    pub public: bool,
+}
+
+impl MarkdownOptions {
+    pub fn new(with_notes: bool, public: bool) -> Self {
+        MarkdownOptions { with_notes, public }
+    }
 }
 
 /// Appended wherever a record with several current versions shows, so that
@@ -37,25 +49,59 @@ const CONFLICT: &str = " (conflicting versions: check before publishing)";
 /// The write-up of an event as Markdown. The same event always gives the
 /// same bytes.
 pub fn markdown(event: &Event, options: &MarkdownOptions) -> String {
+    let shown;
+    let event = if options.public {
+        shown = public::public_view(event);
+        &shown
+    } else {
+        event
+    };
     let write_up = WriteUp { event, options };
-    let mut blocks = write_up.title();
-    blocks.extend(write_up.at_a_glance());
+    let mut blocks = write_up.front();
     blocks.extend(write_up.programme());
     for (id, session) in event.sessions_in_order() {
         blocks.extend(write_up.session(id, session));
     }
-    blocks.extend(write_up.decisions());
-    blocks.extend(write_up.unscheduled());
+    blocks.extend(write_up.back());
     blocks.extend(write_up.appendix());
+    document(blocks)
+}
+
+/// Blocks joined by blank lines, headings made unique, one final newline.
+pub(super) fn document(mut blocks: Vec<String>) -> String {
+    headings::make_unique(&mut blocks);
     let mut document = blocks.join("\n\n");
     document.push('\n');
     document
 }
 
 /// One write-up being made; each section is a method returning its blocks.
-struct WriteUp<'a> {
+pub(super) struct WriteUp<'a> {
     event: &'a Event,
     options: &'a MarkdownOptions,
+}
+
+impl<'a> WriteUp<'a> {
+    /// `event` must already be the public view when `options.public`.
+    pub(super) fn new(event: &'a Event, options: &'a MarkdownOptions) -> Self {
+        WriteUp { event, options }
+    }
+
+    /// Title, facts, description, at a glance, and what happened since the
+    /// event this one follows up.
+    pub(super) fn front(&self) -> Vec<String> {
+        let mut blocks = self.title();
+        blocks.extend(self.at_a_glance());
+        blocks.extend(self.what_happened_since());
+        blocks
+    }
+
+    /// What the day agreed, and the pitches that did not run.
+    pub(super) fn back(&self) -> Vec<String> {
+        let mut blocks = self.decisions();
+        blocks.extend(self.unscheduled());
+        blocks
+    }
 }
 
 impl WriteUp<'_> {
@@ -69,7 +115,7 @@ impl WriteUp<'_> {
 
     fn title(&self) -> Vec<String> {
         let info = &self.event.info;
-        let name = or_else(escape::inline(&info.name), "Untitled event");
+        let name = or_else(escape::heading(&info.name), "Untitled event");
         let mut blocks = vec![format!("# {name}")];
         let mut facts = Vec::new();
         let venue = escape::inline(&info.venue);
@@ -167,7 +213,7 @@ impl WriteUp<'_> {
         format!("{total}: {} open, {done} done", actions.len() - done)
     }
 
-    fn programme(&self) -> Vec<String> {
+    pub(super) fn programme(&self) -> Vec<String> {
         let heading = "## Programme".to_string();
         let slots = self.event.slots_in_order();
         if slots.is_empty() {
@@ -222,6 +268,23 @@ impl WriteUp<'_> {
             *first_room = whole_day_marker(slot.kind).to_string();
         }
         cells
+    }
+
+    /// A session's title for a heading: escaped, without the trailing
+    /// punctuation Markdown linters reject in headings, never empty.
+    fn heading_title(&self, id: &Id, session: &Session) -> String {
+        let title = session
+            .pitches
+            .iter()
+            .find_map(|p| self.event.pitches.get(p))
+            .map(|p| escape::heading(&p.title))
+            .unwrap_or_default();
+        let title = or_else(title, "Untitled session");
+        if self.event.repeat_of(id).is_some() {
+            format!("{title} (repeat)")
+        } else {
+            title
+        }
     }
 
     /// A session's title, escaped, never empty.
@@ -290,6 +353,16 @@ fn bullets(items: Vec<String>) -> String {
         .join("\n")
 }
 
+/// One table row. An empty cell is "| |": markdownlint's table-column-style
+/// reads any other spacing as a different style from the other rows.
 fn table_row(cells: &[String]) -> String {
-    format!("| {} |", cells.join(" | "))
+    let mut row = String::from("|");
+    for cell in cells {
+        if cell.is_empty() {
+            row.push_str(" |");
+        } else {
+            row.push_str(&format!(" {cell} |"));
+        }
+    }
+    row
 }

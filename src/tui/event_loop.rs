@@ -14,10 +14,12 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use super::action::{Action, Effect, Screen};
+use super::screen::notes;
 use super::start::{self, FirstRun, FirstRunOutcome, Picker, PickerOutcome, StartAction};
 use super::state::{DeviceSeen, State};
 use super::theme::Theme;
 use super::update::update;
+use super::watch::Watch;
 use super::{keymap, view};
 use crate::model::EventInfo;
 use crate::model::reference::resolve_session;
@@ -240,14 +242,15 @@ fn offer_drafts(state: &mut State, disk: &mut Disk) {
         state.pitches.draft.text = draft.text.clone();
         state.info("Unsaved text from last time is back in the quick-add line.");
     }
+    let texts = drafts.into_iter().map(|(key, draft)| (key, draft.text));
+    notes::offer_drafts(state, texts);
 }
 
+/// A session that is not found (yet) is not an error: the note-taker may
+/// be here before the organiser's schedule, and can start typing anyway.
 fn enter_note_taker(state: &mut State, session: &str, slot: Option<&str>) {
-    state.screen = Screen::Notes;
-    match resolve_session(state.event(), session, slot) {
-        Ok(id) => state.note_taker = Some(id),
-        Err(error) => state.error(error.to_string()),
-    }
+    let found = resolve_session(state.event(), session, slot);
+    notes::enter_note_taker(state, session, slot, found);
 }
 
 fn main_loop(
@@ -265,10 +268,14 @@ fn main_loop(
             height: size.height,
         },
     );
+    let mut watch = Watch::new(disk.dir());
     loop {
         terminal
             .draw(|frame| view::draw(state, frame))
             .map_err(|e| format!("Could not draw: {e}."))?;
+        if watch.due() {
+            reload(state, disk);
+        }
         if stop.load(Ordering::Relaxed) {
             let effects = update(state, Action::Quit);
             carry_out(effects, state, disk);
@@ -296,6 +303,33 @@ fn main_loop(
         if carry_out(effects, state, disk) {
             return Ok(());
         }
+    }
+}
+
+/// Reads what other devices changed, without disturbing what is being
+/// typed or selected: the replica only gains versions.
+fn reload(state: &mut State, disk: &mut Disk) {
+    let report = disk.reload(&mut state.replica);
+    if report.new_versions == 0 && !report.problems_changed && report.folded.is_empty() {
+        return;
+    }
+    note_disk(state, disk);
+    if report.new_versions > 0 {
+        let text = format!(
+            "{} new change{} from {}.",
+            report.new_versions,
+            if report.new_versions == 1 { "" } else { "s" },
+            report.from.join(", ")
+        );
+        update(state, Action::Told { text, error: false });
+    }
+    if !report.folded.is_empty() {
+        let text = format!(
+            "Folded {} conflict cop{} of this laptop's file into it (kept in .unconf/trash).",
+            report.folded.len(),
+            if report.folded.len() == 1 { "y" } else { "ies" }
+        );
+        update(state, Action::Told { text, error: false });
     }
 }
 

@@ -140,13 +140,20 @@ fn saved_line(state: &State, theme: Theme) -> Line<'static> {
     if let Some(at) = state.last_saved {
         spans.push(Span::raw(format!(" {}", at.format("%H:%M:%S"))));
     }
-    let others = state.devices.iter().filter(|d| !d.own).count();
-    if others > 0 {
+    let mut others: Vec<_> = state.devices.iter().filter(|d| !d.own).collect();
+    others.sort_by_key(|d| std::cmp::Reverse(d.last_change));
+    for device in others.iter().take(2) {
+        let when = device
+            .last_change
+            .map(|t| ago(state.now, t))
+            .unwrap_or_else(|| "no changes yet".into());
         spans.push(Span::raw(format!(
-            " · {} other device{}",
-            others,
-            if others == 1 { "" } else { "s" }
+            " · {} {when}",
+            inert_line(&device.label)
         )));
+    }
+    if others.len() > 2 {
+        spans.push(Span::raw(format!(" · {} more devices", others.len() - 2)));
     }
     if !state.file_problems.is_empty() {
         spans.push(Span::styled(
@@ -158,4 +165,38 @@ fn saved_line(state: &State, theme: Theme) -> Line<'static> {
         ));
     }
     Line::from(spans)
+}
+
+/// How long ago `then` was, as people say it: "12 s ago", "3 min ago". A
+/// time in the future means that device's clock is ahead, which is said.
+pub fn ago(
+    now: chrono::DateTime<chrono::FixedOffset>,
+    then: chrono::DateTime<chrono::FixedOffset>,
+) -> String {
+    let seconds = (now - then).num_seconds();
+    match seconds {
+        s if s < -120 => "(its clock is ahead)".to_string(),
+        s if s < 5 => "just now".to_string(),
+        s if s < 60 => format!("{s} s ago"),
+        s if s < 3600 => format!("{} min ago", s / 60),
+        s if s < 86_400 => format!("{} h ago", s / 3600),
+        s => format!("{} days ago", s / 86_400),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_read_as_people_say_them() {
+        let now =
+            chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+00:00").unwrap_or_default();
+        let before = |s: i64| now - chrono::Duration::seconds(s);
+        assert_eq!(ago(now, before(2)), "just now");
+        assert_eq!(ago(now, before(12)), "12 s ago");
+        assert_eq!(ago(now, before(180)), "3 min ago");
+        assert_eq!(ago(now, before(7300)), "2 h ago");
+        assert_eq!(ago(now, before(-86_400)), "(its clock is ahead)");
+    }
 }

@@ -12,6 +12,7 @@ impl WriteUp<'_> {
             .event
             .decisions
             .iter()
+            .filter(|(_, decision)| self.carried(&decision.text).is_none())
             .map(|(id, decision)| {
                 let text = or_else(escape::inline(&decision.text), "Untitled decision");
                 let lead = super::session::nonblank(decision.lead.as_deref());
@@ -28,11 +29,11 @@ impl WriteUp<'_> {
         }
         let mut blocks = vec!["## Decisions and next steps".to_string()];
         if !agreed.is_empty() {
-            blocks.push("**Agreed to take forward**".to_string());
+            blocks.push("**Agreed to take forward:**".to_string());
             blocks.push(bullets(agreed));
         }
         if !steps.is_empty() {
-            blocks.push("**Next steps**".to_string());
+            blocks.push("**Next steps:**".to_string());
             blocks.push(bullets(steps));
         }
         blocks
@@ -87,13 +88,12 @@ impl WriteUp<'_> {
         }
         let mut blocks = vec!["## Appendix: full notes".to_string()];
         for (id, session) in self.event.sessions_in_order() {
-            let notes: Vec<String> = self
-                .event
-                .notes_of(id)
-                .map(|(note_id, note)| format!("{}{}", full_note(note), self.flag(note_id)))
-                .collect();
+            let notes = self.notes_of(id);
             if !notes.is_empty() {
-                blocks.push(format!("### {}", self.listed_title(id, session)));
+                blocks.push(format!(
+                    "### Notes from {}",
+                    self.heading_title(id, session)
+                ));
                 blocks.push(bullets(notes));
             }
         }
@@ -101,6 +101,15 @@ impl WriteUp<'_> {
             blocks.push("No notes were taken.".to_string());
         }
         blocks
+    }
+}
+
+impl WriteUp<'_> {
+    /// Every note of a session as it was taken, one line each.
+    pub(super) fn notes_of(&self, id: &Id) -> Vec<String> {
+        (self.event.notes_of(id))
+            .map(|(note_id, note)| format!("{}{}", full_note(note), self.flag(note_id)))
+            .collect()
     }
 }
 

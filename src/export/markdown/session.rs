@@ -7,7 +7,7 @@ use crate::model::{Action, ActionStatus, Id, Note, NoteKind, Person, Session};
 impl WriteUp<'_> {
     pub(super) fn session(&self, id: &Id, session: &Session) -> Vec<String> {
         let pitches = self.pitches_of(session);
-        let mut blocks = vec![format!("## {}", self.session_title(session))];
+        let mut blocks = vec![format!("## {}", self.heading_title(id, session))];
         let conflicted = std::iter::once(id)
             .chain(pitches.iter().copied())
             .any(|record| self.event.is_conflicted(record));
@@ -84,6 +84,9 @@ impl WriteUp<'_> {
         if let Some(facilitator) = nonblank(session.facilitator.as_deref()) {
             sentences.push(format::sentence(format!("Facilitated by {facilitator}")));
         }
+        if session.chatham_house {
+            sentences.push("Held under the Chatham House Rule.".to_string());
+        }
         sentences.join(" ")
     }
 
@@ -115,7 +118,9 @@ impl WriteUp<'_> {
             })
             .collect();
         if !points.is_empty() {
-            blocks.push("**Key points**".to_string());
+            // A bold line ending in a colon is a lead-in, not a stand-in
+            // heading (markdownlint's no-emphasis-as-heading).
+            blocks.push("**Key points:**".to_string());
             blocks.push(bullets(points));
         }
         let outcome = escape::paragraphs(&session.outcome);
@@ -125,7 +130,7 @@ impl WriteUp<'_> {
         }
         let steps = self.next_steps(Some(id));
         if !steps.is_empty() {
-            blocks.push("**Next steps**".to_string());
+            blocks.push("**Next steps:**".to_string());
             blocks.push(bullets(steps));
         }
         blocks
@@ -163,6 +168,7 @@ impl WriteUp<'_> {
         self.event
             .actions_of(session)
             .into_iter()
+            .filter(|(_, action)| self.carried(&action.text).is_none())
             .map(|(id, action)| format!("{}{}", next_step(action), self.flag(id)))
             .collect()
     }
@@ -194,7 +200,7 @@ fn key_point(note: &Note) -> Option<String> {
 }
 
 /// "Write the charter — Sam, due 20 November 2018 (done)".
-fn next_step(action: &Action) -> String {
+pub(super) fn next_step(action: &Action) -> String {
     let mut line = or_else(escape::inline(&action.text), "Untitled next step");
     let mut details = Vec::new();
     details.extend(nonblank(action.owner.as_deref()));

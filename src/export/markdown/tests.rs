@@ -8,7 +8,10 @@ use super::fixture::{self, Fixture};
 use super::{MarkdownOptions, markdown};
 use crate::model::{Event, Id, NoteKind, Session, SlotKind};
 
-const WITH_NOTES: MarkdownOptions = MarkdownOptions { with_notes: true };
+const WITH_NOTES: MarkdownOptions = MarkdownOptions {
+    with_notes: true,
+    public: false,
+};
 
 /// Every extension a publishing site might switch on, so that text which is
 /// plain under all of them is plain wherever the write-up is pasted.
@@ -119,12 +122,12 @@ fn the_write_up_is_plain_markdown_with_the_expected_outline() {
             "h2 Programme",
             "h2 A vendor community",
             "h2 Standards for high-volume transactions",
-            "h2 A vendor community",
+            "h2 A vendor community (repeat)",
             "h2 Decisions and next steps",
             "h2 Pitches not scheduled",
             "h2 Appendix: full notes",
-            "h3 A vendor community",
-            "h3 A vendor community (repeat)",
+            "h3 Notes from A vendor community",
+            "h3 Notes from A vendor community (repeat)",
         ]
     );
     assert_eq!(found.column_counts(), [4, 4, 4, 4, 4]);
@@ -235,7 +238,7 @@ fn key_points_are_rendered_by_kind() {
     }
     let document = markdown(&day.event(), &MarkdownOptions::default());
     assert!(document.contains(
-        "## Untitled session\n\nNot yet placed in the programme.\n\n**Key points**\n\n\
+        "## Untitled session\n\nNot yet placed in the programme.\n\n**Key points:**\n\n\
          - **Question:** who owns it?\n- **Question:** why now?\n- “as typed”\n\
          - **Action:** write it up\n"
     ));

@@ -1,9 +1,253 @@
-//! Drawing the notes screen. (To be built: see the TUI issue.)
+//! The Notes screen: sessions by slot on the left; on the right the chosen
+//! session's header (with the slot countdown), its notes log and the
+//! capture line; on wide terminals the write-up beside the log. Note-taker
+//! mode drops the list.
+//!
+//! The layout is a pure function of the state, so that mouse clicks are
+//! mapped with exactly the geometry that was drawn.
+
+mod header;
+mod list;
+mod panel;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 
+use crate::model::Id;
+use crate::tui::screen::notes::{Focus, kind_shown, session_id};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
+use crate::tui::widget::note_log::{self, NoteLog, Request, Window};
 
-pub fn render(_state: &State, _area: Rect, _buf: &mut Buffer, _theme: Theme) {}
+/// Right-hand widths from which the write-up sits beside the log.
+const SIDE_FROM: u16 = 100;
+
+/// Where each part of the screen goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub list: Rect,
+    pub header: Rect,
+    pub rule: Rect,
+    pub log: Rect,
+    /// The write-up column (wide), or empty.
+    pub side: Rect,
+    pub capture: Rect,
+}
+
+impl Areas {
+    /// Where the summary editor and the next steps go: beside the log when
+    /// there is room, so the notes stay in sight, else over it.
+    pub fn panel(&self) -> Rect {
+        if self.side.is_empty() {
+            self.log
+        } else {
+            self.side
+        }
+    }
+}
+
+pub fn areas(state: &State, body: Rect) -> Areas {
+    let (list, right) = if state.note_taker.is_some() {
+        (Rect::default(), body)
+    } else {
+        let width = (body.width / 3).clamp(24, 40);
+        let [list, right] =
+            Layout::horizontal([Constraint::Length(width), Constraint::Min(1)]).areas(body);
+        (list, right)
+    };
+    let header_height = header::height(state);
+    let [header, rule, main, capture] = Layout::vertical([
+        Constraint::Length(header_height),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(right);
+    let (log, side) = if right.width >= SIDE_FROM {
+        let [log, _gap, side] = Layout::horizontal([
+            Constraint::Min(40),
+            Constraint::Length(1),
+            Constraint::Length(right.width * 2 / 5),
+        ])
+        .areas(main);
+        (log, side)
+    } else {
+        (main, Rect::default())
+    };
+    Areas {
+        list,
+        header,
+        rule,
+        log,
+        side,
+        capture,
+    }
+}
+
+/// The body as the frame lays it out (below the tabs, above status and
+/// footer), for mapping clicks.
+fn body(state: &State) -> Rect {
+    let top = super::BODY_TOP;
+    Rect::new(0, top, state.width, state.height.saturating_sub(top + 2))
+}
+
+/// What a click landed on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hit {
+    Session(Id),
+    Note(usize),
+    NextStep(usize),
+    Capture,
+}
+
+pub fn hit(state: &State, column: u16, row: u16) -> Option<Hit> {
+    let areas = areas(state, body(state));
+    let at = Position::new(column, row);
+    if areas.list.contains(at) {
+        return list::hit(state, areas.list, row).map(Hit::Session);
+    }
+    if areas.capture.contains(at) {
+        return Some(Hit::Capture);
+    }
+    let panel = areas.panel();
+    if matches!(state.notes.focus, Focus::NextSteps) && panel.contains(at) {
+        return panel::next_step_at(panel, row).map(Hit::NextStep);
+    }
+    if areas.log.contains(at) {
+        let window = log_window(state, areas.log, Theme::new(false))?;
+        let y = row - areas.log.y;
+        return window
+            .placed
+            .iter()
+            .find(|p| y >= p.y && usize::from(y - p.y) < p.lines.len())
+            .map(|p| Hit::Note(p.pos));
+    }
+    None
+}
+
+pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let areas = areas(state, area);
+    if !areas.list.is_empty() {
+        list::render(state, areas.list, buf, theme);
+    }
+    header::render(state, areas.header, buf, theme);
+    if state.notes.schedule_missing.is_some() {
+        panel::waiting(state, areas.log, buf, theme);
+        header::rule(state, None, false, areas.rule, buf, theme);
+        capture_line(state, areas.capture, buf, theme);
+        return;
+    }
+    let window = log_window(state, areas.log, theme);
+    let writing = matches!(state.notes.focus, Focus::Writing | Focus::NextSteps);
+    if areas.side.is_empty() && writing {
+        panel::render(state, areas.log, buf, theme);
+    } else {
+        log(state, window.as_ref(), areas.log, buf, theme);
+        if !areas.side.is_empty() {
+            panel::render(state, areas.side, buf, theme);
+        }
+    }
+    header::rule(
+        state,
+        window.as_ref(),
+        areas.side.is_empty(),
+        areas.rule,
+        buf,
+        theme,
+    );
+    capture_line(state, areas.capture, buf, theme);
+    if matches!(state.notes.focus, Focus::Details | Focus::ActionForm) {
+        let over = if areas.side.is_empty() {
+            areas.log
+        } else {
+            areas.log.union(areas.side)
+        };
+        panel::form(state, over, buf, theme);
+    }
+}
+
+/// The visible part of the log, or `None` without a session.
+fn log_window(state: &State, area: Rect, theme: Theme) -> Option<Window> {
+    let session = session_id(state)?;
+    let request = Request {
+        session,
+        me: &state.replica.identity().author,
+        bottom: state.notes.log.bottom,
+        selected: (state.notes.focus == Focus::Log).then_some(state.notes.log.selected),
+    };
+    Some(note_log::window(state.event(), request, area, theme))
+}
+
+fn log(state: &State, window: Option<&Window>, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let Some(window) = window else {
+        Line::styled(" No session chosen.", theme.dim()).render(area, buf);
+        return;
+    };
+    if window.placed.is_empty() {
+        empty_log(state, area, buf, theme);
+        return;
+    }
+    let selected = (state.notes.focus == Focus::Log).then_some(state.notes.log.selected);
+    NoteLog {
+        window,
+        selected,
+        theme,
+    }
+    .render(area, buf);
+}
+
+fn empty_log(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let first = if state.notes.focus == Focus::Capture {
+        "No notes yet: type below; Enter adds each note with the time."
+    } else {
+        "No notes yet: press a and type; Enter adds each note with the time."
+    };
+    let lines = [
+        first,
+        "Start a line with ? question  ! action  = decision  \" quote  * idea;",
+        "anything else is a point.",
+    ];
+    for (row, text) in (area.y..area.bottom()).zip(lines) {
+        Line::styled(text, theme.dim()).render(Rect::new(area.x, row, area.width, 1), buf);
+    }
+}
+
+/// The capture line, or the edit line while a note is being edited.
+fn capture_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let notes = &state.notes;
+    let (label, field, focused) = match (&notes.edit, notes.focus) {
+        (Some(edit), Focus::EditNote) => {
+            let kind = kind_shown(&edit.field.text());
+            (format!("edit: {:>8} › ", kind.word()), &edit.field, true)
+        }
+        _ => {
+            let kind = kind_shown(&notes.capture.text());
+            let focused = notes.focus == Focus::Capture;
+            (format!("{:>8} › ", kind.word()), &notes.capture, focused)
+        }
+    };
+    let width = u16::try_from(label.chars().count()).unwrap_or(area.width);
+    let [label_area, field_area] =
+        Layout::horizontal([Constraint::Length(width), Constraint::Min(1)]).areas(area);
+    let style = if focused { theme.key() } else { theme.dim() };
+    Span::styled(label, style).render(label_area, buf);
+    let own_line = notes.capture_for.as_ref() == session_id(state);
+    if focused || (own_line && !field.is_empty()) {
+        field.render(field_area, buf, focused);
+    } else if matches!(notes.focus, Focus::Sessions | Focus::Log) {
+        let hint = match session_id(state) {
+            Some(id)
+                if notes
+                    .kept
+                    .contains_key(&crate::tui::screen::notes::note_draft_key(id)) =>
+            {
+                "press a: your unsaved note from before comes back"
+            }
+            Some(_) => "press a to write notes",
+            None => "",
+        };
+        Span::styled(hint, theme.dim()).render(field_area, buf);
+    }
+}

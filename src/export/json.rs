@@ -1,0 +1,234 @@
+//! The merged event as JSON, for other tools: every record with its stable
+//! id, in programme order. The shape is documented in docs/FORMATS.md and
+//! described by docs/schema/event.schema.json; `version` changes when a
+//! field is removed or changes meaning, never when one is added.
+
+use serde::Serialize;
+
+use super::public_view;
+use crate::model::{Event, Id, Person};
+
+/// The `format` field: what this document is.
+pub const FORMAT: &str = "unconf-event";
+/// The `version` field.
+pub const VERSION: u32 = 1;
+
+/// The event as pretty-printed JSON ending in a newline; the public view
+/// when `public`.
+pub fn json(event: &Event, public: bool) -> Result<String, serde_json::Error> {
+    let shown;
+    let event = if public {
+        shown = public_view(event);
+        &shown
+    } else {
+        event
+    };
+    let mut text = serde_json::to_string_pretty(&Document::of(event, public))?;
+    text.push('\n');
+    Ok(text)
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    version: u32,
+    public: bool,
+    id: &'a str,
+    name: &'a str,
+    date: Option<String>,
+    venue: &'a str,
+    organisers: &'a [String],
+    description: &'a str,
+    time_zone: Option<&'a str>,
+    follows: Option<&'a str>,
+    rooms: Vec<RoomOut<'a>>,
+    slots: Vec<SlotOut<'a>>,
+    pitches: Vec<PitchOut<'a>>,
+    sessions: Vec<SessionOut<'a>>,
+    notes: Vec<NoteOut<'a>>,
+    actions: Vec<ActionOut<'a>>,
+    decisions: Vec<DecisionOut<'a>>,
+    conflicts: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RoomOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    capacity: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct SlotOut<'a> {
+    id: &'a str,
+    start: String,
+    end: String,
+    label: &'a str,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct PitchOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    pitched_by: &'a [Person],
+    description: &'a str,
+    tags: &'a [String],
+    interest: u32,
+    status: &'static str,
+    merged_into: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SessionOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    pitches: Vec<&'a str>,
+    slot: &'a str,
+    room: &'a str,
+    repeat_of: Option<&'a str>,
+    facilitator: Option<&'a str>,
+    note_taker: Option<&'a str>,
+    attendees: Option<u32>,
+    chatham_house: bool,
+    summary: &'a str,
+    outcome: &'a str,
+}
+
+#[derive(Serialize)]
+struct NoteOut<'a> {
+    id: &'a str,
+    session: &'a str,
+    kind: &'static str,
+    text: &'a str,
+    taken_at: String,
+    author: &'a str,
+    private: bool,
+}
+
+#[derive(Serialize)]
+struct ActionOut<'a> {
+    id: &'a str,
+    session: Option<&'a str>,
+    text: &'a str,
+    owner: Option<&'a str>,
+    due: Option<String>,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct DecisionOut<'a> {
+    id: &'a str,
+    text: &'a str,
+    lead: Option<&'a str>,
+}
+
+impl<'a> Document<'a> {
+    fn of(event: &'a Event, public: bool) -> Self {
+        let info = &event.info;
+        Document {
+            format: FORMAT,
+            version: VERSION,
+            public,
+            id: event.id.as_str(),
+            name: &info.name,
+            date: info.date.map(|d| d.to_string()),
+            venue: &info.venue,
+            organisers: &info.organisers,
+            description: &info.description,
+            time_zone: info.time_zone.as_deref(),
+            follows: info.follows.as_deref(),
+            rooms: (event.rooms_in_order().into_iter())
+                .map(|(id, r)| RoomOut {
+                    id: id.as_str(),
+                    name: &r.name,
+                    capacity: r.capacity,
+                })
+                .collect(),
+            slots: (event.slots_in_order().into_iter())
+                .map(|(id, s)| SlotOut {
+                    id: id.as_str(),
+                    start: s.start.format("%H:%M").to_string(),
+                    end: s.end.format("%H:%M").to_string(),
+                    label: &s.label,
+                    kind: s.kind.word(),
+                })
+                .collect(),
+            pitches: pitches(event),
+            sessions: sessions(event),
+            notes: notes(event),
+            actions: actions(event),
+            decisions: (event.decisions.iter())
+                .map(|(id, d)| DecisionOut {
+                    id: id.as_str(),
+                    text: &d.text,
+                    lead: d.lead.as_deref(),
+                })
+                .collect(),
+            conflicts: event.conflicts.iter().map(Id::as_str).collect(),
+        }
+    }
+}
+
+fn pitches(event: &Event) -> Vec<PitchOut<'_>> {
+    (event.pitches_in_order().into_iter())
+        .map(|(id, p)| PitchOut {
+            id: id.as_str(),
+            title: &p.title,
+            pitched_by: &p.pitched_by,
+            description: &p.description,
+            tags: &p.tags,
+            interest: p.interest,
+            status: event.pitch_status(id).word(),
+            merged_into: p.merged_into.as_ref().map(Id::as_str),
+        })
+        .collect()
+}
+
+fn sessions(event: &Event) -> Vec<SessionOut<'_>> {
+    (event.sessions_in_order().into_iter())
+        .map(|(id, s)| SessionOut {
+            id: id.as_str(),
+            title: event.session_title(s),
+            pitches: s.pitches.iter().map(Id::as_str).collect(),
+            slot: s.slot.as_str(),
+            room: s.room.as_str(),
+            repeat_of: event.repeat_of(id).map(Id::as_str),
+            facilitator: s.facilitator.as_deref(),
+            note_taker: s.note_taker.as_deref(),
+            attendees: s.attendees,
+            chatham_house: s.chatham_house,
+            summary: &s.summary,
+            outcome: &s.outcome,
+        })
+        .collect()
+}
+
+/// Notes session by session in programme order, each in the order taken.
+fn notes(event: &Event) -> Vec<NoteOut<'_>> {
+    (event.sessions_in_order().into_iter())
+        .flat_map(|(id, _)| event.notes_of(id))
+        .map(|(id, n)| NoteOut {
+            id: id.as_str(),
+            session: n.session.as_str(),
+            kind: n.kind.word(),
+            text: &n.text,
+            taken_at: n.taken_at.to_rfc3339(),
+            author: &n.author,
+            private: n.private,
+        })
+        .collect()
+}
+
+fn actions(event: &Event) -> Vec<ActionOut<'_>> {
+    (event.actions.iter())
+        .map(|(id, a)| ActionOut {
+            id: id.as_str(),
+            session: a.session.as_ref().map(Id::as_str),
+            text: &a.text,
+            owner: a.owner.as_deref(),
+            due: a.due.map(|d| d.to_string()),
+            status: a.status.word(),
+        })
+        .collect()
+}

@@ -1,0 +1,373 @@
+//! Journeys on the Notes screen, as a note-taker and an organiser would
+//! make them, through the real keymap.
+
+mod snapshots;
+mod taker;
+
+use chrono::Duration;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::model::reference::resolve_session;
+use crate::model::{ActionStatus, Change, Note, NoteKind, Record, Session};
+use crate::tui::action::Screen;
+use crate::tui::keymap::action_for;
+use crate::tui::testing::{press, sample_state, type_text};
+use crate::tui::update::update;
+
+/// The sample event on the Notes screen (its first session is the one with
+/// three notes, in the slot running at 10:40).
+fn on_notes() -> State {
+    let mut state = sample_state();
+    press(&mut state, &[KeyCode::Char('4')]);
+    assert_eq!(state.screen, Screen::Notes);
+    state
+}
+
+fn chosen(state: &State) -> Id {
+    session_id(state).cloned().expect("a session on screen")
+}
+
+fn texts(state: &State) -> Vec<(NoteKind, String)> {
+    state
+        .event()
+        .notes_of(&chosen(state))
+        .map(|(_, n)| (n.kind, n.text.clone()))
+        .collect()
+}
+
+fn ctrl(state: &mut State, c: char) -> Vec<Effect> {
+    let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    match action_for(state, &event) {
+        Some(action) => update(state, action),
+        None => Vec::new(),
+    }
+}
+
+fn backspaces(state: &mut State, n: usize) {
+    press(state, &vec![KeyCode::Backspace; n]);
+}
+
+/// Note-taker mode as `unconf notes EVENT SESSION` starts it.
+fn note_taker(mut state: State, query: &str) -> State {
+    let found = resolve_session(state.event(), query, None);
+    enter_note_taker(&mut state, query, None, found);
+    state
+}
+
+#[test]
+fn typing_and_enter_add_a_note_and_keep_the_line_open() {
+    let mut state = on_notes();
+    press(&mut state, &[KeyCode::Char('a')]);
+    type_text(&mut state, "Councils want one API");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save));
+    assert_eq!(state.notes.focus, Focus::Capture, "the line stays open");
+    assert!(state.notes.capture.is_empty());
+    type_text(&mut state, "and one login");
+    press(&mut state, &[KeyCode::Enter]);
+    let (_, newest) = state
+        .event()
+        .notes_of(&chosen(&state))
+        .next_back()
+        .expect("a note");
+    assert_eq!(newest.text, "and one login");
+    assert_eq!(newest.taken_at, state.now);
+    assert_eq!(newest.author, "Sam");
+    assert_eq!(texts(&state).len(), 5);
+}
+
+#[test]
+fn a_one_character_prefix_sets_the_kind_and_shows_it_while_typing() {
+    let mut state = on_notes();
+    press(&mut state, &[KeyCode::Char('a')]);
+    type_text(&mut state, "?");
+    assert_eq!(kind_shown(&state.notes.capture.text()), NoteKind::Question);
+    backspaces(&mut state, 1);
+    for line in [
+        "? who pays",
+        "!Sam drafts it",
+        "= one standard",
+        "\"not again\"",
+        "* a wiki",
+        "plain",
+    ] {
+        type_text(&mut state, line);
+        press(&mut state, &[KeyCode::Enter]);
+    }
+    let added: Vec<_> = texts(&state).into_iter().skip(3).collect();
+    let expected = [
+        (NoteKind::Question, "who pays"),
+        (NoteKind::Action, "Sam drafts it"),
+        (NoteKind::Decision, "one standard"),
+        (NoteKind::Quote, "not again"),
+        (NoteKind::Idea, "a wiki"),
+        (NoteKind::Point, "plain"),
+    ];
+    let expected: Vec<_> = expected.iter().map(|(k, t)| (*k, t.to_string())).collect();
+    assert_eq!(added, expected);
+}
+
+#[test]
+fn q_typed_into_the_capture_line_does_not_quit_and_esc_then_q_does() {
+    let mut state = on_notes();
+    press(&mut state, &[KeyCode::Char('a')]);
+    type_text(&mut state, "quorum? quite");
+    assert!(!state.quit);
+    assert_eq!(state.notes.capture.text(), "quorum? quite");
+    press(&mut state, &[KeyCode::Esc]);
+    assert_eq!(
+        state.notes.capture.text(),
+        "quorum? quite",
+        "Esc keeps the text"
+    );
+    press(&mut state, &[KeyCode::Char('q')]);
+    assert!(state.quit);
+}
+
+#[test]
+fn up_from_the_line_and_enter_edit_the_newest_note_and_its_kind() {
+    let mut state = on_notes();
+    press(
+        &mut state,
+        &[KeyCode::Char('a'), KeyCode::Up, KeyCode::Enter],
+    );
+    assert_eq!(state.notes.focus, Focus::EditNote);
+    let field = state.notes.edit.as_ref().map(|e| e.field.text());
+    assert_eq!(field.as_deref(), Some("! Pilot with two councils"));
+    press(&mut state, &[KeyCode::Home, KeyCode::Delete]);
+    type_text(&mut state, "=");
+    press(&mut state, &[KeyCode::End]);
+    type_text(&mut state, " in spring");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save));
+    assert_eq!(state.notes.focus, Focus::Capture, "straight back to typing");
+    assert_eq!(
+        texts(&state).last(),
+        Some(&(
+            NoteKind::Decision,
+            "Pilot with two councils in spring".into()
+        ))
+    );
+    press(
+        &mut state,
+        &[KeyCode::Up, KeyCode::Up, KeyCode::Down, KeyCode::Down],
+    );
+    assert_eq!(
+        state.notes.focus,
+        Focus::Capture,
+        "Down past the newest types again"
+    );
+    press(&mut state, &[KeyCode::Up, KeyCode::Esc]);
+    assert_eq!(state.notes.focus, Focus::Capture, "and so does Esc");
+}
+
+#[test]
+fn delete_is_undone_with_u_and_p_marks_a_note_private() {
+    let mut state = on_notes();
+    press(&mut state, &[KeyCode::Char('l'), KeyCode::Char('k')]);
+    assert_eq!(state.notes.focus, Focus::Log);
+    press(&mut state, &[KeyCode::Char('d')]);
+    assert_eq!(texts(&state).len(), 2);
+    assert!(
+        !texts(&state)
+            .iter()
+            .any(|(_, t)| t == "Who owns the standard?")
+    );
+    press(&mut state, &[KeyCode::Char('u')]);
+    assert_eq!(texts(&state).len(), 3);
+    press(&mut state, &[KeyCode::Char('p')]);
+    let private: Vec<bool> = state
+        .event()
+        .notes_of(&chosen(&state))
+        .map(|(_, n)| n.private)
+        .collect();
+    assert_eq!(private, vec![false, true, false]);
+    press(&mut state, &[KeyCode::Char('p')]);
+    assert!(
+        state
+            .event()
+            .notes_of(&chosen(&state))
+            .all(|(_, n)| !n.private)
+    );
+}
+
+#[test]
+fn the_summary_is_multi_line_and_ctrl_s_saves_it() {
+    let mut state = on_notes();
+    press(&mut state, &[KeyCode::Char('s')]);
+    assert_eq!(state.notes.focus, Focus::Writing);
+    type_text(&mut state, "Councils want one standard.");
+    press(&mut state, &[KeyCode::Enter]);
+    type_text(&mut state, "A pilot next.");
+    assert_eq!(state.notes.focus, Focus::Writing, "Enter is a new line");
+    let effects = ctrl(&mut state, 's');
+    assert!(effects.contains(&Effect::Save));
+    let session = &state.event().sessions[&chosen(&state)];
+    assert_eq!(
+        session.summary,
+        "Councils want one standard.\nA pilot next."
+    );
+    assert_eq!(state.notes.focus, Focus::Sessions);
+}
+
+#[test]
+fn esc_in_the_outcome_editor_saves_rather_than_losing_the_text() {
+    let mut state = on_notes();
+    press(&mut state, &[KeyCode::Char('o')]);
+    type_text(&mut state, "Three councils will pilot it.");
+    let effects = press(&mut state, &[KeyCode::Esc]);
+    assert!(effects.contains(&Effect::Save));
+    let key = Part::Outcome.draft_key(&chosen(&state));
+    assert!(effects.contains(&Effect::ClearDraft { key }));
+    let session = &state.event().sessions[&chosen(&state)];
+    assert_eq!(session.outcome, "Three councils will pilot it.");
+}
+
+#[test]
+fn a_next_step_needs_a_real_due_date_and_can_be_marked_done() {
+    let mut state = on_notes();
+    press(&mut state, &[KeyCode::Char('n'), KeyCode::Char('a')]);
+    assert_eq!(state.notes.focus, Focus::ActionForm);
+    type_text(&mut state, "Write up the pilot");
+    press(&mut state, &[KeyCode::Tab]);
+    type_text(&mut state, "Asha Patel");
+    press(&mut state, &[KeyCode::Tab]);
+    type_text(&mut state, "next week");
+    press(&mut state, &[KeyCode::Enter]);
+    let status = state.status.clone().expect("a message");
+    assert!(status.error);
+    assert!(status.text.contains("YYYY-MM-DD"), "{}", status.text);
+    assert_eq!(state.notes.focus, Focus::ActionForm, "the form stays open");
+    assert_eq!(state.notes.action_form.as_ref().map(|f| f.focus), Some(2));
+    backspaces(&mut state, 9);
+    type_text(&mut state, "2026-12-04");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save));
+    let actions = state.event().actions_of(Some(&chosen(&state)));
+    let (_, action) = actions.first().expect("the next step");
+    assert_eq!(action.owner.as_deref(), Some("Asha Patel"));
+    assert_eq!(
+        action.due.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-04")
+    );
+    press(&mut state, &[KeyCode::Char('x')]);
+    let actions = state.event().actions_of(Some(&chosen(&state)));
+    assert_eq!(actions[0].1.status, ActionStatus::Done);
+}
+
+#[test]
+fn details_take_a_count_a_note_taker_and_chatham_house() {
+    let mut state = on_notes();
+    press(&mut state, &[KeyCode::Char('e')]);
+    type_text(&mut state, "a dozen");
+    press(&mut state, &[KeyCode::Enter]);
+    assert!(state.status.as_ref().is_some_and(|s| s.error));
+    backspaces(&mut state, 7);
+    type_text(&mut state, "12");
+    press(&mut state, &[KeyCode::Tab]);
+    backspaces(&mut state, 3);
+    type_text(&mut state, "Kim");
+    press(&mut state, &[KeyCode::Esc, KeyCode::Char('c')]);
+    let session = &state.event().sessions[&chosen(&state)];
+    assert_eq!(session.attendees, Some(12));
+    assert_eq!(session.note_taker.as_deref(), Some("Kim"));
+    assert!(session.chatham_house);
+}
+
+/// Adds a session for the "Data across borders" pitch in Round 2.
+fn with_round_two(mut state: State) -> State {
+    let event = state.event();
+    let slot = event.slots.iter().find(|(_, s)| s.label == "Round 2");
+    let room = event.rooms.iter().find(|(_, r)| r.name == "Library");
+    let pitch = event
+        .pitches
+        .iter()
+        .find(|(_, p)| p.title == "Data across borders");
+    let (Some((slot, _)), Some((room, _)), Some((pitch, _))) = (slot, room, pitch) else {
+        panic!("sample event changed");
+    };
+    let session = Session {
+        pitches: vec![pitch.clone()],
+        slot: slot.clone(),
+        room: room.clone(),
+        ..Session::default()
+    };
+    let id = state.new_id();
+    let change = Change::put(id, Record::Session(session));
+    state.commit("test", vec![change]);
+    state
+}
+
+#[test]
+fn the_running_slot_is_listed_first() {
+    let mut state = with_round_two(sample_state());
+    let title = |state: &State| {
+        let id = sessions::order(state.event(), state.now)[0];
+        state
+            .event()
+            .session_title(&state.event().sessions[id])
+            .to_string()
+    };
+    assert_eq!(title(&state), "Open standards for planning");
+    state.now += Duration::minutes(60);
+    assert_eq!(title(&state), "Data across borders");
+}
+
+#[test]
+fn clicks_select_a_session_and_a_note_and_scrolling_moves_the_log() {
+    let mut state = on_notes();
+    crate::tui::testing::screen(&mut state, 80, 24);
+    // Row 1 is the slot heading, rows 2 and 3 its two sessions.
+    update(&mut state, Action::Click { column: 4, row: 3 });
+    let vendor = resolve_session(state.event(), "vendor", None).expect("found");
+    assert_eq!(session_id(&state), Some(&vendor));
+    press(&mut state, &[KeyCode::Char('k')]);
+    // Header 3 rows and a rule below the tab bar: the first note is on row 5.
+    update(&mut state, Action::Click { column: 40, row: 5 });
+    assert_eq!(state.notes.focus, Focus::Log);
+    assert_eq!(state.notes.log.selected, 2);
+    update(&mut state, Action::Scroll(-3));
+    assert_eq!(state.notes.log.bottom, 2, "clamped to the oldest note");
+}
+
+#[test]
+fn only_the_visible_notes_are_laid_out() {
+    let mut state = sample_state();
+    let session = chosen(&state);
+    add_notes(&mut state, &session, 2000);
+    let request = crate::tui::widget::note_log::Request {
+        session: &session,
+        me: "Sam",
+        bottom: 0,
+        selected: None,
+    };
+    let area = ratatui::layout::Rect::new(0, 0, 50, 16);
+    let theme = crate::tui::theme::Theme::new(false);
+    let window = crate::tui::widget::note_log::window(state.event(), request, area, theme);
+    assert!(window.placed.len() <= 16);
+    assert_eq!(window.older + window.placed.len(), 2003);
+    assert_eq!(window.newer, 0);
+}
+
+/// `n` numbered notes, a minute apart, from 10:41, by two people.
+pub fn add_notes(state: &mut State, session: &Id, n: usize) {
+    let changes = (0..n)
+        .map(|i| {
+            let note = Note {
+                session: session.clone(),
+                text: format!("Note {i}: suppliers asked about open standards and shared code"),
+                kind: NoteKind::ALL[i % NoteKind::ALL.len()],
+                taken_at: state.now + Duration::minutes(1 + i as i64),
+                author: if i % 5 == 0 {
+                    "Tom".into()
+                } else {
+                    "Sam".into()
+                },
+                private: i % 7 == 0,
+            };
+            Change::put(state.new_id(), Record::Note(note))
+        })
+        .collect();
+    state.commit("test notes", changes);
+}

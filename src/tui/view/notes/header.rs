@@ -1,0 +1,228 @@
+//! The chosen session's header: title and countdown, where and who, the
+//! details, and in note-taker mode the other devices seen. Below it, a
+//! rule with the note count and what lies beyond the visible log.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::rules::{count_word, plural, quoted, slot_name_of};
+use crate::model::text::inert_line;
+use crate::model::{Event, Id, Session};
+use crate::tui::screen::notes::{arrived, session_id};
+use crate::tui::state::State;
+use crate::tui::theme::Theme;
+use crate::tui::view::pitches::fit;
+use crate::tui::widget::countdown::countdown;
+use crate::tui::widget::note_log::Window;
+
+pub fn height(state: &State) -> u16 {
+    if state.note_taker.is_some() { 4 } else { 3 }
+}
+
+fn row(area: Rect, n: u16) -> Rect {
+    Rect::new(area.x, area.y + n, area.width, 1).intersection(area)
+}
+
+type Found<'a> = Option<(&'a Id, &'a Session)>;
+
+pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let event = state.event();
+    let found = session_id(state).and_then(|id| event.sessions.get_key_value(id));
+    let width = usize::from(area.width);
+    title_line(state, found, width, theme).render(row(area, 0), buf);
+    for (n, line) in (1..).zip(body(state, found, width, theme)) {
+        line.render(row(area, n), buf);
+    }
+    if state.note_taker.is_some() {
+        Line::styled(fit(&devices(state), width), theme.dim()).render(row(area, 3), buf);
+    }
+}
+
+/// The title, and the countdown at the right. The note-taker's countdown
+/// is their own slot's, which can run over; the list's is the day's.
+fn title_line(state: &State, found: Found, width: usize, theme: Theme) -> Line<'static> {
+    let event = state.event();
+    let slot = state.note_taker.as_ref().and(found.map(|(_, s)| &s.slot));
+    let clock = countdown(event, state.now, slot);
+    let clock_text = clock.text();
+    let clock_style = if clock.urgent() {
+        theme.warning()
+    } else {
+        theme.plain()
+    };
+    let title = match (found, &state.notes.schedule_missing) {
+        (_, Some(_)) => "Waiting for the organiser's schedule".to_string(),
+        (Some((_, session)), None) => title(event, session),
+        (None, None) => "No sessions yet".to_string(),
+    };
+    let room = width.saturating_sub(clock_text.width() + 2);
+    let title = fit(&title, room);
+    let pad = width.saturating_sub(title.width() + clock_text.width());
+    Line::from(vec![
+        Span::styled(title, theme.heading()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(clock_text, clock_style),
+    ])
+}
+
+fn body(state: &State, found: Found, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let line = |text: &str, style| Line::styled(fit(text, width), style);
+    match (found, &state.notes.schedule_missing) {
+        (_, Some(_)) if arrived(state).is_some() => vec![line(
+            "The schedule has arrived: the next key moves your notes into the session.",
+            theme.good(),
+        )],
+        (_, Some(missing)) => vec![
+            line(
+                &format!(
+                    "{} is not in this copy of the event yet",
+                    quoted(&missing.query)
+                ),
+                theme.warning(),
+            ),
+            line(
+                "Notes are kept on this laptop, with their times, until it arrives.",
+                theme.plain(),
+            ),
+        ],
+        (Some((id, session)), None) => vec![
+            line(&where_and_who(state.event(), id, session), theme.plain()),
+            line(&details(session), theme.plain()),
+        ],
+        (None, None) => vec![line(
+            "Place pitches on 3 Schedule; their sessions appear here.",
+            theme.dim(),
+        )],
+    }
+}
+
+fn title(event: &Event, session: &Session) -> String {
+    let mut title = inert_line(event.session_title(session));
+    let merged = session.pitches.len().saturating_sub(1);
+    if merged > 0 {
+        title.push_str(&format!(" (+{} merged)", merged));
+    }
+    title
+}
+
+/// "Round 1 (10:00) · Main hall · by Asha Patel · repeat of Round 1 (10:00)".
+fn where_and_who(event: &Event, id: &Id, session: &Session) -> String {
+    let mut parts = vec![slot_name_of(event, &session.slot)];
+    if let Some(room) = event.rooms.get(&session.room) {
+        parts.push(inert_line(&room.name));
+    }
+    let people: Vec<String> = event
+        .session_pitchers(session)
+        .into_iter()
+        .map(|p| inert_line(&p.name))
+        .collect();
+    if !people.is_empty() {
+        parts.push(format!("by {}", people.join(", ")));
+    }
+    if let Some(first) = event.repeat_of(id).and_then(|r| event.sessions.get(r)) {
+        parts.push(format!("repeat of {}", slot_name_of(event, &first.slot)));
+    }
+    if event.is_conflicted(id) {
+        parts.push("! conflicting versions: see 1 Event".to_string());
+    }
+    parts.join(" · ")
+}
+
+/// "note-taker: Sam · attendees: 12 · Chatham House: off".
+fn details(session: &Session) -> String {
+    let name = |n: &Option<String>| n.as_deref().map_or_else(|| "–".to_string(), inert_line);
+    let mut parts = vec![
+        format!("note-taker: {}", name(&session.note_taker)),
+        format!(
+            "attendees: {}",
+            session
+                .attendees
+                .map_or_else(|| "–".to_string(), |n| n.to_string())
+        ),
+        format!(
+            "Chatham House: {}",
+            if session.chatham_house { "on" } else { "off" }
+        ),
+    ];
+    if session.facilitator.is_some() {
+        parts.push(format!("facilitator: {}", name(&session.facilitator)));
+    }
+    parts.join(" · ")
+}
+
+/// Which other devices' files are in the folder, so a note-taker can tell
+/// whether the organiser's schedule (and others' notes) can have arrived.
+fn devices(state: &State) -> String {
+    let others: Vec<String> = state
+        .devices
+        .iter()
+        .filter(|d| !d.own)
+        .map(|d| match d.last_change {
+            Some(at) => {
+                let local = at.with_timezone(state.now.offset());
+                format!("{} ({})", inert_line(&d.label), local.format("%H:%M"))
+            }
+            None => inert_line(&d.label),
+        })
+        .collect();
+    if others.is_empty() {
+        "devices seen: only this laptop so far".to_string()
+    } else {
+        format!("devices seen: {}", others.join(", "))
+    }
+}
+
+/// "── 42 notes · ↑ 30 earlier ──── summary ✓ · outcome – · 2 next steps ─".
+pub fn rule(
+    state: &State,
+    window: Option<&Window>,
+    with_writeup: bool,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    let mut left = if state.notes.schedule_missing.is_some() {
+        format!(
+            "── {} kept on this laptop ",
+            plural(state.notes.waiting.len(), "note")
+        )
+    } else {
+        let count = session_id(state).map_or(0, |id| state.event().note_count(id));
+        format!("── {} ", plural(count, "note"))
+    };
+    if let Some(window) = window {
+        if window.older > 0 {
+            left.push_str(&format!("· ↑ {} earlier ", window.older));
+        }
+        if window.newer > 0 {
+            left.push_str(&format!("· ↓ {} newer (End) ", window.newer));
+        }
+    }
+    let right = match session_id(state).and_then(|id| state.event().sessions.get(id)) {
+        Some(session) if with_writeup => {
+            let steps = state.event().actions_of(session_id(state)).len();
+            let mark = |text: &str| if text.trim().is_empty() { "–" } else { "✓" };
+            format!(
+                " summary {} · outcome {} · {} next step{} ─",
+                mark(&session.summary),
+                mark(&session.outcome),
+                count_word(steps),
+                if steps == 1 { "" } else { "s" }
+            )
+        }
+        _ => "─".to_string(),
+    };
+    let width = usize::from(area.width);
+    // The write-up marks go first when the line is short; the count stays.
+    let right = if left.width() + right.width() < width {
+        right
+    } else {
+        String::new()
+    };
+    let fill = width.saturating_sub(left.width() + right.width());
+    let line = format!("{left}{}{right}", "─".repeat(fill));
+    Line::styled(fit(&line, width), theme.dim()).render(area, buf);
+}
