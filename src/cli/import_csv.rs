@@ -134,11 +134,14 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
     Ok(parsed)
 }
 
-/// The line a record starts on, counted from its byte offset: the csv
-/// crate's own line count does not count CRLF line ends the same way.
+/// The line a record starts on, counted from its byte offset. After a CRLF
+/// line end the csv crate's offset (and its own line count) points at the
+/// LF, so line ends at the offset are skipped first.
 fn line_at(text: &str, position: Option<&csv::Position>) -> u64 {
     let byte = position.map_or(0, |p| p.byte()) as usize;
-    let before = text.get(..byte).unwrap_or(text);
+    let rest = text.get(byte..).unwrap_or("");
+    let start = byte + (rest.len() - rest.trim_start_matches(['\r', '\n']).len());
+    let before = text.get(..start).unwrap_or(text);
     before.matches('\n').count() as u64 + 1
 }
 

@@ -1,6 +1,6 @@
 //! The names an event knows (who pitched, facilitated, took notes, owns a
-//! next step, leads a decision, organised the day), found in free text so
-//! that a Chatham House session can be published without them.
+//! next step, leads a decision), found in free text so that a Chatham House
+//! session can be published without them.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -48,7 +48,13 @@ impl Names {
         people.extend(event.notes.values().map(|n| n.author.clone()));
         people.extend(event.actions.values().filter_map(|a| a.owner.clone()));
         people.extend(event.decisions.values().filter_map(|d| d.lead.clone()));
-        organisations.extend(event.info.organisers.iter().cloned());
+        // The organisers host the day: naming them ("hosted by techUK")
+        // says nothing about who was in the room.
+        let hosts: BTreeSet<String> = (event.info.organisers.iter())
+            .map(|o| o.trim().to_lowercase())
+            .collect();
+        people.retain(|p| !hosts.contains(&p.trim().to_lowercase()));
+        organisations.retain(|o| !hosts.contains(&o.trim().to_lowercase()));
         Names::from_lists(&people, &organisations)
     }
 
