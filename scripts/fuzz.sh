@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 seed=${2:-$(( (RANDOM << 16) | RANDOM ))}
 
-for target in fuzz_loader fuzz_reference fuzz_update; do
+for target in fuzz_loader fuzz_reference fuzz_update fuzz_import; do
     UNCONF_FUZZ_SECONDS=$seconds UNCONF_FUZZ_SEED=$seed \
         cargo test --test "$target" -- --nocapture 2>&1 \
         | grep -E "^fuzz |test result|panicked|failed on"

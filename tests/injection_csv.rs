@@ -3,7 +3,8 @@
 //! tab or a carriage return, as OWASP lists) by a leading `'`, and parses
 //! back, per RFC 4180, to exactly the cells meant.
 //!
-//! The CSVs: `unconf pitch list --format csv`. Add any new CSV output here.
+//! The CSVs: `unconf pitch list --format csv` and the actions register
+//! (`unconf export --format csv`). Add any new CSV output here.
 
 mod crash_kit;
 
@@ -115,6 +116,38 @@ fn pitch_list_csv_neutralises_every_formula() {
                 .iter()
                 .any(|t| *t == expected || *t == neutral(formula)),
             "{formula:?} not shown as {expected:?} in {titles:?}"
+        );
+    }
+}
+
+#[test]
+fn the_actions_register_neutralises_every_formula() {
+    let home = Home::new();
+    home.seed_event("CSV day", "organiser", 0);
+    for formula in FORMULAS {
+        let owner = format!("--owner={formula}");
+        let args = ["action", "add", "--event", &owner, EVENT, "--", formula];
+        let output = home.command("organiser", &args).output().expect("runs");
+        assert!(output.status.success(), "{formula:?}: {output:?}");
+    }
+    let args = ["export", EVENT, "--format", "csv", "--out", "-"];
+    let output = home.command("organiser", &args).output().expect("runs");
+    assert!(output.status.success(), "{output:?}");
+    let rows = parse(&String::from_utf8(output.stdout).expect("UTF-8"));
+    assert_eq!(rows.len(), FORMULAS.len() + 1, "{rows:?}");
+    let action = rows[0]
+        .iter()
+        .position(|h| h == "action")
+        .expect("a column");
+    for row in &rows {
+        assert_eq!(row.len(), rows[0].len(), "{row:?}");
+        row.iter().for_each(|cell| assert_safe(cell));
+    }
+    for formula in FORMULAS {
+        let shown = [neutral(formula), neutral(formula.trim())];
+        assert!(
+            rows.iter().any(|r| shown.contains(&r[action])),
+            "{formula:?} in {rows:?}"
         );
     }
 }
