@@ -15,7 +15,11 @@ use unconf::store::{Access, EventFolder, Identity};
 
 fn assert_inert(what: &str, text: &str) {
     if let Some((at, c)) = text.char_indices().find(|(_, c)| dangerous(*c)) {
-        let from = text[..at].char_indices().rev().nth(39).map_or(0, |(i, _)| i);
+        let from = text[..at]
+            .char_indices()
+            .rev()
+            .nth(39)
+            .map_or(0, |(i, _)| i);
         panic!(
             "{what} printed {c:?} at byte {at}: {:?}",
             &text[from..at + c.len_utf8()]
