@@ -54,6 +54,8 @@ pub struct Setup {
 
 /// How often the clock ticks when nothing happens (timers, drafts, countdowns).
 const TICK: Duration = Duration::from_millis(250);
+/// Most input events handled before the screen is drawn again.
+const MAX_BATCH: usize = 512;
 
 /// Runs the TUI until the user quits or a signal asks it to stop.
 pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
@@ -62,6 +64,7 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .map_err(|e| format!("Could not watch for signals: {e}."))?;
     }
+    watchdog(Arc::clone(&stop));
     let mut terminal =
         ratatui::try_init().map_err(|e| format!("Could not start the terminal UI: {e}."))?;
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
@@ -69,6 +72,26 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result
+}
+
+/// How long the loop gets to save and leave after SIGTERM or SIGHUP.
+const GRACE: Duration = Duration::from_secs(3);
+
+/// The backstop for a signal the loop cannot answer: when the terminal
+/// itself has gone (a closed window sends SIGHUP), crossterm can keep
+/// reading the dead terminal forever and never return to the loop. Every
+/// committed edit is already on disk, so ending the process then loses at
+/// most a draft, and frees this device's lock for the next run.
+fn watchdog(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(GRACE);
+        // Quietly: the terminal may be gone, and printing would fail too.
+        let _ = ratatui::try_restore();
+        std::process::exit(1);
+    });
 }
 
 /// First run, picker, then the event: all in one terminal session.
@@ -286,7 +309,12 @@ fn main_loop(
             // fast typing and pastes never queue up behind frames. Each key
             // is mapped only after the one before it took effect: "a" opens
             // the quick-add line, so the keys after it must type.
-            loop {
+            // Bounded, and watching the stop flag: when the terminal goes
+            // away some platforms report input forever.
+            for _ in 0..MAX_BATCH {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
                 let input = event::read().map_err(|e| e.to_string())?;
                 if let Some(action) = to_action(state, input) {
                     let effects = update(state, action);
