@@ -386,7 +386,7 @@ fn carry_out(effects: Vec<Effect>, state: &mut State, disk: &mut Disk) -> bool {
         let reply = match effect {
             Effect::Save => Some(match disk.save(&state.replica) {
                 Ok(()) => Action::Saved,
-                Err(error) => Action::SaveFailed(error.to_string()),
+                Err(error) => Action::SaveFailed(save_failure(&error)),
             }),
             Effect::SaveDraft { key, text } => disk
                 .drafts()
@@ -413,6 +413,25 @@ fn carry_out(effects: Vec<Effect>, state: &mut State, disk: &mut Disk) -> bool {
         let _ = disk.save(&state.replica);
     }
     quit
+}
+
+/// The status line's words for a failed save: the file's name rather than
+/// its whole path, so that the cause fits on the line, and what happens
+/// next.
+fn save_failure(error: &StoreError) -> String {
+    match error {
+        StoreError::Save { path, source } => {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            format!(
+                "Could not save {name}: {source}; every edit is kept here and saving is tried again every {} s.",
+                crate::tui::update::SAVE_RETRY_SECONDS
+            )
+        }
+        other => other.to_string(),
+    }
 }
 
 fn told(text: String, error: bool) -> Action {

@@ -35,10 +35,18 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         too_small(area, buf, theme);
         return;
     }
+    let status_text = status_line(state, theme);
+    // A long warning or refusal takes a second row rather than being cut
+    // off mid-sentence; the screen's body gives that row up while it shows.
+    let status_rows = if status_text.width() > usize::from(area.width) {
+        2
+    } else {
+        1
+    };
     let [header, body, status, footer] = Layout::vertical([
         Constraint::Length(BODY_TOP),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -51,7 +59,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         Screen::Wrapup => wrapup::render(state, body, buf, theme),
         Screen::Export => export::render(state, body, buf, theme),
     }
-    status_line(state, status, buf, theme);
+    Paragraph::new(status_text)
+        .wrap(Wrap { trim: false })
+        .render(status, buf);
     let bindings = state.bindings();
     Footer {
         bindings: &bindings,
@@ -108,8 +118,10 @@ fn tabs(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     Line::from(spans).render(area, buf);
 }
 
-fn status_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let line = if let Some(error) = &state.save_error {
+/// The line above the footer: a failed save first, then the last message,
+/// then read-only, else what is saved and who else is writing.
+fn status_line(state: &State, theme: Theme) -> Line<'static> {
+    if let Some(error) = &state.save_error {
         Line::from(vec![
             Span::styled("NOT SAVED ", theme.error()),
             Span::raw(inert_line(error)),
@@ -130,8 +142,7 @@ fn status_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         ])
     } else {
         saved_line(state, theme)
-    };
-    line.render(area, buf);
+    }
 }
 
 /// "✓ saved 10:32 · 3 devices" when all is well.
@@ -187,6 +198,33 @@ pub fn ago(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::action::Action;
+    use crate::tui::testing::{act, sample_state, screen};
+
+    const LONG: &str = "Could not save organiser-1a2b3c4d.ron: No space left on device (os error 28); every edit is kept here and saving is tried again every 5 s.";
+
+    #[test]
+    fn a_failed_save_is_said_in_full_on_two_rows_at_80_columns() {
+        let mut state = sample_state();
+        act(&mut state, Action::SaveFailed(LONG.into()));
+        let shown = screen(&mut state, 80, 24);
+        let rows: Vec<&str> = shown.lines().collect();
+        assert!(rows[21].starts_with("NOT SAVED Could not save organiser-1a2b3c4d.ron"));
+        assert!(rows[22].contains("again every 5 s."), "{shown}");
+        assert!(rows[23].contains("? help"), "the footer stays: {shown}");
+        insta::assert_snapshot!(shown);
+    }
+
+    #[test]
+    fn a_short_message_keeps_one_row_and_a_saved_edit_clears_the_warning() {
+        let mut state = sample_state();
+        act(&mut state, Action::SaveFailed(LONG.into()));
+        act(&mut state, Action::Saved);
+        let shown = screen(&mut state, 80, 24);
+        let rows: Vec<&str> = shown.lines().collect();
+        assert!(rows[22].starts_with("✓ saved"), "{shown}");
+        assert!(!shown.contains("NOT SAVED"));
+    }
 
     #[test]
     fn ages_read_as_people_say_them() {

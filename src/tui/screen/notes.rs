@@ -23,6 +23,7 @@ pub use waiting::{Missing, WaitingNote, arrived, enter_note_taker, offer_drafts}
 use crate::model::Id;
 use crate::tui::action::{Action, Effect};
 use crate::tui::draft::DraftSlot;
+use crate::tui::keymap::FieldKeys;
 use crate::tui::state::State;
 use crate::tui::widget::text_field::TextField;
 
@@ -159,6 +160,14 @@ impl Default for NotesState {
 }
 
 impl NotesState {
+    pub fn field_keys(&self) -> FieldKeys {
+        match self.focus {
+            Focus::Capture => FieldKeys::new("add note", "leave"),
+            Focus::ActionForm => FieldKeys::new("add", "leave, kept"),
+            _ => FieldKeys::new("save", "save"),
+        }
+    }
+
     pub fn focused_field(&self) -> Option<&TextField> {
         match self.focus {
             Focus::Sessions | Focus::Log | Focus::NextSteps => None,
