@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use super::action::{Action, Effect, Screen};
-use super::screen::notes;
+use super::screen::{self, notes};
 use super::start::{self, FirstRun, FirstRunOutcome, Picker, PickerOutcome, StartAction};
 use super::state::{DeviceSeen, State};
 use super::theme::Theme;
@@ -264,6 +264,9 @@ fn offer_drafts(state: &mut State, disk: &mut Disk) {
         state.pitches.quick_add.insert(&draft.text);
         state.pitches.draft.text = draft.text.clone();
         state.info("Unsaved text from last time is back in the quick-add line.");
+    }
+    for (key, draft) in &drafts {
+        screen::event::offer_draft(state, key, &draft.text);
     }
     let texts = drafts.into_iter().map(|(key, draft)| (key, draft.text));
     notes::offer_drafts(state, texts);

@@ -62,8 +62,18 @@ pub fn open_text(state: &mut State, action: WrapupAction) -> Vec<Effect> {
         if !state.wrapup.draft.text.is_empty() {
             effects.push(state.wrapup.draft.clear());
         }
+        // Text typed here or on Notes before a crash: the two screens keep
+        // a session's summary and outcome under the same keys.
+        let kept = state.notes.kept.remove(&key);
         state.wrapup.draft = DraftSlot::new(key);
-        saved
+        match kept {
+            Some(text) => {
+                state.wrapup.draft.text.clone_from(&text);
+                state.info("The text typed last time is back; Ctrl-s or Esc saves it.");
+                text
+            }
+            None => saved,
+        }
     };
     let form = Form::new(target, label).field(label, TextField::multi(&text));
     state.wrapup.form = Some(form.esc_saves());
