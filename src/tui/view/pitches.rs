@@ -50,7 +50,8 @@ fn list_header(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         Sort::Interest => "by interest",
         Sort::Time => "by time",
     };
-    let mut text = format!(" votes  status     title  ({count} pitches, {sort})");
+    let count = crate::model::rules::plural(count, "pitch");
+    let mut text = format!(" votes  status     title  ({count}, {sort})");
     if !state.pitches.filter.is_empty() {
         text.push_str(&format!(
             ", filter \"{}\"",
