@@ -8,6 +8,7 @@ pub mod pitches;
 pub mod schedule;
 pub mod wrapup;
 
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -35,10 +36,10 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         too_small(area, buf, theme);
         return;
     }
-    let status_text = status_line(state, theme);
+    let (status_text, wraps) = status_line(state, theme);
     // A long warning or refusal takes a second row rather than being cut
     // off mid-sentence; the screen's body gives that row up while it shows.
-    let status_rows = if status_text.width() > usize::from(area.width) {
+    let status_rows = if wraps && status_text.width() > usize::from(area.width) {
         2
     } else {
         1
@@ -119,9 +120,10 @@ fn tabs(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
 }
 
 /// The line above the footer: a failed save first, then the last message,
-/// then read-only, else what is saved and who else is writing.
-fn status_line(state: &State, theme: Theme) -> Line<'static> {
-    if let Some(error) = &state.save_error {
+/// then read-only, else what is saved and who else is writing; and whether
+/// it may take a second row (a message may, the quiet "saved" line not).
+fn status_line(state: &State, theme: Theme) -> (Line<'static>, bool) {
+    let line = if let Some(error) = &state.save_error {
         Line::from(vec![
             Span::styled("NOT SAVED ", theme.error()),
             Span::raw(inert_line(error)),
@@ -141,8 +143,9 @@ fn status_line(state: &State, theme: Theme) -> Line<'static> {
             Span::raw(inert_line(reason)),
         ])
     } else {
-        saved_line(state, theme)
-    }
+        return (saved_line(state, theme), false);
+    };
+    (line, true)
 }
 
 /// "✓ saved 10:32 · 3 devices" when all is well.
@@ -191,7 +194,10 @@ pub fn ago(
         s if s < 60 => format!("{s} s ago"),
         s if s < 3600 => format!("{} min ago", s / 60),
         s if s < 86_400 => format!("{} h ago", s / 3600),
-        s => format!("{} days ago", s / 86_400),
+        s if s < 7 * 86_400 => format!("{} days ago", s / 86_400),
+        // Older than a week (last year's event opened again): the date.
+        _ if then.year() == now.year() => then.format("on %-d %b").to_string(),
+        _ => then.format("on %-d %b %Y").to_string(),
     }
 }
 
@@ -236,5 +242,8 @@ mod tests {
         assert_eq!(ago(now, before(180)), "3 min ago");
         assert_eq!(ago(now, before(7300)), "2 h ago");
         assert_eq!(ago(now, before(-86_400)), "(its clock is ahead)");
+        assert_eq!(ago(now, before(3 * 86_400)), "3 days ago");
+        assert_eq!(ago(now, before(30 * 86_400)), "on 28 Oct");
+        assert_eq!(ago(now, before(400 * 86_400)), "on 23 Oct 2025");
     }
 }

@@ -148,25 +148,7 @@ fn pitch_line(event: &Event, id: &Id, pitch: &Pitch, state: &State, width: usize
 }
 
 /// Cuts text to a display width, with an ellipsis when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
+pub use crate::tui::widget::grid::fit;
 
 fn input_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let (label, field, focused) = match state.pitches.focus {
