@@ -69,7 +69,9 @@ fn cli(home: &Path, args: &[&str]) -> String {
 fn quick_add_two_pitches_from_the_picker_and_find_them_with_the_cli() {
     let home = home();
     let mut tui = start(home.path(), "facilitator", &[]);
-    tui.wait_for("Supplier response to the Local Digital Declaration");
+    // The picker at 80 columns shortens the name to keep the date in view.
+    tui.wait_for("Supplier response to the Local Digital");
+    tui.wait_for("23 October 2018  2 devices");
     tui.enter();
     tui.wait_for("2 Pitches");
     tui.type_text("2");
