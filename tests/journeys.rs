@@ -140,3 +140,45 @@ fn the_facilitator_schedules_a_pitch_and_a_note_taker_takes_notes() {
         "{write_up}"
     );
 }
+
+/// A fresh machine: no identity yet. The first run asks for a name and a
+/// laptop name (typed, with letters such as q, j and n that are keys
+/// elsewhere), the picker creates an event, and the next start does not
+/// ask again.
+#[test]
+fn first_run_on_a_fresh_machine_then_a_new_event_from_the_picker() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dirs = dirs(home.path());
+    let env: Vec<(&str, &Path)> = dirs.iter().map(|(k, p)| (*k, p.as_path())).collect();
+    let mut tui = Tui::start(&[], &env, &[("USER", "")], 80, 24);
+    tui.wait_for("Welcome to unconf");
+    tui.type_text("Quinn Jones");
+    tui.wait_for("Quinn Jones");
+    tui.type_text("\t");
+    // The laptop's name is prefilled with the host name: clear it first.
+    tui.type_text(&"\x7f".repeat(64));
+    tui.type_text("Quinn's laptop");
+    tui.wait_for("Quinn's laptop");
+    tui.enter();
+    tui.wait_for("events in");
+    tui.type_text("Council open data day");
+    tui.wait_for("Council open data day");
+    tui.enter();
+    tui.wait_for("1 Event");
+    tui.type_text("q");
+    assert!(tui.wait_exit(), "q quits");
+    drop(tui);
+
+    let listed = cli(home.path(), &["list"]);
+    assert!(listed.contains("Council open data day"), "{listed}");
+    let own = std::fs::read_dir(home.path().join("sessions/council-open-data-day"))
+        .expect("the event folder")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("quinns-laptop-") && n.ends_with(".ron"));
+    assert!(own.is_some(), "the event file is named after the laptop");
+
+    let tui = Tui::start(&[], &env, &[("USER", "")], 80, 24);
+    tui.wait_for("Council open data day");
+    assert!(!tui.contents().contains("Welcome to unconf"));
+}

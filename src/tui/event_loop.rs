@@ -141,7 +141,7 @@ fn first_run(
         terminal
             .draw(|frame| form.render(frame.area(), frame.buffer_mut(), theme))
             .map_err(|e| format!("Could not draw: {e}."))?;
-        let Some(action) = next_start_action(stop, false)? else {
+        let Some(action) = next_start_action(stop, true)? else {
             continue;
         };
         match form.update(action) {
