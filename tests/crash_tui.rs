@@ -41,14 +41,7 @@ fn pitches_the_screen_acknowledged_survive_sigkill() {
         }
         number += 1;
         let last = format!("TUI pitch {number}");
-        tui.type_text(&last);
-        tui.enter();
-        std::thread::sleep(Duration::from_micros(rng.below(40_000)));
-        tui.signal("KILL");
-        let status = tui.wait_exit();
-        assert!(!status.success(), "killed, not ended");
-        inspect(&dir);
-        let now = titles(&dir);
+        let now = submit_and_kill(&mut tui, &mut rng, &last, &dir, titles);
         let lost: Vec<&String> = acknowledged.difference(&now).collect();
         assert!(lost.is_empty(), "acknowledged pitches lost: {lost:?}");
         if now.contains(&last) {
@@ -61,6 +54,26 @@ fn pitches_the_screen_acknowledged_survive_sigkill() {
          {saved_unacknowledged} killed after saving, seed {seed:#x}",
         acknowledged.len() - 200,
     );
+}
+
+/// Types `text`, presses Enter and kills the process with SIGKILL a
+/// random moment later (before, during or after its save); checks the
+/// folder and returns what `read` finds in it then.
+fn submit_and_kill(
+    tui: &mut Tui,
+    rng: &mut Rng,
+    text: &str,
+    dir: &std::path::Path,
+    read: fn(&std::path::Path) -> BTreeSet<String>,
+) -> BTreeSet<String> {
+    tui.type_text(text);
+    tui.enter();
+    std::thread::sleep(Duration::from_micros(rng.below(40_000)));
+    tui.signal("KILL");
+    let status = tui.wait_exit();
+    assert!(!status.success(), "killed, not ended");
+    inspect(dir);
+    read(dir)
 }
 
 /// Every note text in the event.
@@ -119,14 +132,7 @@ fn notes_the_screen_showed_survive_sigkill_in_note_taker_mode() {
         }
         number += 1;
         let last = format!("Point number {number} from the group");
-        tui.type_text(&last);
-        tui.enter();
-        std::thread::sleep(Duration::from_micros(rng.below(40_000)));
-        tui.signal("KILL");
-        let status = tui.wait_exit();
-        assert!(!status.success(), "killed, not ended");
-        inspect(&dir);
-        let now = note_texts(&dir);
+        let now = submit_and_kill(&mut tui, &mut rng, &last, &dir, note_texts);
         let lost: Vec<&String> = acknowledged.difference(&now).collect();
         assert!(lost.is_empty(), "acknowledged notes lost: {lost:?}");
         if now.contains(&last) {
