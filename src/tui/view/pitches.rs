@@ -175,8 +175,12 @@ fn timer(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let inner = block.inner(area);
     block.render(area, buf);
     let left = timer.remaining(state.now);
-    let [digits, note] =
-        Layout::vertical([Constraint::Length(8), Constraint::Length(2)]).areas(inner);
+    let [digits, note, keys] = Layout::vertical([
+        Constraint::Length(8),
+        Constraint::Length(2),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
     let style = if left <= 0 {
         theme.error()
     } else if left <= 10 {
@@ -195,6 +199,18 @@ fn timer(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     Line::styled(words, style)
         .alignment(ratatui::layout::Alignment::Center)
         .render(note, buf);
+    // The timer's own keys, which the footer has no room for.
+    let pause = if timer.is_running() { "pause" } else { "start" };
+    Line::from(vec![
+        Span::styled("t", theme.key()),
+        Span::raw(format!(" {pause}  ")),
+        Span::styled("r", theme.key()),
+        Span::raw(" reset  "),
+        Span::styled("[ ]", theme.key()),
+        Span::raw(" ∓10 s"),
+    ])
+    .alignment(ratatui::layout::Alignment::Center)
+    .render(keys, buf);
 }
 
 fn form(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
