@@ -207,7 +207,7 @@ fn timer(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         Span::styled("r", theme.key()),
         Span::raw(" reset  "),
         Span::styled("[ ]", theme.key()),
-        Span::raw(" ∓10 s"),
+        Span::raw(" ±10 s"),
     ])
     .alignment(ratatui::layout::Alignment::Center)
     .render(keys, buf);
