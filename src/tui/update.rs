@@ -67,6 +67,15 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Show(screen) => show(state, screen),
+        // A click on a tab switches to it, as its number key does.
+        Action::Click { column, row: 0 }
+            if state.note_taker.is_none() && state.help.is_none() && !state.typing() =>
+        {
+            match super::view::tab_at(column) {
+                Some(screen) => show(state, screen),
+                None => Vec::new(),
+            }
+        }
         Action::NextScreen => show(state, state.screen.next()),
         Action::PreviousScreen => show(state, state.screen.previous()),
         Action::Undo => undo(state),

@@ -85,6 +85,23 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: Theme) {
         .render(area, buf);
 }
 
+fn tab_text(screen: Screen) -> String {
+    format!(" {} {} ", screen.number(), screen.title())
+}
+
+/// The screen whose tab is drawn at `column` of the top row.
+pub fn tab_at(column: u16) -> Option<Screen> {
+    let mut start = 0usize;
+    for screen in Screen::ALL {
+        let end = start + unicode_width::UnicodeWidthStr::width(tab_text(screen).as_str());
+        if (start..end).contains(&usize::from(column)) {
+            return Some(screen);
+        }
+        start = end;
+    }
+    None
+}
+
 fn tabs(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let mut spans: Vec<Span> = Vec::new();
     if let Some(session) = &state.note_taker {
@@ -98,7 +115,7 @@ fn tabs(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         spans.push(Span::raw(format!(" {title}")));
     } else {
         for screen in Screen::ALL {
-            let text = format!(" {} {} ", screen.number(), screen.title());
+            let text = tab_text(screen);
             let style = if screen == state.screen {
                 theme.active_tab()
             } else {
@@ -219,6 +236,26 @@ mod tests {
         assert!(rows[22].contains("again every 5 s."), "{shown}");
         assert!(rows[23].contains("? help"), "the footer stays: {shown}");
         insta::assert_snapshot!(shown);
+    }
+
+    #[test]
+    fn a_click_on_a_tab_shows_its_screen() {
+        let mut state = sample_state();
+        let shown = screen(&mut state, 80, 24);
+        let top = shown.lines().next().unwrap_or_default();
+        for target in [Screen::Export, Screen::Notes, Screen::Event] {
+            let title = format!("{} {}", target.number(), target.title());
+            let column = top.find(&title).expect("the tab is drawn");
+            act(
+                &mut state,
+                Action::Click {
+                    column: u16::try_from(column).unwrap_or(0),
+                    row: 0,
+                },
+            );
+            assert_eq!(state.screen, target);
+        }
+        assert_eq!(tab_at(79), None, "past the tabs: the event's name");
     }
 
     #[test]
