@@ -1,7 +1,8 @@
 //! Random input against the terminal UI's `update` and views: any sequence
 //! of keys (mapped by the real keymap, so every screen's bindings are
 //! reached), pastes, clicks, scrolls, resizes down to nothing, clock ticks
-//! and save replies never panics, and every state draws at any size.
+//! and save replies never panics, keeps every selection on something that
+//! exists, and every state draws at any size from nothing to 300x100.
 //!
 //! Input bytes: printable ASCII types that key; control bytes are special
 //! keys (Enter, Esc, Tab, arrows, Backspace, Ctrl-Z/Y, ...); bytes from
@@ -100,9 +101,10 @@ fn next_action(state: &State, bytes: &[u8], now: DateTime<FixedOffset>) -> (Opti
         }
         0x00..=0x1f | 0x7f => (keymap::action_for(state, &control_key(byte)), 1),
         0x80 => (
+            // Every size from nothing to 300x100.
             Some(Action::Resize {
-                width: u16::from(arg(1)),
-                height: u16::from(arg(2)),
+                width: scale(arg(1), 300),
+                height: scale(arg(2), 100),
             }),
             3,
         ),
@@ -140,6 +142,40 @@ fn draw(state: &State) {
         .expect("drawn");
 }
 
+/// A byte spread over `0..=most`.
+fn scale(byte: u8, most: u32) -> u16 {
+    u16::try_from(u32::from(byte) * most / 255).unwrap_or(u16::MAX)
+}
+
+/// Every selection points at something that exists: the grid cursor at a
+/// cell of the grid, the Wrap-up cursor at an item of its page, the next
+/// step at one of the session's, the chosen pitch and session at records
+/// of the event.
+fn in_bounds(state: &State) {
+    let event = state.event();
+    let cursor = state.schedule.cursor;
+    if !event.slots.is_empty() && !event.rooms.is_empty() {
+        assert!(
+            cursor.slot < event.slots.len() && cursor.room < event.rooms.len(),
+            "the grid cursor {cursor:?} is off a {}x{} grid",
+            event.slots.len(),
+            event.rooms.len()
+        );
+    }
+    let items = unconf::tui::screen::wrapup::items(state).len();
+    assert!(
+        state.wrapup.cursor < items.max(1),
+        "Wrap-up cursor {} of {items} items",
+        state.wrapup.cursor
+    );
+    let steps = unconf::tui::screen::notes::next_steps::of_session(state).len();
+    assert!(
+        state.notes.next_step < steps.max(1),
+        "next step {} of {steps}",
+        state.notes.next_step
+    );
+}
+
 fn check(replica: &Replica, bytes: &[u8]) {
     let start = DateTime::parse_from_rfc3339("2026-11-27T10:40:00+00:00").expect("time");
     let mut state = State::new(replica.clone(), start);
@@ -159,6 +195,7 @@ fn check(replica: &Replica, bytes: &[u8]) {
             }
         }
         steps += 1;
+        in_bounds(&state);
         if steps % 16 == 0 {
             draw(&state);
         }

@@ -9,7 +9,7 @@
 mod capture;
 mod editing;
 mod keys;
-mod next_steps;
+pub mod next_steps;
 pub mod sessions;
 mod waiting;
 mod writeup;
