@@ -5,6 +5,7 @@ pub mod export;
 pub mod help;
 pub mod notes;
 pub mod pitches;
+pub mod resolve;
 pub mod schedule;
 pub mod wrapup;
 
@@ -58,6 +59,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         theme,
     }
     .render(footer, buf);
+    if let Some(resolve) = &state.resolve {
+        resolve::render(state, resolve, body, buf, theme);
+    }
     if let Some(scroll) = state.help {
         help::render(state, scroll, area, buf, theme);
     }
