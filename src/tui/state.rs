@@ -142,7 +142,9 @@ impl State {
             bindings.extend(keymap::typing_bindings(multi_line));
             return bindings;
         }
-        let mut bindings: Vec<Binding> = resolve::open_binding(self).into_iter().collect();
+        let open = resolve::open_binding(self);
+        let resolving = open.is_some();
+        let mut bindings: Vec<Binding> = open.into_iter().collect();
         bindings.extend(self.screen_bindings());
         bindings.extend(keymap::global_bindings().into_iter().filter(|g| {
             // In note-taker mode there is only the Notes screen.
@@ -154,6 +156,9 @@ impl State {
                         | super::action::Action::PreviousScreen
                 )
         }));
+        if resolving {
+            resolve::fit_footer(&mut bindings, self.width);
+        }
         bindings
     }
 

@@ -87,11 +87,30 @@ fn bind(keys: &[Key], label: &'static str, action: ResolveAction) -> Binding {
 /// has conflicting versions (nothing otherwise).
 pub fn open_binding(state: &State) -> Option<Binding> {
     selected_conflict(state)?;
-    Some(bind(
-        &[Key::char('v')],
-        "resolve conflict",
-        ResolveAction::Open,
-    ))
+    Some(bind(&[Key::char('v')], "resolve", ResolveAction::Open))
+}
+
+/// Makes room in a full footer for the resolve key (first) while keeping
+/// help and quit (last): the screen's own keys nearest the end go to help
+/// only, as many as needed. Widths as the footer counts them.
+pub fn fit_footer(bindings: &mut [Binding], width: u16) {
+    let needed = |b: &Binding| b.keys_text().chars().count() + b.label.chars().count() + 3;
+    let kept = |b: &Binding| {
+        matches!(
+            b.action,
+            Action::Resolve(ResolveAction::Open) | Action::Help | Action::Quit
+        )
+    };
+    let mut used: usize = bindings.iter().filter(|b| b.in_footer).map(needed).sum();
+    for binding in bindings.iter_mut().rev() {
+        if used <= usize::from(width) {
+            break;
+        }
+        if binding.in_footer && !kept(binding) {
+            binding.in_footer = false;
+            used -= needed(binding);
+        }
+    }
 }
 
 const DIGITS: [char; 9] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -308,7 +327,7 @@ fn keep(state: &mut State) -> Vec<Effect> {
     let what = state.event().describe(&id);
     let whose = who(state, &version);
     let done = match &version.value {
-        Some(_) => format!("Kept {whose} version of {what}; the others are replaced (u undoes)."),
+        Some(_) => format!("Kept {whose} version of {what} (u undoes)."),
         None => format!("Kept {whose} deletion of {what} (u undoes)."),
     };
     write(
@@ -392,7 +411,7 @@ fn save_combined(state: &mut State) -> Vec<Effect> {
     };
     let record = fields::with_text(&base, label, &text);
     let done = format!(
-        "Saved a combined {} for {}; it replaces every version (u undoes).",
+        "Saved a combined {} for {} (u undoes).",
         label.to_lowercase(),
         state.event().describe(&id)
     );

@@ -302,3 +302,29 @@ fn typing_a_combined_text_at_80_by_24() {
     press(&mut state, &[KeyCode::Char('v'), KeyCode::Char('e')]);
     insta::assert_snapshot!(screen(&mut state, 80, 24));
 }
+
+#[test]
+fn a_full_footer_makes_room_for_v_and_keeps_help_and_quit() {
+    let mut state = sample_state();
+    let mut kim = kims_laptop(&state);
+    let id = state.event().sessions_in_order()[0].0.clone();
+    let with_summary = |state: &Replica, text: &str| {
+        let mut session = state.event().sessions[&id].clone();
+        session.summary = text.into();
+        Change::put(id.clone(), Record::Session(session))
+    };
+    let mine = with_summary(&state.replica, "One standard");
+    state.replica.commit(vec![mine], now().to_utc()).unwrap();
+    let hers = with_summary(&kim, "Five standards");
+    kim.commit(vec![hers], now().to_utc()).unwrap();
+    state.replica.absorb(kim.own_file());
+    state.screen = Screen::Notes;
+    let shown = screen(&mut state, 80, 24);
+    let footer = shown.lines().last().unwrap();
+    assert!(footer.starts_with("v resolve"), "{footer}");
+    assert!(footer.ends_with("? help  q quit"), "{footer}");
+    assert!(
+        shown.contains("! conflicting versions (v) · Round 1"),
+        "{shown}"
+    );
+}
