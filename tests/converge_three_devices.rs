@@ -79,7 +79,7 @@ fn word(n: u8) -> &'static str {
 
 fn start() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-11-27T10:00:00+00:00")
-        .unwrap()
+        .expect("a fixed time")
         .to_utc()
 }
 
@@ -99,7 +99,9 @@ impl Laptop {
         // seen) is simply not made, as in the app.
         if let Ok(changes) = changes {
             let at = self.now(step);
-            self.replica.commit(changes, at).unwrap();
+            self.replica
+                .commit(changes, at)
+                .expect("an editable replica");
         }
     }
 
@@ -199,7 +201,7 @@ fn three_laptops() -> Vec<Laptop> {
         let id = organiser.new_id(start());
         organiser
             .commit(vec![Change::put(id.clone(), record)], start())
-            .unwrap();
+            .expect("an editable replica");
         id
     };
     let info = EventInfo {
@@ -212,7 +214,7 @@ fn three_laptops() -> Vec<Laptop> {
             vec![Change::put(event_id.clone(), Record::Event(info))],
             start(),
         )
-        .unwrap();
+        .expect("an editable replica");
     let room = put(
         &mut organiser,
         Record::Room(unconf::model::Room {
@@ -223,8 +225,8 @@ fn three_laptops() -> Vec<Laptop> {
     let slot = put(
         &mut organiser,
         Record::Slot(Slot {
-            start: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
-            end: NaiveTime::from_hms_opt(11, 0, 0).unwrap(),
+            start: NaiveTime::from_hms_opt(10, 0, 0).expect("10:00"),
+            end: NaiveTime::from_hms_opt(11, 0, 0).expect("11:00"),
             label: "Round 1".into(),
             kind: SlotKind::Breakout,
         }),
@@ -240,8 +242,11 @@ fn three_laptops() -> Vec<Laptop> {
         ));
     }
     let session_id = organiser.new_id(start());
-    let changes = ops::schedule(organiser.event(), session_id, &pitches[0], &slot, &room).unwrap();
-    organiser.commit(changes, start()).unwrap();
+    let changes = ops::schedule(organiser.event(), session_id, &pitches[0], &slot, &room)
+        .expect("a free cell");
+    organiser
+        .commit(changes, start())
+        .expect("an editable replica");
     let mut laptops = vec![Laptop {
         replica: organiser,
         skew: Duration::zero(),
@@ -360,7 +365,7 @@ proptest! {
             })
             .collect();
         let at = laptops[resolver].now(steps.len() + 1);
-        laptops[resolver].replica.commit(changes, at).unwrap();
+        laptops[resolver].replica.commit(changes, at).expect("an editable replica");
         read_everything(&mut laptops);
         assert_converged(&laptops)?;
         for laptop in &laptops {
@@ -377,7 +382,7 @@ proptest! {
 fn an_edit_an_edit_and_a_deletion_of_one_pitch_converge_as_one_conflict() {
     let mut laptops = three_laptops();
     // The second pitch: the first is scheduled, and is not deleted.
-    let pitch = laptops[0].pitch(1).unwrap();
+    let pitch = laptops[0].pitch(1).expect("a second pitch");
     for (n, step) in [
         (0, Step::EditPitch { pick: 1, title: 1 }),
         (1, Step::EditPitch { pick: 1, title: 2 }),
@@ -400,5 +405,5 @@ fn an_edit_an_edit_and_a_deletion_of_one_pitch_converge_as_one_conflict() {
             "an edit wins over the deletion in what is shown"
         );
     }
-    assert_converged(&laptops).unwrap();
+    assert_converged(&laptops).expect("converged");
 }
