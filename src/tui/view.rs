@@ -177,9 +177,11 @@ pub fn ago(
     now: chrono::DateTime<chrono::FixedOffset>,
     then: chrono::DateTime<chrono::FixedOffset>,
 ) -> String {
+    if let Some(by) = crate::store::clock::ahead(now.to_utc(), then.to_utc()) {
+        return format!("(clock {} ahead)", crate::store::clock::roughly(by));
+    }
     let seconds = (now - then).num_seconds();
     match seconds {
-        s if s < -120 => "(its clock is ahead)".to_string(),
         s if s < 5 => "just now".to_string(),
         s if s < 60 => format!("{s} s ago"),
         s if s < 3600 => format!("{} min ago", s / 60),
@@ -201,6 +203,6 @@ mod tests {
         assert_eq!(ago(now, before(12)), "12 s ago");
         assert_eq!(ago(now, before(180)), "3 min ago");
         assert_eq!(ago(now, before(7300)), "2 h ago");
-        assert_eq!(ago(now, before(-86_400)), "(its clock is ahead)");
+        assert_eq!(ago(now, before(-86_400)), "(clock about 1 day ahead)");
     }
 }

@@ -19,9 +19,6 @@ use crate::tui::theme::Theme;
 /// Narrowest column worth putting versions side by side in.
 const MIN_COLUMN: u16 = 50;
 
-/// A time this far ahead of the local clock is worth a word.
-const AHEAD_MINUTES: i64 = 10;
-
 pub fn render(state: &State, resolve: &ResolveState, area: Rect, buf: &mut Buffer, theme: Theme) {
     let popup = area;
     Clear.render(popup, buf);
@@ -141,7 +138,7 @@ impl Versions<'_> {
         } else {
             at.format("%-d %b %H:%M").to_string()
         };
-        if (at - now).num_minutes() > AHEAD_MINUTES {
+        if crate::store::clock::ahead(now.to_utc(), version.at).is_some() {
             when.push_str(" (its clock is ahead)");
         }
         (
