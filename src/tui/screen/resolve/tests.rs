@@ -303,8 +303,8 @@ fn typing_a_combined_text_at_80_by_24() {
     insta::assert_snapshot!(screen(&mut state, 80, 24));
 }
 
-#[test]
-fn a_full_footer_makes_room_for_v_and_keeps_help_and_quit() {
+/// Sam and Kim write the first session's summary apart.
+fn conflicting_summaries() -> (State, Replica, Id) {
     let mut state = sample_state();
     let mut kim = kims_laptop(&state);
     let id = state.event().sessions_in_order()[0].0.clone();
@@ -318,6 +318,12 @@ fn a_full_footer_makes_room_for_v_and_keeps_help_and_quit() {
     let hers = with_summary(&kim, "Five standards");
     kim.commit(vec![hers], now().to_utc()).unwrap();
     state.replica.absorb(kim.own_file());
+    (state, kim, id)
+}
+
+#[test]
+fn a_full_footer_makes_room_for_v_and_keeps_help_and_quit() {
+    let (mut state, _, _) = conflicting_summaries();
     state.screen = Screen::Notes;
     let shown = screen(&mut state, 80, 24);
     let footer = shown.lines().last().unwrap();
@@ -327,4 +333,40 @@ fn a_full_footer_makes_room_for_v_and_keeps_help_and_quit() {
         shown.contains("! conflicting versions (v) · Round 1"),
         "{shown}"
     );
+}
+
+#[test]
+fn the_wrap_up_page_of_a_conflicted_session_marks_it_and_v_opens_it() {
+    let (mut state, _, id) = conflicting_summaries();
+    state.screen = Screen::Wrapup;
+    state.wrapup.page = wrapup::Page::Session(id.clone());
+    let shown = screen(&mut state, 80, 24);
+    assert!(shown.contains("! conflicting versions (v)"), "{shown}");
+    press(&mut state, &[KeyCode::Char('v')]);
+    assert_eq!(state.resolve.as_ref().unwrap().record, id);
+    let combined = {
+        press(&mut state, &[KeyCode::Char('e')]);
+        state
+            .resolve
+            .as_ref()
+            .unwrap()
+            .focused_field()
+            .unwrap()
+            .text()
+    };
+    assert_eq!(
+        combined, "Five standards\nOne standard",
+        "a summary takes lines, in the versions' order"
+    );
+    let save = ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Char('s'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    );
+    let action = crate::tui::keymap::action_for(&state, &save).unwrap();
+    assert_eq!(update(&mut state, action), vec![Effect::Save]);
+    assert_eq!(
+        state.event().sessions[&id].summary,
+        "Five standards\nOne standard"
+    );
+    assert!(!state.event().is_conflicted(&id));
 }
