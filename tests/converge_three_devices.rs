@@ -287,11 +287,7 @@ fn assert_converged(laptops: &[Laptop]) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 256,
-        ..ProptestConfig::default()
-    })]
-
+    // 256 cases by default; PROPTEST_CASES runs more.
     #[test]
     fn three_laptops_converge_whatever_the_order(
         steps in prop::collection::vec((0..DEVICES, arb_step()), 1..60),
