@@ -292,7 +292,7 @@ fn conflict_copies_show_in_check_and_survive_a_write() {
     assert_eq!(check.code, 1, "{check:?}");
     assert_eq!(
         check.stdout,
-        "conflict: pitch \"Skills for all\" was saved twice with different content by Georgina on organiser (a restored backup or a copied device identity); open it and keep one version.\n"
+        "conflict: pitch \"Skills for all\" was saved twice with different content by Georgina on organiser (a restored backup or a copied device identity); `unconf resolve conflicted-day` shows the versions and keeps one.\n"
     );
     assert_eq!(
         check.stderr,

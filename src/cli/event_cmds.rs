@@ -153,7 +153,7 @@ pub fn check(context: &Context, args: EventArg) -> CliResult {
         context.clock,
         crate::store::Access::Read,
     )?;
-    let mut lines = problems(&folder);
+    let mut lines = problems(&folder, &args.event);
     lines.extend(clocks_ahead(&folder, context.clock.now_utc()));
     for problem in folder.problems() {
         println!("unreadable: {problem}.");
@@ -193,7 +193,7 @@ pub fn check(context: &Context, args: EventArg) -> CliResult {
 }
 
 /// Clashes, conflicts and sessions without notes, one line each.
-fn problems(folder: &EventFolder) -> Vec<String> {
+fn problems(folder: &EventFolder, event_arg: &str) -> Vec<String> {
     let event = folder.event();
     let mut lines: Vec<String> = rules::clashes(event)
         .iter()
@@ -218,7 +218,7 @@ fn problems(folder: &EventFolder) -> Vec<String> {
             _ => format!("was changed at the same time by {}", and_list(&who)),
         };
         lines.push(format!(
-            "conflict: {} {how}; open it and keep one version.",
+            "conflict: {} {how}; `unconf resolve {event_arg}` shows the versions and keeps one.",
             event.describe(id)
         ));
     }

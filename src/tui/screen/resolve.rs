@@ -162,9 +162,7 @@ pub fn bindings(state: &State) -> Vec<Binding> {
 /// The current versions of a record, oldest first (then by device), the
 /// same order on every laptop.
 pub fn versions(state: &State, id: &Id) -> Vec<Version> {
-    let mut all = state.replica.merged().current(id).to_vec();
-    all.sort_by(|a, b| (a.at, &a.device, &a.vv).cmp(&(b.at, &b.device, &b.vv)));
-    all
+    crate::store::version::in_shown_order(state.replica.merged().current(id))
 }
 
 fn vectors(versions: &[Version]) -> Vec<VersionVector> {
