@@ -178,3 +178,6 @@ impl Replica {
         self.own.versions().map(|v| v.at).max()
     }
 }
+
+#[cfg(test)]
+mod tests;
