@@ -3,6 +3,8 @@ use ratatui::crossterm::event::KeyCode;
 use super::*;
 use crate::model::{IdGen, Pitch};
 use crate::store::{Identity, Replica};
+use crate::tui::action::Screen;
+use crate::tui::screen::{event, wrapup};
 use crate::tui::testing::{now, press, sample_state, screen, type_text};
 use crate::tui::update::update;
 
