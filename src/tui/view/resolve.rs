@@ -12,7 +12,7 @@ use crate::model::fields::{self, Field};
 use crate::model::text::{inert, inert_line, truncate};
 use crate::model::{Event, Record};
 use crate::store::version::Version;
-use crate::tui::screen::resolve::{ResolveState, device_name, versions};
+use crate::tui::screen::resolve::{CombinedText, ResolveState, device_name, versions};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
 
@@ -62,35 +62,39 @@ pub fn render(state: &State, resolve: &ResolveState, area: Rect, buf: &mut Buffe
         view.stacked(body, buf);
     }
     if let Some(c) = &resolve.combined {
-        let label = c.slot.label.to_lowercase();
-        if c.editing {
-            let [head, field] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(combined);
-            let keys = if c.slot.multi_line {
-                "Ctrl-s saves"
-            } else {
-                "Enter saves"
-            };
-            Line::from(vec![
-                Span::styled(format!("Combined {label}"), theme.heading()),
-                Span::styled(
-                    format!(
-                        " · {keys} · Esc goes back · other fields from version {}",
-                        resolve.chosen + 1
-                    ),
-                    theme.dim(),
-                ),
-            ])
-            .render(head, buf);
-            c.field.render(field, buf, true);
-        } else {
-            Line::styled(
-                format!("A combined {label} is kept: e brings it back."),
-                theme.dim(),
-            )
-            .render(combined, buf);
-        }
+        combined_text(c, resolve.chosen, combined, buf, theme);
     }
+}
+
+/// The combined text being typed, or a line saying it is kept for later.
+fn combined_text(c: &CombinedText, chosen: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let label = c.slot.label.to_lowercase();
+    if !c.editing {
+        Line::styled(
+            format!("A combined {label} is kept: e brings it back."),
+            theme.dim(),
+        )
+        .render(area, buf);
+        return;
+    }
+    let [head, field] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let keys = if c.slot.multi_line {
+        "Ctrl-s saves"
+    } else {
+        "Enter saves"
+    };
+    Line::from(vec![
+        Span::styled(format!("Combined {label}"), theme.heading()),
+        Span::styled(
+            format!(
+                " · {keys} · Esc goes back · other fields from version {}",
+                chosen + 1
+            ),
+            theme.dim(),
+        ),
+    ])
+    .render(head, buf);
+    c.field.render(field, buf, true);
 }
 
 fn intro_lines(all: &[Version], area: Rect, buf: &mut Buffer, theme: Theme) {
@@ -210,6 +214,36 @@ impl Versions<'_> {
         }
     }
 
+    /// The fields of one version that differ from the others, each wrapped
+    /// to at most `rows` lines; "DELETED it" for a deletion.
+    fn differing_lines(&self, version: &Version, width: usize, rows: usize) -> Vec<Line<'static>> {
+        let Some(record) = &version.value else {
+            return vec![Line::styled("    DELETED it", self.theme.warning())];
+        };
+        let mut lines = Vec::new();
+        for field in fields::fields(self.event, record) {
+            if !self.is_differing(&field) {
+                continue;
+            }
+            let label = format!("    {}: ", field.label);
+            let room = width.saturating_sub(label.width()).max(10);
+            let value = if field.value.is_empty() {
+                vec!["(empty)".to_string()]
+            } else {
+                wrap(&inert_line(&field.value), room, rows)
+            };
+            for (i, text) in value.into_iter().enumerate() {
+                let lead = if i == 0 {
+                    Span::styled(label.clone(), self.theme.heading())
+                } else {
+                    Span::raw(" ".repeat(label.width()))
+                };
+                lines.push(Line::from(vec![lead, Span::raw(text)]));
+            }
+        }
+        lines
+    }
+
     /// One version under another, only the fields that differ, scrolled so
     /// that the chosen version is in sight.
     fn stacked(&self, area: Rect, buf: &mut Buffer) {
@@ -227,31 +261,7 @@ impl Versions<'_> {
             ));
             // The chosen version's texts are shown in full, the others in a line.
             let rows = if index == self.chosen { 6 } else { 1 };
-            match &version.value {
-                None => lines.push(Line::styled("    DELETED it", self.theme.warning())),
-                Some(record) => {
-                    for field in fields::fields(self.event, record) {
-                        if !self.is_differing(&field) {
-                            continue;
-                        }
-                        let label = format!("    {}: ", field.label);
-                        let room = width.saturating_sub(label.width()).max(10);
-                        let value = if field.value.is_empty() {
-                            vec!["(empty)".to_string()]
-                        } else {
-                            wrap(&inert_line(&field.value), room, rows)
-                        };
-                        for (i, text) in value.into_iter().enumerate() {
-                            let lead = if i == 0 {
-                                Span::styled(label.clone(), self.theme.heading())
-                            } else {
-                                Span::raw(" ".repeat(label.width()))
-                            };
-                            lines.push(Line::from(vec![lead, Span::raw(text)]));
-                        }
-                    }
-                }
-            }
+            lines.extend(self.differing_lines(version, width, rows));
             if index == self.chosen {
                 chosen_rows = (start, lines.len());
             }

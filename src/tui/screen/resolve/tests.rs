@@ -193,16 +193,31 @@ fn an_empty_combined_title_is_refused_and_esc_keeps_the_text_for_later() {
     assert!(state.event().is_conflicted(&id), "nothing was changed");
 }
 
-#[test]
-fn a_deletion_against_an_edit_is_shown_and_either_can_be_kept() {
+/// Sam retitles a pitch while Kim deletes it.
+fn deleted_and_edited() -> (State, Replica, Id) {
     let mut state = sample_state();
     let mut kim = kims_laptop(&state);
     let id = pitch_id(&state, "Responsible tech");
     let mine = retitled(&state, &id, "Responsible technology");
     state.replica.commit(vec![mine], now().to_utc()).unwrap();
-    kim.commit(vec![Change::delete(id.clone())], now().to_utc())
-        .unwrap();
+    let later = (now() + chrono::Duration::minutes(2)).to_utc();
+    kim.commit(vec![Change::delete(id.clone())], later).unwrap();
     state.replica.absorb(kim.own_file());
+    (state, kim, id)
+}
+
+#[test]
+fn a_deletion_against_an_edit_at_80_by_24() {
+    let (mut state, _, id) = deleted_and_edited();
+    state.screen = Screen::Pitches;
+    state.pitches.selected = Some(id);
+    press(&mut state, &[KeyCode::Char('v')]);
+    insta::assert_snapshot!(screen(&mut state, 80, 24));
+}
+
+#[test]
+fn a_deletion_against_an_edit_is_shown_and_either_can_be_kept() {
+    let (mut state, mut kim, id) = deleted_and_edited();
     assert!(state.event().is_conflicted(&id));
     assert_eq!(
         state.event().pitches[&id].title,
