@@ -67,7 +67,9 @@ done
 u schedule "$slug" "responsible tech" --slot "Afternoon discussions" --room "Group 1"
 u schedule "$slug" "pattern library" --slot "Afternoon discussions" --room "Group 2"
 
-# The notes were taken in the groups, on a second laptop.
+# The notes were taken in the groups, on a second laptop, during the
+# morning discussions (10:30 onwards).
+minute=90
 note() { UNCONF_DEVICE="techUK breakout laptop" u note add "$slug" "$@"; }
 set_session() { u session set "$slug" "$@"; }
 

@@ -46,7 +46,7 @@ pub enum StoreError {
     Locked { dir: PathBuf, holder: String },
     #[error("{} is read-only here: {reason}.", dir.display())]
     ReadOnly { dir: PathBuf, reason: String },
-    #[error("Could not save {}: {source}; the edit is kept in memory and will be written on the next save.", path.display())]
+    #[error("Could not save {}: {source}; the file on disk is as it was before this edit.", path.display())]
     Save {
         path: PathBuf,
         source: std::io::Error,

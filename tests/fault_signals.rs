@@ -40,6 +40,34 @@ fn sighup_keeps_typed_text_and_restores_the_terminal() {
     typed_then_signalled("HUP");
 }
 
+/// Closing the terminal window is not the same as being sent SIGHUP by
+/// hand: the terminal is gone too, and reading it can fail or report input
+/// forever. The program must still end, give up its lock, and leave every
+/// committed edit on disk.
+#[test]
+fn closing_the_terminal_ends_the_program_and_frees_the_lock() {
+    let home = Home::new();
+    let dir = home.seed_event("Signal day", DEVICE, 2);
+    let mut tui = Tui::start(&home, DEVICE, &["open", "signal-day"], &[]);
+    tui.wait_for("Seed pitch");
+    tui.type_text("a");
+    tui.type_text("Committed before the window closed");
+    tui.enter();
+    tui.wait_for("Committed before the window closed");
+    tui.close_terminal("x");
+    tui.wait_exit();
+    inspect(&dir);
+    assert!(
+        titles(&dir).contains("Committed before the window closed"),
+        "the committed pitch is on disk: {:?}",
+        titles(&dir)
+    );
+    drop(tui);
+
+    let tui = Tui::start(&home, DEVICE, &["open", "signal-day"], &[]);
+    tui.wait_for("Committed before the window closed");
+}
+
 #[test]
 fn sigterm_writes_an_edit_a_failed_save_kept_in_memory() {
     let home = Home::new();

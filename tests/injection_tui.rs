@@ -4,8 +4,8 @@
 //! screen at several sizes. No drawn cell holds any of those characters,
 //! and the tab bar and the footer stay where they are.
 //!
-//! This checks the whole frame for every screen as the screens grow; named
-//! snapshots of each screen belong beside each view.
+//! The first test checks the whole frame for every screen at four sizes;
+//! the second keeps a named snapshot of each screen at 80x24 and 160x48.
 
 mod crash_kit;
 
@@ -65,6 +65,31 @@ fn every_screen_draws_hostile_text_inert_and_keeps_its_layout() {
                     "{screen:?} at {width}x{height}: the tab bar moved: {tabs}"
                 );
             }
+        }
+    }
+}
+
+/// The screen as text, rows trimmed at the end.
+fn text(buffer: &Buffer) -> String {
+    (0..buffer.area.height)
+        .map(|y| row(buffer, y).trim_end().to_string() + "\n")
+        .collect()
+}
+
+/// Named snapshots of every screen holding the hostile event, at 80x24 and
+/// at 160x48: what a person sees when a title carries an escape sequence,
+/// a 10,000-character word, a right-to-left override, emoji or CJK.
+#[test]
+fn every_screen_with_hostile_text_matches_its_snapshot() {
+    let home = Home::new();
+    let mut state = hostile_state(&home);
+    for (width, height) in [(80, 24), (160, 48)] {
+        update(&mut state, Action::Resize { width, height });
+        for screen in Screen::ALL {
+            update(&mut state, Action::Show(screen));
+            let shown = text(&draw(&state, width, height));
+            let name = format!("hostile_{}_{width}x{height}", screen.title().to_lowercase());
+            insta::assert_snapshot!(name, shown);
         }
     }
 }

@@ -139,19 +139,11 @@ fn split_writes_one_file_per_session_and_an_index_inside_the_folder() {
         "Wrote the public version of the write-up, split into index.md and 2 session files, to exports/council-day-public.\n"
     );
     let dir = env.root().join("exports/council-day-public");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("the folder")
-        .map(|e| {
-            e.expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
+    let names = file_names(&dir);
     assert_eq!(
         names,
         [
+            ".unconf-split",
             "01-round-1-library-open-data.md",
             "02-round-2-library-ethics.md",
             "index.md"
@@ -187,6 +179,62 @@ fn split_writes_one_file_per_session_and_an_index_inside_the_folder() {
         refused.contains("--split only applies to the Markdown write-up"),
         "{refused}"
     );
+}
+
+fn file_names(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// A session moved, renamed or deleted since the last split export leaves
+/// its old file behind, which a group could take for current. The next
+/// export removes the files the last one wrote and this one did not, and
+/// nothing else: a file someone put in the folder themselves stays.
+#[test]
+fn a_second_split_removes_its_own_stale_files_and_nothing_else() {
+    let env = Env::new();
+    council_day(&env);
+    let out_dir = env.root().join("handouts");
+    let out = out_dir.display().to_string();
+    env.ok(&["export", COUNCIL, "--split", "--out", &out]);
+    // As if the last export had written a session that has since moved.
+    let manifest = out_dir.join(".unconf-split");
+    let mut listed = std::fs::read_to_string(&manifest).expect("the list of files written");
+    assert!(
+        listed.contains("01-round-1-library-open-data.md\n"),
+        "{listed}"
+    );
+    listed.push_str("03-round-3-garden-old-title.md\n");
+    std::fs::write(&manifest, listed).expect("manifest");
+    std::fs::write(out_dir.join("03-round-3-garden-old-title.md"), "old").expect("stale");
+    std::fs::write(out_dir.join("04-my-own-notes.md"), "mine").expect("own");
+
+    let said = env.ok(&["export", COUNCIL, "--split", "--out", &out]);
+    assert!(
+        said.ends_with("; removed 1 file left from an earlier export.\n"),
+        "{said}"
+    );
+    assert_eq!(
+        file_names(&out_dir),
+        [
+            ".unconf-split",
+            "01-round-1-library-open-data.md",
+            "02-round-2-library-ethics.md",
+            "04-my-own-notes.md",
+            "index.md"
+        ]
+    );
+    let again = env.ok(&["export", COUNCIL, "--split", "--out", &out]);
+    assert!(!again.contains("removed"), "{again}");
 }
 
 #[test]
@@ -234,6 +282,6 @@ fn split_file_names_stay_inside_the_folder_whatever_the_titles() {
         names.contains(&"01-tmp-x-etc-windows-system32.md".to_string()),
         "{names:?}"
     );
-    assert_eq!(names.len(), 2);
+    assert_eq!(names.len(), 3, "index, the session and the list: {names:?}");
     assert!(!env.root().join("etc").exists() && !env.root().join("x.md").exists());
 }

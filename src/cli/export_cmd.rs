@@ -102,13 +102,51 @@ fn write_split(out: Option<&Path>, stem: &str, files: &[SplitFile], what: &str) 
     for file in files {
         write(&dir.join(&file.name), &file.text)?;
     }
+    let removed = remove_stale(&dir, files)?;
+    let removed = match removed {
+        0 => String::new(),
+        1 => "; removed 1 file left from an earlier export".to_string(),
+        n => format!("; removed {n} files left from an earlier export"),
+    };
     println!(
-        "Wrote {what}, split into index.md and {} session file{}, to {}.",
+        "Wrote {what}, split into index.md and {} session file{}, to {}{removed}.",
         files.len() - 1,
         if files.len() == 2 { "" } else { "s" },
         dir.display()
     );
     Ok(())
+}
+
+/// Lists the files a split export wrote, so that the next one can tell
+/// its own old files (a session renamed, moved or deleted since) from
+/// anything else in the folder, which it never touches.
+const SPLIT_MANIFEST: &str = ".unconf-split";
+
+/// Removes the files the last split export wrote here that this one did
+/// not write again, and records this one's files. Returns how many went.
+fn remove_stale(dir: &Path, files: &[SplitFile]) -> Result<usize, CliError> {
+    let manifest = dir.join(SPLIT_MANIFEST);
+    let before = std::fs::read_to_string(&manifest).unwrap_or_default();
+    let mut removed = 0;
+    for name in before.lines().map(str::trim) {
+        let written = files.iter().any(|f| f.name == name);
+        if written || !is_plain_file_name(name) {
+            continue;
+        }
+        match std::fs::remove_file(dir.join(name)) {
+            Ok(()) => removed += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(CliError::Bad(format!(
+                    "Could not remove {}, left from an earlier export: {e}.",
+                    dir.join(name).display()
+                )));
+            }
+        }
+    }
+    let names: String = files.iter().map(|f| format!("{}\n", f.name)).collect();
+    write(&manifest, &names)?;
+    Ok(removed)
 }
 
 fn is_plain_file_name(name: &str) -> bool {

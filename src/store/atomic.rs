@@ -6,6 +6,11 @@
 //! may already have dropped the dirty pages, so a second fsync can report
 //! success for data that never reached the disk. The caller keeps the bytes
 //! in memory and the next save writes a new temporary file from them.
+//!
+//! Written here rather than with the `atomic-write-file` crate: its
+//! `commit` marks the file finished before the fsync and rename, so when
+//! either fails the temporary file stays behind (and it has no seam for
+//! the injected failures that `tests/fault_*.rs` need).
 
 use std::ffi::OsStr;
 use std::fs::{File, OpenOptions};

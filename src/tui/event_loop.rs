@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use super::action::{Action, Effect, Screen};
-use super::screen::notes;
+use super::screen::{self, notes};
 use super::start::{self, FirstRun, FirstRunOutcome, Picker, PickerOutcome, StartAction};
 use super::state::{DeviceSeen, State};
 use super::theme::Theme;
@@ -54,6 +54,8 @@ pub struct Setup {
 
 /// How often the clock ticks when nothing happens (timers, drafts, countdowns).
 const TICK: Duration = Duration::from_millis(250);
+/// Most input events handled before the screen is drawn again.
+const MAX_BATCH: usize = 512;
 
 /// Runs the TUI until the user quits or a signal asks it to stop.
 pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
@@ -62,6 +64,7 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .map_err(|e| format!("Could not watch for signals: {e}."))?;
     }
+    watchdog(Arc::clone(&stop));
     let mut terminal =
         ratatui::try_init().map_err(|e| format!("Could not start the terminal UI: {e}."))?;
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
@@ -69,6 +72,26 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result
+}
+
+/// How long the loop gets to save and leave after SIGTERM or SIGHUP.
+const GRACE: Duration = Duration::from_secs(3);
+
+/// The backstop for a signal the loop cannot answer: when the terminal
+/// itself has gone (a closed window sends SIGHUP), crossterm can keep
+/// reading the dead terminal forever and never return to the loop. Every
+/// committed edit is already on disk, so ending the process then loses at
+/// most a draft, and frees this device's lock for the next run.
+fn watchdog(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(GRACE);
+        // Quietly: the terminal may be gone, and printing would fail too.
+        let _ = ratatui::try_restore();
+        std::process::exit(1);
+    });
 }
 
 /// First run, picker, then the event: all in one terminal session.
@@ -118,7 +141,7 @@ fn first_run(
         terminal
             .draw(|frame| form.render(frame.area(), frame.buffer_mut(), theme))
             .map_err(|e| format!("Could not draw: {e}."))?;
-        let Some(action) = next_start_action(stop, false)? else {
+        let Some(action) = next_start_action(stop, true)? else {
             continue;
         };
         match form.update(action) {
@@ -242,6 +265,9 @@ fn offer_drafts(state: &mut State, disk: &mut Disk) {
         state.pitches.draft.text = draft.text.clone();
         state.info("Unsaved text from last time is back in the quick-add line.");
     }
+    for (key, draft) in &drafts {
+        screen::event::offer_draft(state, key, &draft.text);
+    }
     let texts = drafts.into_iter().map(|(key, draft)| (key, draft.text));
     notes::offer_drafts(state, texts);
 }
@@ -286,7 +312,12 @@ fn main_loop(
             // fast typing and pastes never queue up behind frames. Each key
             // is mapped only after the one before it took effect: "a" opens
             // the quick-add line, so the keys after it must type.
-            loop {
+            // Bounded, and watching the stop flag: when the terminal goes
+            // away some platforms report input forever.
+            for _ in 0..MAX_BATCH {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
                 let input = event::read().map_err(|e| e.to_string())?;
                 if let Some(action) = to_action(state, input) {
                     let effects = update(state, action);
@@ -358,7 +389,7 @@ fn carry_out(effects: Vec<Effect>, state: &mut State, disk: &mut Disk) -> bool {
         let reply = match effect {
             Effect::Save => Some(match disk.save(&state.replica) {
                 Ok(()) => Action::Saved,
-                Err(error) => Action::SaveFailed(error.to_string()),
+                Err(error) => Action::SaveFailed(save_failure(&error)),
             }),
             Effect::SaveDraft { key, text } => disk
                 .drafts()
@@ -385,6 +416,25 @@ fn carry_out(effects: Vec<Effect>, state: &mut State, disk: &mut Disk) -> bool {
         let _ = disk.save(&state.replica);
     }
     quit
+}
+
+/// The status line's words for a failed save: the file's name rather than
+/// its whole path, so that the cause fits on the line, and what happens
+/// next.
+fn save_failure(error: &StoreError) -> String {
+    match error {
+        StoreError::Save { path, source } => {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            format!(
+                "Could not save {name}: {source}; every edit is kept here and saving is tried again every {} s.",
+                crate::tui::update::SAVE_RETRY_SECONDS
+            )
+        }
+        other => other.to_string(),
+    }
 }
 
 fn told(text: String, error: bool) -> Action {

@@ -164,22 +164,32 @@ pub fn global_bindings() -> Vec<Binding> {
     bindings
 }
 
-/// Keys while a text field has focus: everything types, except these.
-pub fn typing_bindings(multi_line: bool) -> Vec<Binding> {
-    let mut bindings = vec![Binding::new(
-        &[Key::code(KeyCode::Esc)],
-        "done",
-        Action::Back,
-    )];
-    if !multi_line {
-        bindings.insert(
-            0,
-            Binding::new(&[Key::code(KeyCode::Enter)], "confirm", Action::Submit),
-        );
-    } else {
-        bindings.insert(0, Binding::new(&[Key::ctrl('s')], "save", Action::Submit));
+/// What Enter (Ctrl-s in a multi-line field) and Esc do in the focused
+/// field, in the footer's words: they differ from field to field (Esc saves
+/// a summary but leaves a pitch's details unsaved), so each screen says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldKeys {
+    pub submit: &'static str,
+    pub esc: &'static str,
+}
+
+impl FieldKeys {
+    pub const fn new(submit: &'static str, esc: &'static str) -> FieldKeys {
+        FieldKeys { submit, esc }
     }
-    bindings
+}
+
+/// Keys while a text field has focus: everything types, except these.
+pub fn typing_bindings(multi_line: bool, keys: FieldKeys) -> Vec<Binding> {
+    let submit = if multi_line {
+        Key::ctrl('s')
+    } else {
+        Key::code(KeyCode::Enter)
+    };
+    vec![
+        Binding::new(&[submit], keys.submit, Action::Submit),
+        Binding::new(&[Key::code(KeyCode::Esc)], keys.esc, Action::Back),
+    ]
 }
 
 /// What a key means in the current state, or `None` when nothing.

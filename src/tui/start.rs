@@ -300,16 +300,18 @@ impl Picker {
                 .date
                 .map(|d| d.format("%-d %B %Y").to_string())
                 .unwrap_or_default();
-            let text = format!(
-                "{}  {}  {}",
-                inert_line(&name),
-                date,
-                if event.device_files == 1 {
-                    "1 device".to_string()
-                } else {
-                    format!("{} devices", event.device_files)
-                }
-            );
+            let devices = if event.device_files == 1 {
+                "1 device".to_string()
+            } else {
+                format!("{} devices", event.device_files)
+            };
+            // The name gives way, so that the date and devices always show.
+            let tail = format!("  {date}  {devices}");
+            let room = usize::from(area.width)
+                .saturating_sub(unicode_width::UnicodeWidthStr::width(tail.as_str()) + 2)
+                .max(8);
+            let name = crate::tui::widget::grid::fit(&inert_line(&name), room);
+            let text = format!("{name}{tail}");
             let row = Rect::new(area.x, area.y + (i - offset) as u16, area.width, 1);
             let style = if i == self.selected && self.creating.is_none() {
                 theme.selected()
@@ -363,6 +365,27 @@ mod tests {
             picker.update(StartAction::Enter),
             PickerOutcome::Create("Day two".into())
         );
+    }
+
+    #[test]
+    fn a_long_event_name_gives_way_to_its_date_and_devices() {
+        let mut long = entry("supplier-response");
+        long.name =
+            Some("Supplier response to the Local Digital Declaration, with a subtitle".into());
+        long.date = chrono::NaiveDate::from_ymd_opt(2018, 10, 23);
+        long.device_files = 2;
+        let picker = Picker::new("sessions".into(), vec![long], None);
+        let area = Rect::new(0, 0, 80, 24);
+        let mut buf = Buffer::empty(area);
+        picker.render(area, &mut buf, Theme::new(false));
+        let rows: Vec<String> = (0..24)
+            .map(|y| (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect())
+            .collect();
+        let row = rows
+            .iter()
+            .find(|r| r.contains("Supplier"))
+            .expect("the event's row");
+        assert!(row.contains("…  23 October 2018  2 devices"), "{row}");
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub struct State {
     pub status: Option<Status>,
     /// Set while the own file could not be written; cleared by a good save.
     pub save_error: Option<String>,
+    /// When the failed save was last tried; the clock tries again
+    /// [`SAVE_RETRY_SECONDS`](super::update::SAVE_RETRY_SECONDS) after it.
+    pub save_tried: Option<DateTime<FixedOffset>>,
     pub last_saved: Option<DateTime<FixedOffset>>,
     pub undo: Undo,
     /// False under `NO_COLOR`: everything is then told apart without colour.
@@ -78,6 +81,7 @@ impl State {
             height: 24,
             status: None,
             save_error: None,
+            save_tried: None,
             last_saved: None,
             undo: Undo::default(),
             colour: true,
@@ -124,6 +128,17 @@ impl State {
         .map(|f| f.is_multi_line())
     }
 
+    /// What Enter and Esc do in the focused field, for the footer.
+    pub fn field_keys(&self) -> keymap::FieldKeys {
+        match self.screen {
+            Screen::Pitches => self.pitches.field_keys(),
+            Screen::Notes => self.notes.field_keys(),
+            Screen::Event => self.setup.field_keys(),
+            Screen::Wrapup => self.wrapup.field_keys(),
+            Screen::Schedule | Screen::Export => keymap::FieldKeys::new("done", "leave"),
+        }
+    }
+
     /// The keys that work right now, most specific first.
     pub fn bindings(&self) -> Vec<Binding> {
         if self.help.is_some() {
@@ -139,7 +154,7 @@ impl State {
         }
         if let Some(multi_line) = self.focused_field_is_multi_line() {
             let mut bindings = self.screen_bindings();
-            bindings.extend(keymap::typing_bindings(multi_line));
+            bindings.extend(keymap::typing_bindings(multi_line, self.field_keys()));
             return bindings;
         }
         let open = resolve::open_binding(self);

@@ -8,6 +8,9 @@ use crate::model::Change;
 
 /// How long typed text may sit unsaved before it is kept as a draft.
 pub const DRAFT_IDLE_SECONDS: i64 = 2;
+/// How often a save that failed (a full disk, a pulled USB stick) is tried
+/// again while nothing else triggers one.
+pub const SAVE_RETRY_SECONDS: i64 = 5;
 
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
@@ -22,11 +25,13 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Saved => {
             state.save_error = None;
+            state.save_tried = None;
             state.last_saved = Some(state.now);
             return Vec::new();
         }
         Action::SaveFailed(message) => {
             state.save_error = Some(message);
+            state.save_tried = Some(state.now);
             return Vec::new();
         }
         Action::Told { text, error } => {
@@ -141,6 +146,12 @@ fn tick(state: &mut State) -> Vec<Effect> {
             effects.push(draft.effect());
         }
     }
+    if let Some(tried) = state.save_tried
+        && (now - tried).num_seconds() >= SAVE_RETRY_SECONDS
+    {
+        state.save_tried = Some(now);
+        effects.push(Effect::Save);
+    }
     effects
 }
 
@@ -160,3 +171,6 @@ fn drafts_mut(state: &mut State) -> Vec<&mut super::draft::DraftSlot> {
     slots.extend(state.wrapup.drafts_mut());
     slots
 }
+
+#[cfg(test)]
+mod tests;

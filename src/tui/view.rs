@@ -9,6 +9,7 @@ pub mod resolve;
 pub mod schedule;
 pub mod wrapup;
 
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -36,10 +37,18 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         too_small(area, buf, theme);
         return;
     }
+    let (status_text, wraps) = status_line(state, theme);
+    // A long warning or refusal takes a second row rather than being cut
+    // off mid-sentence; the screen's body gives that row up while it shows.
+    let status_rows = if wraps && status_text.width() > usize::from(area.width) {
+        2
+    } else {
+        1
+    };
     let [header, body, status, footer] = Layout::vertical([
         Constraint::Length(BODY_TOP),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -52,7 +61,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         Screen::Wrapup => wrapup::render(state, body, buf, theme),
         Screen::Export => export::render(state, body, buf, theme),
     }
-    status_line(state, status, buf, theme);
+    Paragraph::new(status_text)
+        .wrap(Wrap { trim: false })
+        .render(status, buf);
     let bindings = state.bindings();
     Footer {
         bindings: &bindings,
@@ -112,7 +123,10 @@ fn tabs(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     Line::from(spans).render(area, buf);
 }
 
-fn status_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+/// The line above the footer: a failed save first, then the last message,
+/// then read-only, else what is saved and who else is writing; and whether
+/// it may take a second row (a message may, the quiet "saved" line not).
+fn status_line(state: &State, theme: Theme) -> (Line<'static>, bool) {
     let line = if let Some(error) = &state.save_error {
         Line::from(vec![
             Span::styled("NOT SAVED ", theme.error()),
@@ -133,9 +147,9 @@ fn status_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
             Span::raw(inert_line(reason)),
         ])
     } else {
-        saved_line(state, theme)
+        return (saved_line(state, theme), false);
     };
-    line.render(area, buf);
+    (line, true)
 }
 
 /// "✓ saved 10:32 · 3 devices" when all is well.
@@ -186,13 +200,43 @@ pub fn ago(
         s if s < 60 => format!("{s} s ago"),
         s if s < 3600 => format!("{} min ago", s / 60),
         s if s < 86_400 => format!("{} h ago", s / 3600),
-        s => format!("{} days ago", s / 86_400),
+        s if s < 7 * 86_400 => format!("{} days ago", s / 86_400),
+        // Older than a week (last year's event opened again): the date.
+        _ if then.year() == now.year() => then.format("on %-d %b").to_string(),
+        _ => then.format("on %-d %b %Y").to_string(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::action::Action;
+    use crate::tui::testing::{act, sample_state, screen};
+
+    const LONG: &str = "Could not save organiser-1a2b3c4d.ron: No space left on device (os error 28); every edit is kept here and saving is tried again every 5 s.";
+
+    #[test]
+    fn a_failed_save_is_said_in_full_on_two_rows_at_80_columns() {
+        let mut state = sample_state();
+        act(&mut state, Action::SaveFailed(LONG.into()));
+        let shown = screen(&mut state, 80, 24);
+        let rows: Vec<&str> = shown.lines().collect();
+        assert!(rows[21].starts_with("NOT SAVED Could not save organiser-1a2b3c4d.ron"));
+        assert!(rows[22].contains("again every 5 s."), "{shown}");
+        assert!(rows[23].contains("? help"), "the footer stays: {shown}");
+        insta::assert_snapshot!(shown);
+    }
+
+    #[test]
+    fn a_short_message_keeps_one_row_and_a_saved_edit_clears_the_warning() {
+        let mut state = sample_state();
+        act(&mut state, Action::SaveFailed(LONG.into()));
+        act(&mut state, Action::Saved);
+        let shown = screen(&mut state, 80, 24);
+        let rows: Vec<&str> = shown.lines().collect();
+        assert!(rows[22].starts_with("✓ saved"), "{shown}");
+        assert!(!shown.contains("NOT SAVED"));
+    }
 
     #[test]
     fn ages_read_as_people_say_them() {
@@ -204,5 +248,8 @@ mod tests {
         assert_eq!(ago(now, before(180)), "3 min ago");
         assert_eq!(ago(now, before(7300)), "2 h ago");
         assert_eq!(ago(now, before(-86_400)), "(clock about 1 day ahead)");
+        assert_eq!(ago(now, before(3 * 86_400)), "3 days ago");
+        assert_eq!(ago(now, before(30 * 86_400)), "on 28 Oct");
+        assert_eq!(ago(now, before(400 * 86_400)), "on 23 Oct 2025");
     }
 }

@@ -3,6 +3,7 @@
 //! signals (`portable-pty`'s own kill sends SIGHUP, not SIGKILL).
 
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -16,9 +17,12 @@ pub const PATIENCE: Duration = Duration::from_secs(30);
 
 pub struct Tui {
     screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     reader: Option<JoinHandle<()>>,
+    /// Tells the reader to close its end after its next read.
+    hang_up: Arc<AtomicBool>,
     pub pid: u32,
 }
 
@@ -61,10 +65,12 @@ impl Tui {
         let size = |n: u16| std::num::NonZero::new(n).expect("a size above zero");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(size(24), size(80), 0)));
         let feed = Arc::clone(&screen);
+        let hang_up = Arc::new(AtomicBool::new(false));
+        let closing = Arc::clone(&hang_up);
         let reader_thread = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || closing.load(Ordering::SeqCst) {
                     break;
                 }
                 if let Ok(mut parser) = feed.lock() {
@@ -72,14 +78,16 @@ impl Tui {
                 }
             }
         });
-        // The master must stay open for the child's lifetime; the reader
-        // ends when the child's side closes.
-        std::mem::forget(pty.master);
+        // The master stays open for the child's lifetime (or until
+        // [`Tui::close_terminal`]); the reader ends when the child's side
+        // closes.
         Tui {
             screen,
-            writer,
+            writer: Some(writer),
+            master: Some(pty.master),
             child,
             reader: Some(reader_thread),
+            hang_up,
             pid,
         }
     }
@@ -112,8 +120,27 @@ impl Tui {
     }
 
     pub fn type_text(&mut self, text: &str) {
-        self.writer.write_all(text.as_bytes()).expect("typed");
-        self.writer.flush().expect("flushed");
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(text.as_bytes()).expect("typed");
+        writer.flush().expect("flushed");
+    }
+
+    /// Closes the terminal under the program, as closing its window does:
+    /// every handle on the terminal's side is dropped, so the kernel hangs
+    /// up the line. `key` is typed first so that the reader, which holds
+    /// one handle, wakes up with the program's echo and lets go of it.
+    pub fn close_terminal(&mut self, key: &str) {
+        self.hang_up.store(true, Ordering::SeqCst);
+        self.type_text(key);
+        let start = Instant::now();
+        if let Some(reader) = self.reader.take() {
+            while !reader.is_finished() {
+                assert!(start.elapsed() < PATIENCE, "the reader lets go");
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+        self.writer = None;
+        self.master = None;
     }
 
     pub fn enter(&mut self) {

@@ -108,6 +108,24 @@ pub fn set_action_status(
     edit(event, action, |a: &mut Action| a.status = status)
 }
 
+/// Rewrites a next step's text, owner and due date, keeping its session
+/// and whether it is done.
+pub fn edit_action(
+    event: &Event,
+    action: &Id,
+    text: &str,
+    owner: Option<&str>,
+    due: Option<chrono::NaiveDate>,
+) -> Result<Vec<Change>, OpError> {
+    let text = required(text, "next step")?;
+    let owner = optional(owner);
+    edit(event, action, |a: &mut Action| {
+        a.text = text;
+        a.owner = owner;
+        a.due = due;
+    })
+}
+
 /// Deletes a next step.
 pub fn delete_action(event: &Event, action: &Id) -> Result<Vec<Change>, OpError> {
     get(&event.actions, action, Kind::Action)?;

@@ -16,6 +16,7 @@ use self::forms::{KIND, SetupForm, Target};
 use crate::model::{Event, Id, ops};
 use crate::tui::action::{Action, Effect};
 use crate::tui::draft::DraftSlot;
+use crate::tui::keymap::FieldKeys;
 use crate::tui::state::State;
 use crate::tui::widget::text_field::TextField;
 
@@ -52,6 +53,10 @@ impl Default for SetupState {
 }
 
 impl SetupState {
+    pub fn field_keys(&self) -> FieldKeys {
+        FieldKeys::new("save", "leave, kept")
+    }
+
     pub fn focused_field(&self) -> Option<&TextField> {
         self.form.as_ref().and_then(|f| f.focused())
     }

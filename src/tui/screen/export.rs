@@ -53,6 +53,8 @@ pub enum ExportAction {
     Bottom,
     /// Include every session's full notes, or leave them out
     ToggleNotes,
+    /// Switch between the internal write-up and the one safe to publish
+    TogglePublic,
     /// Write the write-up to the exports folder
     Write,
 }
@@ -67,6 +69,9 @@ impl ExportAction {
             ExportAction::Top => "go to the top",
             ExportAction::Bottom => "go to the end",
             ExportAction::ToggleNotes => "include every session's full notes, or leave them out",
+            ExportAction::TogglePublic => {
+                "switch between the internal write-up and the public one (no names under the Chatham House Rule, no private notes, contact details redacted)"
+            }
             ExportAction::Write => "write the write-up to the exports folder",
         }
     }
@@ -82,6 +87,11 @@ pub fn bindings(state: &State) -> Vec<Binding> {
     } else {
         "add notes"
     };
+    let public = if state.export.options.public {
+        "internal"
+    } else {
+        "public"
+    };
     vec![
         bind(
             &[Key::char('w'), Key::code(KeyCode::Enter)],
@@ -89,13 +99,15 @@ pub fn bindings(state: &State) -> Vec<Binding> {
             ExportAction::Write,
         ),
         bind(&[Key::char('n')], notes, ExportAction::ToggleNotes),
+        bind(&[Key::char('p')], public, ExportAction::TogglePublic),
         bind(&down_keys(), "scroll", ExportAction::Down),
         bind(&up_keys(), "up", ExportAction::Up).help_only(),
         bind(
             &[Key::code(KeyCode::PageDown), Key::char(' ')],
             "page",
             ExportAction::PageDown,
-        ),
+        )
+        .help_only(),
         bind(
             &[Key::code(KeyCode::PageUp)],
             "page up",
@@ -133,9 +145,15 @@ pub fn preview_width(state: &State) -> u16 {
 }
 
 /// The file the write-up is written to: the event's name as a slug, which
-/// is also how its folder is named.
+/// is also how its folder is named, with `-public` for the public version
+/// (as `unconf export --public` names it).
 pub fn file_name(state: &State) -> String {
-    format!("{}.md", slugify(&state.event().info.name))
+    let suffix = if state.export.options.public {
+        "-public"
+    } else {
+        ""
+    };
+    format!("{}{suffix}.md", slugify(&state.event().info.name))
 }
 
 /// The write-up of the live event as the screen shows it, made again only
@@ -165,6 +183,17 @@ pub fn update(state: &mut State, action: ExportAction) -> Vec<Effect> {
                 "Full notes included, as an appendix at the end."
             } else {
                 "Full notes left out."
+            });
+            Vec::new()
+        }
+        ExportAction::TogglePublic => {
+            let options = &mut state.export.options;
+            options.public = !options.public;
+            scroll_by(state, 0);
+            state.info(if state.export.options.public {
+                "Public write-up: no names in Chatham House sessions, no private notes, contact details redacted."
+            } else {
+                "Internal write-up: every name and private note, for the organisers only."
             });
             Vec::new()
         }

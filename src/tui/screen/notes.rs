@@ -24,6 +24,7 @@ pub use waiting::{Missing, WaitingNote, arrived, enter_note_taker, offer_drafts}
 use crate::model::Id;
 use crate::tui::action::{Action, Effect};
 use crate::tui::draft::DraftSlot;
+use crate::tui::keymap::FieldKeys;
 use crate::tui::state::State;
 use crate::tui::widget::text_field::TextField;
 
@@ -124,6 +125,8 @@ pub struct NotesState {
     pub details: Option<Form>,
     /// Kept when Esc leaves it, so that a half-typed next step survives.
     pub action_form: Option<Form>,
+    /// The next step the action form changes; `None` when it adds one.
+    pub editing_step: Option<Id>,
     pub next_step: usize,
     /// Text typed earlier (last run, or another session), by draft key; put
     /// back when its session's line or editor opens again.
@@ -150,6 +153,7 @@ impl Default for NotesState {
             writing: None,
             details: None,
             action_form: None,
+            editing_step: None,
             next_step: 0,
             kept: BTreeMap::new(),
             schedule_missing: None,
@@ -160,6 +164,15 @@ impl Default for NotesState {
 }
 
 impl NotesState {
+    pub fn field_keys(&self) -> FieldKeys {
+        match self.focus {
+            Focus::Capture => FieldKeys::new("add note", "leave"),
+            Focus::ActionForm if self.editing_step.is_some() => FieldKeys::new("save", "discard"),
+            Focus::ActionForm => FieldKeys::new("add", "leave, kept"),
+            _ => FieldKeys::new("save", "save"),
+        }
+    }
+
     pub fn focused_field(&self) -> Option<&TextField> {
         match self.focus {
             Focus::Sessions | Focus::Log | Focus::NextSteps => None,
@@ -248,6 +261,7 @@ pub fn update(state: &mut State, action: NoteAction) -> Vec<Effect> {
         NoteAction::NextSteps => next_steps::open(state),
         NoteAction::AddAction => next_steps::open_form(state),
         NoteAction::ToggleDone => next_steps::toggle_done(state),
+        NoteAction::EditAction => next_steps::edit_form(state),
         NoteAction::DeleteAction => next_steps::delete(state),
         NoteAction::NextField | NoteAction::PreviousField => {
             writeup::next_field(state, action == NoteAction::NextField);

@@ -8,7 +8,7 @@ use super::timer::{STEP_SECONDS, Timer};
 use crate::model::{Event, Id, Person, Pitch, PitchStatus, Record, ops};
 use crate::tui::action::{Action, Effect};
 use crate::tui::draft::DraftSlot;
-use crate::tui::keymap::{Binding, Key, down_keys, up_keys};
+use crate::tui::keymap::{Binding, FieldKeys, Key, down_keys, up_keys};
 use crate::tui::state::State;
 use crate::tui::widget::text_field::TextField;
 
@@ -75,6 +75,14 @@ pub struct PitchForm {
 pub const FORM_LABELS: [&str; 4] = ["Title", "Pitched by", "Description", "Tags"];
 
 impl PitchesState {
+    pub fn field_keys(&self) -> FieldKeys {
+        match self.focus {
+            Focus::QuickAdd => FieldKeys::new("add", "leave"),
+            Focus::Filter => FieldKeys::new("keep filter", "leave"),
+            Focus::Form | Focus::List => FieldKeys::new("save", "discard"),
+        }
+    }
+
     pub fn focused_field(&self) -> Option<&TextField> {
         match self.focus {
             Focus::List => None,

@@ -13,6 +13,7 @@ use self::forms::WrapupForm;
 use crate::model::{ActionStatus, Event, Id, ops};
 use crate::tui::action::{Action, Effect};
 use crate::tui::draft::DraftSlot;
+use crate::tui::keymap::FieldKeys;
 use crate::tui::state::State;
 use crate::tui::widget::text_field::TextField;
 
@@ -61,6 +62,14 @@ impl Default for WrapupState {
 }
 
 impl WrapupState {
+    pub fn field_keys(&self) -> FieldKeys {
+        if self.form.as_ref().is_some_and(|f| f.esc_saves) {
+            FieldKeys::new("save", "save")
+        } else {
+            FieldKeys::new("save", "leave, kept")
+        }
+    }
+
     pub fn focused_field(&self) -> Option<&TextField> {
         self.form.as_ref().and_then(|f| f.focused())
     }

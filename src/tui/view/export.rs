@@ -41,7 +41,8 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     }
 }
 
-/// "Write-up, notes left out · lines 1–18 of 142" and where it goes.
+/// "Internal write-up, notes left out · lines 1–18 of 142" and where it
+/// goes.
 fn header(
     state: &State,
     offset: usize,
@@ -56,13 +57,18 @@ fn header(
     } else {
         "notes left out (n adds them)"
     };
+    let kind = if state.export.options.public {
+        "Public write-up"
+    } else {
+        "Internal write-up"
+    };
     let last = (offset + rows).min(total);
     let place = format!("lines {}–{last} of {total}", offset + 1);
     let width = usize::from(area.width);
-    let left = format!("Write-up, {notes}");
+    let left = format!("{kind}, {notes}");
     let pad = width.saturating_sub(left.width() + place.width());
     Line::from(vec![
-        Span::styled("Write-up", theme.heading()),
+        Span::styled(kind, theme.heading()),
         Span::raw(format!(", {notes}")),
         Span::raw(" ".repeat(pad)),
         Span::styled(place, theme.dim()),

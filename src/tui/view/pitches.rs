@@ -50,7 +50,8 @@ fn list_header(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         Sort::Interest => "by interest",
         Sort::Time => "by time",
     };
-    let mut text = format!(" votes  status     title  ({count} pitches, {sort})");
+    let count = crate::model::rules::plural(count, "pitch");
+    let mut text = format!(" votes  status     title  ({count}, {sort})");
     if !state.pitches.filter.is_empty() {
         text.push_str(&format!(
             ", filter \"{}\"",
@@ -147,25 +148,7 @@ fn pitch_line(event: &Event, id: &Id, pitch: &Pitch, state: &State, width: usize
 }
 
 /// Cuts text to a display width, with an ellipsis when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
+pub use crate::tui::widget::grid::fit;
 
 fn input_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let (label, field, focused) = match state.pitches.focus {
@@ -192,8 +175,12 @@ fn timer(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let inner = block.inner(area);
     block.render(area, buf);
     let left = timer.remaining(state.now);
-    let [digits, note] =
-        Layout::vertical([Constraint::Length(8), Constraint::Length(2)]).areas(inner);
+    let [digits, note, keys] = Layout::vertical([
+        Constraint::Length(8),
+        Constraint::Length(2),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
     let style = if left <= 0 {
         theme.error()
     } else if left <= 10 {
@@ -212,6 +199,18 @@ fn timer(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     Line::styled(words, style)
         .alignment(ratatui::layout::Alignment::Center)
         .render(note, buf);
+    // The timer's own keys, which the footer has no room for.
+    let pause = if timer.is_running() { "pause" } else { "start" };
+    Line::from(vec![
+        Span::styled("t", theme.key()),
+        Span::raw(format!(" {pause}  ")),
+        Span::styled("r", theme.key()),
+        Span::raw(" reset  "),
+        Span::styled("[ ]", theme.key()),
+        Span::raw(" ±10 s"),
+    ])
+    .alignment(ratatui::layout::Alignment::Center)
+    .render(keys, buf);
 }
 
 fn form(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {

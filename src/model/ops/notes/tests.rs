@@ -189,6 +189,35 @@ fn an_action_is_marked_done_and_deleted() {
 }
 
 #[test]
+fn an_action_is_changed_keeping_its_session_and_status() {
+    let (mut d, s) = day_with_session();
+    let a = d.f.put(Record::Action(Action {
+        session: Some(s.clone()),
+        text: "Do it".into(),
+        owner: Some("Ana".into()),
+        status: ActionStatus::Done,
+        ..Action::default()
+    }));
+    let due = chrono::NaiveDate::from_ymd_opt(2026, 12, 4);
+    d.f.apply(edit_action(&d.f.event, &a, "  Do it well ", Some(" "), due));
+    let stored = &d.f.event.actions[&a];
+    assert_eq!(stored.text, "Do it well");
+    assert_eq!(stored.owner, None, "a blank owner is none");
+    assert_eq!(stored.due, due);
+    assert_eq!(stored.session.as_ref(), Some(&s));
+    assert_eq!(stored.status, ActionStatus::Done);
+    assert_eq!(
+        edit_action(&d.f.event, &a, "Do it well", None, due),
+        Ok(vec![])
+    );
+    assert!(edit_action(&d.f.event, &a, "   ", None, None).is_err());
+    assert!(
+        edit_action(&d.f.event, &s, "x", None, None).is_err(),
+        "not an action"
+    );
+}
+
+#[test]
 fn decisions_need_text_and_keep_a_trimmed_lead() {
     let mut d = Day::new();
     let id = d.f.id();

@@ -23,17 +23,14 @@ use crate::tui::view::export::wrap::{hang_of, wrap};
 pub struct ExportOptions {
     /// Append every session's timestamped notes.
     pub with_notes: bool,
-    // A `public` flag (Chatham House Rule, no private notes) goes here: add
-    // it to `markdown()` below, a key in `bindings`, and a word in the
-    // view's header; the preview is then made again when it changes.
+    /// Safe to publish: the Chatham House Rule per session, no private
+    /// notes, contact details redacted; written as `<event>-public.md`.
+    pub public: bool,
 }
 
 impl ExportOptions {
     pub fn markdown(self) -> MarkdownOptions {
-        MarkdownOptions {
-            with_notes: self.with_notes,
-            ..MarkdownOptions::default()
-        }
+        MarkdownOptions::new(self.with_notes, self.public)
     }
 }
 

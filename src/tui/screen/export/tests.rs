@@ -144,3 +144,49 @@ fn the_export_preview_scrolled_with_notes() {
     );
     insta::assert_snapshot!(screen(&mut state, 80, 24));
 }
+
+#[test]
+fn p_switches_to_the_public_write_up_named_as_the_cli_names_it() {
+    let mut state = on_export();
+    // The first session keeps the Chatham House Rule: what was said stays,
+    // who pitched it and who took notes do not.
+    let session = state.event().sessions_in_order()[0].0.clone();
+    let details = ops::SessionDetails {
+        chatham_house: Some(true),
+        ..ops::SessionDetails::default()
+    };
+    let changes = ops::set_session_details(state.event(), &session, details);
+    state.apply("Chatham House.", changes);
+    let internal = preview(&state).made.text.clone();
+    assert!(internal.contains("Asha Patel"));
+
+    press(&mut state, &[KeyCode::Char('p')]);
+    assert!(state.export.options.public);
+    let public = preview(&state).made.text.clone();
+    assert!(
+        public.contains("Councils want one standard"),
+        "what was said stays"
+    );
+    assert!(
+        !public.contains("Asha Patel"),
+        "who pitched it goes:\n{public}"
+    );
+    let shown = screen(&mut state, 80, 24);
+    assert!(shown.contains("Public write-up"), "{shown}");
+    assert!(
+        shown.contains("local-digital-unconference-public.md"),
+        "{shown}"
+    );
+
+    let effects = press(&mut state, &[KeyCode::Char('w')]);
+    assert_eq!(
+        effects,
+        vec![Effect::WriteExport {
+            file_name: "local-digital-unconference-public.md".into(),
+            text: public,
+        }]
+    );
+    press(&mut state, &[KeyCode::Char('p')]);
+    assert_eq!(preview(&state).made.text, internal);
+    assert!(screen(&mut state, 80, 24).contains("Internal write-up"));
+}

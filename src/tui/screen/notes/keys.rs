@@ -51,6 +51,8 @@ pub enum NoteAction {
     AddAction,
     /// Mark the selected next step done, or open again
     ToggleDone,
+    /// Change the selected next step's text, owner or due date
+    EditAction,
     /// Delete the selected next step (u undoes)
     DeleteAction,
     /// Next field of the form
@@ -85,6 +87,7 @@ impl NoteAction {
             NoteAction::AddAction => "add a next step",
             NoteAction::ToggleDone => "mark the selected next step done, or open again",
             NoteAction::DeleteAction => "delete the selected next step (u undoes)",
+            NoteAction::EditAction => "change the selected next step's text, owner or due date",
             NoteAction::NextField => "next field of the form",
             NoteAction::PreviousField => "previous field of the form",
         }
@@ -135,6 +138,11 @@ pub fn bindings(state: &State) -> Vec<Binding> {
                 &[Key::char('x'), Key::char(' ')],
                 "done",
                 NoteAction::ToggleDone,
+            ),
+            bind(
+                &[Key::code(KeyCode::Enter), Key::char('e')],
+                "edit",
+                NoteAction::EditAction,
             ),
             bind(&[Key::char('d')], "delete", NoteAction::DeleteAction),
             bind(&up_keys(), "up", NoteAction::Up).help_only(),

@@ -78,11 +78,12 @@ pub fn open_form(state: &mut State) -> Vec<Effect> {
     let Some((session, _)) = chosen(state) else {
         return Vec::new();
     };
-    if state
-        .notes
-        .action_form
-        .as_ref()
-        .is_none_or(|f| f.session != session)
+    if state.notes.editing_step.take().is_some()
+        || state
+            .notes
+            .action_form
+            .as_ref()
+            .is_none_or(|f| f.session != session)
     {
         state.notes.action_form = Some(Form {
             session,
@@ -98,9 +99,41 @@ pub fn open_form(state: &mut State) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Opens the form on the selected next step, to change it.
+pub fn edit_form(state: &mut State) -> Vec<Effect> {
+    let Some((session, _)) = chosen(state) else {
+        return Vec::new();
+    };
+    let Some((id, step)) = selected(state) else {
+        return Vec::new();
+    };
+    let due = step
+        .due
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    state.notes.action_form = Some(Form {
+        session,
+        fields: [
+            TextField::single(&step.text).with_placeholder("what will happen"),
+            TextField::single(step.owner.as_deref().unwrap_or_default())
+                .with_placeholder("who will do it"),
+            TextField::single(&due).with_placeholder("by when, e.g. 2026-12-04"),
+        ],
+        focus: 0,
+    });
+    state.notes.editing_step = Some(id);
+    enter_panel(state, Focus::ActionForm);
+    Vec::new()
+}
+
 /// Esc leaves the form but keeps what was typed, for `a` to bring back.
 pub fn leave_form(state: &mut State) -> Vec<Effect> {
     state.notes.focus = Focus::NextSteps;
+    if state.notes.editing_step.take().is_some() {
+        state.notes.action_form = None;
+        state.info("Next step not changed.");
+        return Vec::new();
+    }
     if let Some(form) = &state.notes.action_form {
         if form.fields.iter().all(TextField::is_empty) {
             state.notes.action_form = None;
@@ -132,6 +165,22 @@ pub fn save_form(state: &mut State) -> Vec<Effect> {
         due,
         status: ActionStatus::Open,
     };
+    if let Some(id) = state.notes.editing_step.clone() {
+        let done = format!(
+            "Changed the next step \"{}\".",
+            inert_line(text.text().trim())
+        );
+        let owner = action.owner.as_deref();
+        let result = ops::edit_action(state.event(), &id, &action.text, owner, action.due);
+        let refused = result.is_err();
+        let effects = state.apply(&done, result);
+        if !refused {
+            state.notes.action_form = None;
+            state.notes.editing_step = None;
+            state.notes.focus = Focus::NextSteps;
+        }
+        return effects;
+    }
     let id = state.new_id();
     let done = format!(
         "Added the next step \"{}\".",

@@ -257,6 +257,54 @@ fn a_next_step_needs_a_real_due_date_and_can_be_marked_done() {
 }
 
 #[test]
+fn a_next_step_can_be_changed_after_it_was_added_and_keeps_its_status() {
+    let mut state = on_notes();
+    press(&mut state, &[KeyCode::Char('n'), KeyCode::Char('a')]);
+    type_text(&mut state, "Write up the pilot");
+    press(&mut state, &[KeyCode::Enter]);
+    press(&mut state, &[KeyCode::Char('x')]);
+    // Enter opens it with its text, owner and due date to change.
+    press(&mut state, &[KeyCode::Enter]);
+    assert_eq!(state.notes.focus, Focus::ActionForm);
+    assert!(crate::tui::testing::screen(&mut state, 80, 24).contains("Enter saves"));
+    type_text(&mut state, " for both councils");
+    press(&mut state, &[KeyCode::Tab]);
+    type_text(&mut state, "Kim Lee");
+    press(&mut state, &[KeyCode::Tab]);
+    type_text(&mut state, "2026-12-11");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save));
+    assert_eq!(state.notes.focus, Focus::NextSteps);
+    let actions = state.event().actions_of(Some(&chosen(&state)));
+    assert_eq!(actions.len(), 1, "changed, not added");
+    let (_, step) = actions[0];
+    assert_eq!(step.text, "Write up the pilot for both councils");
+    assert_eq!(step.owner.as_deref(), Some("Kim Lee"));
+    assert_eq!(
+        step.due.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-11")
+    );
+    assert_eq!(step.status, ActionStatus::Done, "still done");
+
+    // Esc leaves an edit as it was, and `a` then starts a new one.
+    press(&mut state, &[KeyCode::Char('e')]);
+    backspaces(&mut state, 40);
+    press(&mut state, &[KeyCode::Esc]);
+    let actions = state.event().actions_of(Some(&chosen(&state)));
+    assert_eq!(actions[0].1.text, "Write up the pilot for both councils");
+    press(&mut state, &[KeyCode::Char('a')]);
+    let form = state.notes.action_form.as_ref().expect("a new form");
+    assert!(form.fields.iter().all(TextField::is_empty));
+    // u undoes the change.
+    press(
+        &mut state,
+        &[KeyCode::Esc, KeyCode::Esc, KeyCode::Char('u')],
+    );
+    let actions = state.event().actions_of(Some(&chosen(&state)));
+    assert_eq!(actions[0].1.text, "Write up the pilot");
+}
+
+#[test]
 fn details_take_a_count_a_note_taker_and_chatham_house() {
     let mut state = on_notes();
     press(&mut state, &[KeyCode::Char('e')]);

@@ -85,7 +85,8 @@ pub fn bindings(state: &State) -> Vec<Binding> {
         return Vec::new();
     };
     if let Some(field) = resolve.focused_field() {
-        return keymap::typing_bindings(field.is_multi_line());
+        let keys = keymap::FieldKeys::new("save", "back to the versions");
+        return keymap::typing_bindings(field.is_multi_line(), keys);
     }
     let mut keys = vec![
         bind(

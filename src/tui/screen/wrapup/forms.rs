@@ -62,8 +62,18 @@ pub fn open_text(state: &mut State, action: WrapupAction) -> Vec<Effect> {
         if !state.wrapup.draft.text.is_empty() {
             effects.push(state.wrapup.draft.clear());
         }
+        // Text typed here or on Notes before a crash: the two screens keep
+        // a session's summary and outcome under the same keys.
+        let kept = state.notes.kept.remove(&key);
         state.wrapup.draft = DraftSlot::new(key);
-        saved
+        match kept {
+            Some(text) => {
+                state.wrapup.draft.text.clone_from(&text);
+                state.info("The text typed last time is back; Ctrl-s or Esc saves it.");
+                text
+            }
+            None => saved,
+        }
     };
     let form = Form::new(target, label).field(label, TextField::multi(&text));
     state.wrapup.form = Some(form.esc_saves());
@@ -243,8 +253,8 @@ fn read(event: &Event, form: &WrapupForm, new_id: Option<Id>) -> Result<Vec<Chan
             ops::add_action(event, new_id, step)
         }
         (Target::Step(id), _) => {
-            let session = event.actions.get(id).and_then(|a| a.session.clone());
-            edit_step(event, id, read_step(form, session)?)
+            let step = read_step(form, None)?;
+            ops::edit_action(event, id, &step.text, step.owner.as_deref(), step.due)
         }
         (Target::NewDecision, Some(new_id)) => {
             ops::add_decision(event, new_id, read_decision(form))
@@ -280,23 +290,6 @@ fn read_decision(form: &WrapupForm) -> Decision {
         text: form.text(DECISION),
         lead: Some(form.text(LEAD)).filter(|l| !l.is_empty()),
     }
-}
-
-/// Rewrites a next step's text, owner and due date, keeping its status.
-pub fn edit_step(event: &Event, id: &Id, step: Step) -> Result<Vec<Change>, OpError> {
-    let old = event.actions.get(id).ok_or_else(|| OpError::NotFound {
-        what: "action",
-        id: id.clone(),
-    })?;
-    if step.text.trim().is_empty() {
-        return Err(OpError::Empty { what: "next step" });
-    }
-    let step = Step {
-        status: old.status,
-        session: old.session.clone(),
-        ..step
-    };
-    Ok(put_changed(event, id, Record::Action(step)))
 }
 
 /// Rewrites a decision's text and lead.

@@ -300,3 +300,24 @@ fn the_outcome_editor() {
     type_text(&mut state, "Pilot a shared standard");
     insta::assert_snapshot!(screen(&mut state, 80, 24));
 }
+
+#[test]
+fn a_summary_typed_before_a_crash_comes_back_when_it_opens_here() {
+    let mut state = on_wrapup();
+    let id = session_ids(&state)[0].clone();
+    let key = format!("summary:{id}");
+    // What the loop hands over at start-up from the drafts file.
+    crate::tui::screen::notes::offer_drafts(
+        &mut state,
+        [(key.clone(), "Half a summary from before".to_string())],
+    );
+    press(&mut state, &[KeyCode::Char('s')]);
+    let shown = screen(&mut state, 80, 24);
+    assert!(shown.contains("Half a summary from before"), "{shown}");
+    let effects = press(&mut state, &[KeyCode::Esc]);
+    assert!(effects.contains(&Effect::ClearDraft { key }));
+    assert_eq!(
+        state.event().sessions[&id].summary,
+        "Half a summary from before"
+    );
+}

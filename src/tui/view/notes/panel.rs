@@ -168,6 +168,11 @@ pub fn form(state: &State, over: Rect, buf: &mut Buffer, theme: Theme) {
             None => return,
         },
         _ => match &state.notes.action_form {
+            Some(form) if state.notes.editing_step.is_some() => (
+                form,
+                ACTION_LABELS,
+                " Next step: Tab moves, Enter saves, Esc leaves it as it was ",
+            ),
             Some(form) => (
                 form,
                 ACTION_LABELS,
