@@ -127,7 +127,8 @@ pub fn bindings(state: &State) -> Vec<Binding> {
 /// The record under the cursor, when it has conflicting versions. On a
 /// list of notes or next steps the item wins over its session.
 pub fn selected_conflict(state: &State) -> Option<Id> {
-    if state.typing() {
+    // Asked on every key and every frame: nothing to find costs nothing.
+    if state.event().conflicts.is_empty() || state.typing() {
         return None;
     }
     let event = state.event();

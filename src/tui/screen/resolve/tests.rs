@@ -387,3 +387,50 @@ fn the_wrap_up_page_of_a_conflicted_session_marks_it_and_v_opens_it() {
     );
     assert!(!state.event().is_conflicted(&id));
 }
+
+#[test]
+fn a_note_taker_leaves_the_capture_line_and_v_opens_the_conflicted_note() {
+    let mut state = sample_state();
+    let mut kim = kims_laptop(&state);
+    let (session, note) = {
+        let (id, note) = state
+            .event()
+            .notes
+            .iter()
+            .find(|(_, n)| n.text == "Pilot with two councils")
+            .unwrap();
+        (note.session.clone(), id.clone())
+    };
+    let edited = |replica: &Replica, text: &str| {
+        let event = replica.event();
+        let kind = event.notes[&note].kind;
+        crate::model::ops::edit_note(event, &note, text, kind).unwrap()
+    };
+    let mine = edited(&state.replica, "Pilot with two councils by March");
+    state.replica.commit(mine, now().to_utc()).unwrap();
+    let hers = edited(&kim, "Pilot with three councils");
+    kim.commit(hers, now().to_utc()).unwrap();
+    state.replica.absorb(kim.own_file());
+    state.screen = Screen::Notes;
+    state.note_taker = Some(session);
+    state.notes.focus = crate::tui::screen::notes::Focus::Capture;
+    press(&mut state, &[KeyCode::Char('v')]);
+    assert!(state.resolve.is_none(), "v types in the capture line");
+    assert_eq!(state.notes.capture.text(), "v");
+    press(
+        &mut state,
+        &[KeyCode::Backspace, KeyCode::Esc, KeyCode::Char('v')],
+    );
+    assert_eq!(state.resolve.as_ref().map(|r| &r.record), Some(&note));
+    press(&mut state, &[KeyCode::Char('e')]);
+    assert_eq!(
+        state
+            .resolve
+            .as_ref()
+            .unwrap()
+            .focused_field()
+            .unwrap()
+            .text(),
+        "Pilot with three councils / Pilot with two councils by March"
+    );
+}
