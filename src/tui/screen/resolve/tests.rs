@@ -295,6 +295,10 @@ fn help_over_the_overlay_lists_its_keys() {
     press(&mut state, &[KeyCode::Char('v'), KeyCode::Char('?')]);
     let shown = screen(&mut state, 80, 24);
     assert!(shown.contains("keep the chosen version"), "{shown}");
+    assert!(
+        shown.contains("Keys for the conflicting versions"),
+        "{shown}"
+    );
     press(&mut state, &[KeyCode::Esc]);
     assert!(state.resolve.is_some(), "Esc closes help first");
 }
