@@ -7,7 +7,7 @@ use super::args::ResolveArgs;
 use super::event_cmds::event_name;
 use super::{CliError, CliResult, Context};
 use crate::model::fields::{self, Field};
-use crate::model::text::{inert_line, truncate};
+use crate::model::text::{capitalised, inert_line, truncate};
 use crate::model::{Change, Event, Id, Record};
 use crate::store::version::{Version, in_shown_order};
 use crate::store::{Access, EventFolder, clock};
@@ -174,11 +174,4 @@ fn find(
                 .join(", ")
         ))),
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }

@@ -4,6 +4,7 @@
 //! shown, so the conflict ends on every laptop that reads this one's file.
 
 use crate::model::fields::{self, TextSlot};
+use crate::model::text::capitalised;
 use crate::model::{Change, Id, Record};
 use crate::store::version::{Version, VersionVector};
 use crate::tui::action::{Action, Effect};
@@ -270,13 +271,6 @@ pub fn device_name(state: &State, device: &str) -> String {
         .replica
         .device_label(device)
         .map_or_else(|| device.to_string(), str::to_string)
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 /// Typing, Enter, Esc and the wheel while the overlay is open.
