@@ -138,16 +138,22 @@ fn unchanged_since_shown(state: &mut State) -> bool {
     false
 }
 
-fn keep(state: &mut State) -> Vec<Effect> {
+/// The record, its versions and the chosen one's place, when the versions
+/// shown are still all there is (see [`unchanged_since_shown`]).
+fn to_write(state: &mut State) -> Option<(Id, Vec<Version>, usize)> {
     if !unchanged_since_shown(state) {
-        return Vec::new();
+        return None;
     }
-    let Some(resolve) = &state.resolve else {
+    let resolve = state.resolve.as_ref()?;
+    let id = resolve.record.clone();
+    Some((id.clone(), versions(state, &id), resolve.chosen))
+}
+
+fn keep(state: &mut State) -> Vec<Effect> {
+    let Some((id, all, chosen)) = to_write(state) else {
         return Vec::new();
     };
-    let id = resolve.record.clone();
-    let all = versions(state, &id);
-    let Some(version) = all.get(resolve.chosen).cloned() else {
+    let Some(version) = all.get(chosen).cloned() else {
         return Vec::new();
     };
     let what = state.event().describe(&id);
@@ -213,18 +219,13 @@ fn save_combined(state: &mut State) -> Vec<Effect> {
         ));
         return Vec::new();
     }
-    if !unchanged_since_shown(state) {
-        return Vec::new();
-    }
-    let Some(resolve) = &state.resolve else {
+    let Some((id, all, chosen)) = to_write(state) else {
         return Vec::new();
     };
-    let id = resolve.record.clone();
-    let all = versions(state, &id);
     // The other fields come from the chosen version, or the first that
     // still has a value when the chosen one is a deletion.
     let base = all
-        .get(resolve.chosen)
+        .get(chosen)
         .and_then(|v| v.value.clone())
         .or_else(|| all.iter().find_map(|v| v.value.clone()));
     let Some(base) = base else {

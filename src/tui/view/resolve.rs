@@ -302,29 +302,17 @@ impl Versions<'_> {
     }
 }
 
-/// Breaks text into at most `rows` lines of `width` characters, at spaces
-/// where it can; the last line ends with an ellipsis when text is left.
+/// Text wrapped to `width` in at most `rows` lines; the last line ends
+/// with an ellipsis when text is left over.
 fn wrap(text: &str, width: usize, rows: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let needed = line.width() + usize::from(!line.is_empty()) + word.width();
-        if needed > width && !line.is_empty() {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    out.push(line);
+    let mut out = crate::tui::view::export::wrap::wrap(text, width, 0);
     if out.len() > rows {
         out.truncate(rows);
         if let Some(last) = out.last_mut() {
             *last = truncate(&format!("{last} …"), width);
         }
     }
-    out.into_iter().map(|l| truncate(&l, width)).collect()
+    out
 }
 
 #[cfg(test)]
