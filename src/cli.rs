@@ -14,6 +14,7 @@ mod import_cmd;
 mod import_csv;
 mod pitch_cmds;
 mod record_cmds;
+mod resolve_cmd;
 mod table;
 mod tui_cmds;
 
@@ -68,6 +69,7 @@ fn dispatch(context: &Context, command: Command) -> CliResult {
         Command::Actions(args) => record_cmds::actions(context, args),
         Command::Decision(args) => record_cmds::decision(context, args),
         Command::Check(args) => event_cmds::check(context, args),
+        Command::Resolve(args) => resolve_cmd::resolve(context, args),
         Command::Export(args) => export_cmd::export(context, args),
         Command::Merge(args) => carry_cmds::merge(context, args),
         Command::Pack(args) => carry_cmds::pack(context, args),

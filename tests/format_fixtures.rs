@@ -173,6 +173,8 @@ fn format_v1_files_load_exactly() {
 fn format_v1_files_read_through_the_cli() {
     let (env, name) = with_fixture("format-v1/supplier-day");
     let before = files(env.root());
+    // After the fixtures' last change, so that no laptop's clock reads as ahead.
+    env.set_time("13:00");
     let check = env.run(&["check", &name]);
     assert_eq!(
         (check.code, check.stdout.as_str()),
@@ -284,11 +286,13 @@ fn conflict_copies_are_read_and_temporary_files_skipped() {
 #[test]
 fn conflict_copies_show_in_check_and_survive_a_write() {
     let (env, name) = with_fixture("conflict-copies/conflicted-day");
+    // After the fixtures' last change, so that no laptop's clock reads as ahead.
+    env.set_time("13:00");
     let check = env.run(&["check", &name]);
     assert_eq!(check.code, 1, "{check:?}");
     assert_eq!(
         check.stdout,
-        "conflict: pitch \"Skills for all\" was saved twice with different content by Georgina on organiser (a restored backup or a copied device identity); open it and keep one version.\n"
+        "conflict: pitch \"Skills for all\" was saved twice with different content by Georgina on organiser (a restored backup or a copied device identity); `unconf resolve conflicted-day` shows the versions and keeps one.\n"
     );
     assert_eq!(
         check.stderr,
@@ -341,6 +345,8 @@ const BROKEN: [&str; 8] = [
 fn broken_files_are_named_with_where_and_why() {
     let (env, name) = with_fixture("broken-files/broken-day");
     let before = files(env.root());
+    // After the fixtures' last change, so that no laptop's clock reads as ahead.
+    env.set_time("13:00");
     let check = env.run(&["check", &name]);
     assert_eq!(check.code, 2, "{check:?}");
     let expected: String = BROKEN

@@ -17,6 +17,7 @@ use fuzz_kit::{mutate_bytes, run};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unconf::model::{Change, Id, IdGen, Pitch, Record};
 use unconf::store::{Access, Clock, EventFolder, Identity, Replica};
 use unconf::tui::action::{Action, Effect};
 use unconf::tui::state::State;
@@ -37,6 +38,7 @@ const TOKENS: &[&str] = &[
     "d",
     "m",
     "?",
+    "v",
     "\u{80}\u{1}\u{1}",
     "\u{1b}[2J",
     "\u{202e}",
@@ -56,7 +58,51 @@ fn sample_replica() -> Replica {
     let me = Identity::from_label("organiser", "Georgina");
     let folder =
         EventFolder::open(home.path(), me, Clock::Fixed(now), Access::Write).expect("opens");
-    folder.into_parts().1
+    with_conflicts(folder.into_parts().1, now.to_utc())
+}
+
+/// Two pitches changed apart on another laptop (one retitled on both, one
+/// deleted there and edited here), so that input reaches the resolve
+/// overlay too.
+fn with_conflicts(mut replica: Replica, now: DateTime<chrono::Utc>) -> Replica {
+    let me = Identity::from_label("breakout", "Kim");
+    let event = replica.event().id.clone();
+    let mut other = Replica::new(event, me, IdGen::new(b"kim"), true);
+    other.absorb(replica.own_file());
+    let pitches: Vec<(Id, Pitch)> = other
+        .event()
+        .pitches
+        .iter()
+        .take(2)
+        .map(|(id, p)| (id.clone(), p.clone()))
+        .collect();
+    for (n, (id, pitch)) in pitches.into_iter().enumerate() {
+        let retitled = |title: &str| {
+            Change::put(
+                id.clone(),
+                Record::Pitch(Pitch {
+                    title: format!("{} ({title})", pitch.title),
+                    ..pitch.clone()
+                }),
+            )
+        };
+        let theirs = if n == 0 {
+            retitled("Kim")
+        } else {
+            Change::delete(id.clone())
+        };
+        other.commit(vec![theirs], now).expect("Kim's edit");
+        replica
+            .commit(vec![retitled("Georgina")], now)
+            .expect("an edit");
+    }
+    replica.absorb(other.own_file());
+    assert_eq!(
+        replica.event().conflicts.len(),
+        2,
+        "two conflicts to resolve"
+    );
+    replica
 }
 
 fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {

@@ -91,6 +91,11 @@ pub enum Command {
         after_help = "Exits 0 when all is well, 1 when problems were found, 2 when a file cannot be read.\n\nExample:\n  unconf check my-event"
     )]
     Check(EventArg),
+    /// List conflicting versions, or keep one of them.
+    #[command(
+        after_help = "Without RECORD, lists every record changed on two laptops at once, with its versions numbered. With RECORD and --keep N, keeps version N: it replaces the others here, and on every laptop that gets this laptop's file.\n\nExamples:\n  unconf resolve my-event\n  unconf resolve my-event K8NBNMSZ --keep 2"
+    )]
+    Resolve(ResolveArgs),
     /// Write the write-up, the calendar, the actions register or the event as JSON.
     #[command(
         after_help = "Formats: md (the write-up), ics (the programme for calendars), csv (the actions register), json (the whole event).\n\nExamples:\n  unconf export my-event --with-notes --out exports/\n  unconf export my-event --public --split\n  unconf export my-event --format ics --public --out programme.ics"
@@ -414,6 +419,18 @@ pub enum DecisionCommand {
         #[arg(long, value_name = "NAME")]
         lead: Option<String>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// The event.
+    pub event: String,
+    /// The record with conflicting versions: its id or short id, as listed.
+    #[arg(requires = "keep")]
+    pub record: Option<String>,
+    /// The number of the version to keep, as listed.
+    #[arg(long, value_name = "N", requires = "record")]
+    pub keep: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -49,7 +49,10 @@ pub fn merge(context: &Context, args: MergeArgs) -> CliResult {
         );
     }
     if report.new_conflicts > 0 {
-        println!("`unconf check {}` lists the conflicts.", args.event);
+        println!(
+            "`unconf resolve {}` shows the conflicting versions and keeps one.",
+            args.event
+        );
     }
     Ok(())
 }

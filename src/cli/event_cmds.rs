@@ -153,7 +153,8 @@ pub fn check(context: &Context, args: EventArg) -> CliResult {
         context.clock,
         crate::store::Access::Read,
     )?;
-    let lines = problems(&folder);
+    let mut lines = problems(&folder, &args.event);
+    lines.extend(clocks_ahead(&folder, context.clock.now_utc()));
     for problem in folder.problems() {
         println!("unreadable: {problem}.");
     }
@@ -192,7 +193,7 @@ pub fn check(context: &Context, args: EventArg) -> CliResult {
 }
 
 /// Clashes, conflicts and sessions without notes, one line each.
-fn problems(folder: &EventFolder) -> Vec<String> {
+fn problems(folder: &EventFolder, event_arg: &str) -> Vec<String> {
     let event = folder.event();
     let mut lines: Vec<String> = rules::clashes(event)
         .iter()
@@ -217,7 +218,7 @@ fn problems(folder: &EventFolder) -> Vec<String> {
             _ => format!("was changed at the same time by {}", and_list(&who)),
         };
         lines.push(format!(
-            "conflict: {} {how}; open it and keep one version.",
+            "conflict: {} {how}; `unconf resolve {event_arg}` shows the versions and keeps one.",
             event.describe(id)
         ));
     }
@@ -229,6 +230,25 @@ fn problems(folder: &EventFolder) -> Vec<String> {
     }
     lines.extend(crate::export::personal::personal_data(event));
     lines
+}
+
+/// A line for each laptop whose latest change is dated well ahead of this
+/// laptop's clock. Versions, not times, decide what stands, so nothing of
+/// it is lost; but its notes carry the wrong times until its clock is set.
+fn clocks_ahead(folder: &EventFolder, now: chrono::DateTime<chrono::Utc>) -> Vec<String> {
+    folder
+        .devices()
+        .into_values()
+        .filter_map(|(label, last)| {
+            let last = last?;
+            let by = crate::store::clock::ahead(now, last)?;
+            Some(format!(
+                "clock: {label}'s latest change is dated {}, {} ahead of this laptop's clock; its edits are kept, but set its clock right.",
+                last.format("%Y-%m-%d %H:%M UTC"),
+                crate::store::clock::roughly(by)
+            ))
+        })
+        .collect()
 }
 
 /// The event's name for messages.

@@ -67,6 +67,15 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
 }
 
+/// The text with its first letter in upper case, to start a sentence with
+/// "pitch \"Open data\"".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// Collapses runs of whitespace (including newlines) into single spaces.
 pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -3,6 +3,8 @@
 //! caller passes the time. The TUI keeps one in its state; the store reads
 //! it from and writes it to the folder.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 
 use super::Identity;
@@ -22,11 +24,15 @@ pub struct Replica {
     merged: Merged,
     event: Event,
     read_only: Option<String>,
+    /// Device id -> the label its file gave, for naming who wrote a version.
+    labels: BTreeMap<String, String>,
 }
 
 impl Replica {
     pub fn new(event_id: Id, me: Identity, ids: IdGen, fixed_clock: bool) -> Replica {
+        let labels = BTreeMap::from([(me.device.clone(), me.label.clone())]);
         Replica {
+            labels,
             me,
             ids,
             fixed_clock,
@@ -42,6 +48,9 @@ impl Replica {
     /// versions were new (0 when the file brought nothing unseen).
     pub fn absorb(&mut self, file: DeviceFile) -> usize {
         let mine = file.device == self.me.device;
+        if !mine {
+            self.labels.insert(file.device.clone(), file.label.clone());
+        }
         if mine {
             self.seq = self.seq.max(file.seq);
         }
@@ -82,6 +91,11 @@ impl Replica {
 
     pub fn merged(&self) -> &Merged {
         &self.merged
+    }
+
+    /// The label a device's file gives it, if a file of it was read.
+    pub fn device_label(&self, device: &str) -> Option<&str> {
+        self.labels.get(device).map(String::as_str)
     }
 
     pub fn identity(&self) -> &Identity {
@@ -164,3 +178,6 @@ impl Replica {
         self.own.versions().map(|v| v.at).max()
     }
 }
+
+#[cfg(test)]
+mod tests;

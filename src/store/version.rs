@@ -176,6 +176,15 @@ impl Merged {
     }
 }
 
+/// Current versions in the order people see them numbered (the resolve
+/// view, `unconf resolve`): oldest first, then by device. The same on every
+/// laptop, since it depends only on the versions.
+pub fn in_shown_order(current: &[Version]) -> Vec<Version> {
+    let mut all = current.to_vec();
+    all.sort_by(|a, b| (a.at, &a.device, &a.vv).cmp(&(b.at, &b.device, &b.vv)));
+    all
+}
+
 /// The value to show for a record, given its current versions. With one
 /// version that is its value. With several (a conflict) a value is still
 /// shown, chosen the same way on every device: an edit wins over a deletion

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::screen::{
     event::SetupAction, export::ExportAction, notes::NoteAction, pitches::PitchAction,
-    schedule::ScheduleAction, wrapup::WrapupAction,
+    resolve::ResolveAction, schedule::ScheduleAction, wrapup::WrapupAction,
 };
 
 /// The six screens, in the order of their number keys.
@@ -112,6 +112,8 @@ pub enum Action {
     Wrapup(WrapupAction),
     /// Export screen actions
     Export(ExportAction),
+    /// Conflicting versions of one record (an overlay on any screen)
+    Resolve(ResolveAction),
 }
 
 impl Action {
@@ -141,6 +143,7 @@ impl Action {
             Action::Notes(a) => a.description(),
             Action::Wrapup(a) => a.description(),
             Action::Export(a) => a.description(),
+            Action::Resolve(a) => a.description(),
         }
     }
 }

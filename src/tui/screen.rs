@@ -6,6 +6,7 @@ pub mod event;
 pub mod export;
 pub mod notes;
 pub mod pitches;
+pub mod resolve;
 pub mod schedule;
 pub mod timer;
 pub mod wrapup;

@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::action::{Effect, Screen};
 use super::keymap::{self, Binding};
+use super::screen::resolve::{self, ResolveState};
 use super::screen::{event, export, notes, pitches, schedule, wrapup};
 use super::undo::Undo;
 use crate::model::ops::OpError;
@@ -59,6 +60,8 @@ pub struct State {
     pub notes: notes::NotesState,
     pub wrapup: wrapup::WrapupState,
     pub export: export::ExportState,
+    /// The conflicting versions of one record, over the screen.
+    pub resolve: Option<ResolveState>,
     pub quit: bool,
 }
 
@@ -91,6 +94,7 @@ impl State {
             notes: notes::NotesState::default(),
             wrapup: wrapup::WrapupState::default(),
             export: export::ExportState::default(),
+            resolve: None,
             quit: false,
         }
     }
@@ -110,6 +114,9 @@ impl State {
 
     /// `Some(multi_line)` when the current screen has a focused text field.
     pub fn focused_field_is_multi_line(&self) -> Option<bool> {
+        if let Some(resolve) = &self.resolve {
+            return resolve.focused_field().map(|f| f.is_multi_line());
+        }
         match self.screen {
             Screen::Event => self.setup.focused_field(),
             Screen::Pitches => self.pitches.focused_field(),
@@ -142,12 +149,18 @@ impl State {
 
     /// The keys of the screen itself, as listed in help.
     pub fn bindings_without_help(&self) -> Vec<Binding> {
+        if self.resolve.is_some() {
+            return resolve::bindings(self);
+        }
         if let Some(multi_line) = self.focused_field_is_multi_line() {
             let mut bindings = self.screen_bindings();
             bindings.extend(keymap::typing_bindings(multi_line, self.field_keys()));
             return bindings;
         }
-        let mut bindings = self.screen_bindings();
+        let open = resolve::open_binding(self);
+        let resolving = open.is_some();
+        let mut bindings: Vec<Binding> = open.into_iter().collect();
+        bindings.extend(self.screen_bindings());
         bindings.extend(keymap::global_bindings().into_iter().filter(|g| {
             // In note-taker mode there is only the Notes screen.
             self.note_taker.is_none()
@@ -158,6 +171,9 @@ impl State {
                         | super::action::Action::PreviousScreen
                 )
         }));
+        if resolving {
+            resolve::fit_footer(&mut bindings, self.width);
+        }
         bindings
     }
 

@@ -2,7 +2,7 @@
 //! changes. Pure: no terminal, no disk, no clock (time arrives as `Tick`).
 
 use super::action::{Action, Effect, Screen};
-use super::screen::{event, export, notes, pitches, schedule, wrapup};
+use super::screen::{event, export, notes, pitches, resolve, schedule, wrapup};
 use super::state::State;
 use crate::model::Change;
 
@@ -86,6 +86,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Notes(a) => notes::update(state, a),
         Action::Wrapup(a) => wrapup::update(state, a),
         Action::Export(a) => export::update(state, a),
+        Action::Resolve(a) => resolve::update(state, a),
+        other if state.resolve.is_some() => resolve::on_input(state, other),
         other => to_screen(state, other),
     }
 }

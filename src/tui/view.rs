@@ -5,6 +5,7 @@ pub mod export;
 pub mod help;
 pub mod notes;
 pub mod pitches;
+pub mod resolve;
 pub mod schedule;
 pub mod wrapup;
 
@@ -69,6 +70,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         theme,
     }
     .render(footer, buf);
+    if let Some(resolve) = &state.resolve {
+        resolve::render(state, resolve, body, buf, theme);
+    }
     if let Some(scroll) = state.help {
         help::render(state, scroll, area, buf, theme);
     }
@@ -204,9 +208,11 @@ pub fn ago(
     now: chrono::DateTime<chrono::FixedOffset>,
     then: chrono::DateTime<chrono::FixedOffset>,
 ) -> String {
+    if let Some(by) = crate::store::clock::ahead(now.to_utc(), then.to_utc()) {
+        return format!("(clock {} ahead)", crate::store::clock::roughly(by));
+    }
     let seconds = (now - then).num_seconds();
     match seconds {
-        s if s < -120 => "(its clock is ahead)".to_string(),
         s if s < 5 => "just now".to_string(),
         s if s < 60 => format!("{s} s ago"),
         s if s < 3600 => format!("{} min ago", s / 60),
@@ -278,7 +284,7 @@ mod tests {
         assert_eq!(ago(now, before(12)), "12 s ago");
         assert_eq!(ago(now, before(180)), "3 min ago");
         assert_eq!(ago(now, before(7300)), "2 h ago");
-        assert_eq!(ago(now, before(-86_400)), "(its clock is ahead)");
+        assert_eq!(ago(now, before(-86_400)), "(clock about 1 day ahead)");
         assert_eq!(ago(now, before(3 * 86_400)), "3 days ago");
         assert_eq!(ago(now, before(30 * 86_400)), "on 28 Oct");
         assert_eq!(ago(now, before(400 * 86_400)), "on 23 Oct 2025");

@@ -54,4 +54,21 @@ impl Watch {
         }
         false
     }
+
+    /// Blocks until the watcher (not the rescan timer) reports changes, or
+    /// `timeout` passes; the paths it named, empty when none came or
+    /// nothing is watched. The loop polls with `due`; tests wait here.
+    #[cfg(test)]
+    pub fn wait_for_change(&mut self, timeout: Duration) -> Vec<std::path::PathBuf> {
+        let Some(events) = &self.events else {
+            return Vec::new();
+        };
+        match events.recv_timeout(timeout) {
+            Ok(Ok(batch)) => batch.into_iter().map(|event| event.path).collect(),
+            Ok(Err(_)) | Err(_) => Vec::new(),
+        }
+    }
 }
+
+#[cfg(test)]
+mod tests;

@@ -171,6 +171,12 @@ fn edit(state: &mut State) -> Vec<Effect> {
         Selected::Room(id) => forms::room(event, Some(&id)),
         Selected::Slot(id) => forms::slot(event, Some(&id)),
         Selected::Warning(i) => {
+            if let Some(id) = warnings::warnings(state)
+                .get(i)
+                .and_then(|w| w.record.clone())
+            {
+                return super::resolve::open(state, id);
+            }
             explain_warning(state, i);
             return Vec::new();
         }
@@ -187,9 +193,7 @@ fn explain_warning(state: &mut State, index: usize) {
         Some(WarningKind::NoNotes) => {
             "Ask the group on 5 Wrap-up, or write notes for it on 4 Notes."
         }
-        Some(WarningKind::Conflict) => {
-            "Open the record named and save it: the version you save is kept."
-        }
+        Some(WarningKind::Conflict) => "Press v to see the versions and keep one.",
         Some(WarningKind::Unreadable) | None => {
             "Fix or move that file; unconf never changes another device's file."
         }

@@ -8,6 +8,7 @@
 
 mod capture;
 mod editing;
+pub use editing::selected_note;
 mod keys;
 pub mod next_steps;
 pub mod sessions;

@@ -33,7 +33,14 @@ pub fn lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
         .max()
         .unwrap_or(0);
     let mut lines = vec![
-        Line::styled(format!("Keys on {}", state.screen.title()), theme.heading()),
+        Line::styled(
+            if state.resolve.is_some() {
+                "Keys for the conflicting versions".to_string()
+            } else {
+                format!("Keys on {}", state.screen.title())
+            },
+            theme.heading(),
+        ),
         Line::raw(""),
     ];
     for binding in beneath {

@@ -286,7 +286,7 @@ fn trouble(event: &Event, here: &[&Id], found: &[Clash], theme: Theme) -> Vec<Sp
         if event.is_conflicted(id) {
             spans.push(Span::styled("~ ", theme.warning()));
             spans.push(Span::raw(format!(
-                "{} was changed on two devices at once; moving or editing it settles which version stands. ",
+                "{} was changed on two devices at once; v shows the versions and keeps one. ",
                 session_title_of(event, id)
             )));
         }

@@ -187,7 +187,11 @@ fn where_line(
             let room = session
                 .and_then(|s| event.rooms.get(&s.room))
                 .map(|r| inert_line(&r.name));
-            let place: Vec<String> = [slot, room].into_iter().flatten().collect();
+            // First, so that a narrow line never cuts it off.
+            let conflict = event
+                .is_conflicted(id)
+                .then(|| "! conflicting versions (v)".to_string());
+            let place: Vec<String> = [conflict, slot, room].into_iter().flatten().collect();
             (
                 place.join(" · "),
                 format!("Session {} of {sessions}", index + 1),

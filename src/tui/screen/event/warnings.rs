@@ -33,6 +33,8 @@ pub struct Warning {
     pub kind: WarningKind,
     /// One sentence; may hold user text, so it is drawn inert.
     pub text: String,
+    /// The record with conflicting versions, for a conflict.
+    pub record: Option<Id>,
 }
 
 /// Everything to warn about, most urgent first.
@@ -44,18 +46,21 @@ pub fn warnings(state: &State) -> Vec<Warning> {
         .map(|text| Warning {
             kind: WarningKind::Unreadable,
             text: text.clone(),
+            record: None,
         })
         .collect();
     found.extend(event.conflicts.iter().map(|id| Warning {
         kind: WarningKind::Conflict,
         text: format!(
-            "Two devices changed {} at once; open it and save it to keep one version.",
+            "Two devices changed {} at once; press v to see the versions and keep one.",
             event.describe(id)
         ),
+        record: Some(id.clone()),
     }));
     found.extend(rules::clashes(event).iter().map(|clash| Warning {
         kind: WarningKind::Clash,
         text: clash.describe(event),
+        record: None,
     }));
     found.extend(
         rules::sessions_without_notes(event)
@@ -64,6 +69,7 @@ pub fn warnings(state: &State) -> Vec<Warning> {
             .map(|id| Warning {
                 kind: WarningKind::NoNotes,
                 text: no_notes(event, id),
+                record: None,
             }),
     );
     found

@@ -95,7 +95,7 @@ pub fn newest(state: &mut State) -> Vec<Effect> {
 }
 
 /// The selected note, found by walking back from the newest.
-fn selected_note(state: &State) -> Option<(Id, Note)> {
+pub fn selected_note(state: &State) -> Option<(Id, Note)> {
     let session = session_id(state)?;
     let pos = clamp(state.notes.log.selected, count(state));
     state

@@ -136,6 +136,9 @@ pub fn ago(now: DateTime<FixedOffset>, then: Option<DateTime<FixedOffset>>) -> S
     let Some(then) = then else {
         return "no changes yet".to_string();
     };
+    if let Some(by) = crate::store::clock::ahead(now.to_utc(), then.to_utc()) {
+        return format!("clock {} ahead", crate::store::clock::roughly(by));
+    }
     let seconds = (now - then).num_seconds();
     match seconds {
         ..10 => "just now".to_string(),
@@ -242,5 +245,25 @@ mod tests {
         assert_eq!(ago(now, at(3 * 86_400)), "24 Nov 10:40");
         assert_eq!(ago(now, at(-30)), "just now", "a fast clock elsewhere");
         assert_eq!(ago(now, at(400 * 86_400)), "23 Oct 2025");
+        assert_eq!(ago(now, at(-86_400)), "clock about 1 day ahead");
+    }
+
+    #[test]
+    fn a_laptop_a_day_ahead_is_named_in_the_devices_and_the_status_line() {
+        let mut state = crate::tui::testing::sample_state();
+        state.devices = vec![crate::tui::state::DeviceSeen {
+            label: "Kim's laptop".into(),
+            own: false,
+            last_change: Some(state.now + chrono::Duration::hours(25)),
+        }];
+        assert!(
+            device_texts(&state).contains(&"Kim's laptop, clock about 1 day ahead".to_string())
+        );
+        state.screen = crate::tui::action::Screen::Event;
+        let shown = crate::tui::testing::screen(&mut state, 80, 24);
+        assert!(
+            shown.contains("✓ saved · Kim's laptop (clock about 1 day ahead)"),
+            "{shown}"
+        );
     }
 }

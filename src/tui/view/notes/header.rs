@@ -126,7 +126,8 @@ fn where_and_who(event: &Event, id: &Id, session: &Session) -> String {
         parts.push(format!("repeat of {}", slot_name_of(event, &first.slot)));
     }
     if event.is_conflicted(id) {
-        parts.push("! conflicting versions: see 1 Event".to_string());
+        // First, so that a narrow header never cuts it off.
+        parts.insert(0, "! conflicting versions (v)".to_string());
     }
     parts.join(" · ")
 }

@@ -24,8 +24,9 @@ pub fn rows(state: &State, width: usize) -> Vec<Row> {
             theme.dim(),
         )));
     }
-    for (n, decision) in event.decisions.values().enumerate() {
-        let mut text = format!("{}. {}", n + 1, inert_line(&decision.text));
+    for (n, (id, decision)) in event.decisions.iter().enumerate() {
+        let mark = if event.is_conflicted(id) { "! " } else { "" };
+        let mut text = format!("{}. {mark}{}", n + 1, inert_line(&decision.text));
         if let Some(lead) = &decision.lead {
             text.push_str(&format!(" — led by {}", inert_line(lead)));
         }
@@ -52,8 +53,14 @@ pub fn rows(state: &State, width: usize) -> Vec<Row> {
         )));
     }
     let first = event.decisions.len();
-    for (i, (_, step)) in steps.iter().enumerate() {
-        rows.extend(step_rows(step, first + i, width, theme));
+    for (i, (id, step)) in steps.iter().enumerate() {
+        rows.extend(step_rows(
+            step,
+            event.is_conflicted(id),
+            first + i,
+            width,
+            theme,
+        ));
     }
     rows.extend(still_empty(state, width, theme));
     rows

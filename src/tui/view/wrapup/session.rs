@@ -42,8 +42,9 @@ pub fn rows(state: &State, id: &Id, width: usize) -> Vec<Row> {
     if steps.is_empty() {
         rows.push(missing("none yet: a adds one", theme));
     }
-    for (i, (_, step)) in steps.iter().enumerate() {
-        rows.extend(step_rows(step, i, width, theme));
+    for (i, (step_id, step)) in steps.iter().enumerate() {
+        let conflicted = event.is_conflicted(step_id);
+        rows.extend(step_rows(step, conflicted, i, width, theme));
     }
     rows.push(Row::plain(Line::raw("")));
     rows.extend(paragraph(
@@ -82,11 +83,18 @@ fn missing(text: &str, theme: Theme) -> Row {
 }
 
 /// "[ ] Pilot with two councils — Asha, due 4 Dec": the box says done or
-/// not without colour.
-pub fn step_rows(step: &Step, item: usize, width: usize, theme: Theme) -> Vec<Row> {
+/// not without colour; "!" before it marks conflicting versions.
+pub fn step_rows(
+    step: &Step,
+    conflicted: bool,
+    item: usize,
+    width: usize,
+    theme: Theme,
+) -> Vec<Row> {
     let done = step.status == ActionStatus::Done;
     let mut text = format!(
-        "{} {}",
+        "{}{} {}",
+        if conflicted { "! " } else { "" },
         if done { "[x]" } else { "[ ]" },
         inert_line(&step.text)
     );

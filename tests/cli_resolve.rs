@@ -1,0 +1,128 @@
+//! `unconf resolve`: conflicts listed with their versions numbered as the
+//! TUI numbers them, and keeping one ends the conflict here and, once the
+//! other laptop merges this one's file, there too.
+
+mod common;
+
+use common::{Env, copy_tree};
+
+const KIM: (&str, &str) = ("kim-laptop", "Kim");
+
+/// The organiser and Kim (on a copy of the folder) write the same session's
+/// outcome apart; the organiser merges Kim's copy. Returns Kim's copy.
+fn conflicting_outcomes(env: &Env) -> String {
+    env.ok(&["new", "Resolve day", "--date", "2026-11-27"]);
+    env.ok(&["room", "add", "resolve-day", "Library"]);
+    env.ok(&[
+        "slot",
+        "add",
+        "resolve-day",
+        "10:00",
+        "11:00",
+        "--label",
+        "Round 1",
+    ]);
+    env.ok(&["pitch", "add", "resolve-day", "Open standards"]);
+    env.ok(&[
+        "schedule",
+        "resolve-day",
+        "open standards",
+        "--slot",
+        "Round 1",
+        "--room",
+        "Library",
+    ]);
+    let copy = env.root().join("kims-copy");
+    copy_tree(&env.event_dir("resolve-day"), &copy);
+    let kims = copy.to_str().expect("a UTF-8 path").to_string();
+    env.ok_as(
+        KIM,
+        &[
+            "session",
+            "set",
+            &kims,
+            "open standards",
+            "--outcome",
+            "Write to MHCLG",
+        ],
+    );
+    env.ok(&[
+        "session",
+        "set",
+        "resolve-day",
+        "open standards",
+        "--outcome",
+        "A pilot with two councils",
+    ]);
+    env.ok(&["merge", "resolve-day", &kims]);
+    kims
+}
+
+/// The short id the listing gives the conflicted record.
+fn short_id(listing: &str) -> String {
+    let start = listing.find('(').expect("an id in brackets") + 1;
+    listing[start..start + 8].to_string()
+}
+
+#[test]
+fn conflicts_are_listed_with_numbered_versions_and_keeping_one_ends_them_everywhere() {
+    let env = Env::new();
+    let kims = conflicting_outcomes(&env);
+    let listing = env.ok(&["resolve", "resolve-day"]);
+    let id = short_id(&listing);
+    assert_eq!(
+        listing,
+        format!(
+            "Session \"Open standards\" ({id}): 2 versions\n  \
+             1. Kim on kim-laptop (2026-11-27 09:06 UTC): Outcome: Write to MHCLG\n  \
+             2. Georgina on organiser (2026-11-27 09:07 UTC): Outcome: A pilot with two councils\n  \
+             Keep one: unconf resolve resolve-day {id} --keep N\n"
+        )
+    );
+    let kept = env.ok(&["resolve", "resolve-day", &id.to_lowercase(), "--keep", "1"]);
+    assert_eq!(
+        kept,
+        "Kept version 1 of session \"Open standards\" (by Kim on kim-laptop); it replaces the other here, and on every laptop that gets this laptop's file.\n"
+    );
+    assert_eq!(
+        env.ok(&["resolve", "resolve-day"]),
+        "\"Resolve day\": no conflicting versions.\n"
+    );
+    let write_up = env.ok(&["export", "resolve-day", "--out", "-"]);
+    assert!(write_up.contains("Write to MHCLG"), "{write_up}");
+    assert!(
+        !write_up.contains("A pilot with two councils"),
+        "{write_up}"
+    );
+    assert!(!write_up.contains("check before publishing"), "{write_up}");
+
+    // Kim's laptop merges the organiser's file: no conflict there either.
+    let organisers = env.event_dir("resolve-day");
+    env.ok_as(KIM, &["merge", &kims, organisers.to_str().expect("UTF-8")]);
+    assert_eq!(
+        env.ok_as(KIM, &["resolve", &kims]),
+        "\"Resolve day\": no conflicting versions.\n"
+    );
+    let check = env.run_as(KIM, &["check", &kims]);
+    assert!(!check.stdout.contains("conflict"), "{check:?}");
+}
+
+#[test]
+fn a_wrong_id_or_number_is_refused_and_nothing_is_written() {
+    // `refused` checks that no file changed, too.
+    let env = Env::new();
+    conflicting_outcomes(&env);
+    let id = short_id(&env.ok(&["resolve", "resolve-day"]));
+    assert_eq!(
+        env.refused(&["resolve", "resolve-day", "ZZZZZZZZ", "--keep", "1"]),
+        "error: No record with conflicting versions has the id \"ZZZZZZZZ\" in \"Resolve day\"; `unconf resolve resolve-day` lists those that do."
+    );
+    assert_eq!(
+        env.refused(&["resolve", "resolve-day", &id, "--keep", "3"]),
+        "error: Session \"Open standards\" has versions 1 to 2, not 3; `unconf resolve resolve-day` lists them."
+    );
+    assert_eq!(
+        env.refused(&["resolve", "resolve-day", &id, "--keep", "0"]),
+        "error: Session \"Open standards\" has versions 1 to 2, not 0; `unconf resolve resolve-day` lists them."
+    );
+}
