@@ -105,7 +105,7 @@ fn editor(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     };
     let title = format!(
         " {}: Ctrl-S or Esc saves ",
-        capitalised(writing.part.word())
+        crate::model::text::capitalised(writing.part.word())
     );
     let block = titled(&title, area.width).border_style(theme.key());
     let inner = block.inner(area);
@@ -114,17 +114,9 @@ fn editor(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     writing.field.render(inner, buf, true);
 }
 
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 fn next_steps(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let block = titled(
-        " Next steps: a adds · x done · d deletes · Esc back ",
+        " Next steps: a adds · Enter edits · x done · d deletes · Esc back ",
         area.width,
     );
     let inner = block.inner(area);
