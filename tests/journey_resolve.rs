@@ -4,21 +4,12 @@
 
 mod pty;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
-use pty::Tui;
+use pty::{Tui, dirs};
 
 const EVENT: &str = "resolve-day";
-
-fn dirs(home: &Path) -> Vec<(&'static str, PathBuf)> {
-    vec![
-        ("HOME", home.to_path_buf()),
-        ("UNCONF_HOME", home.join("sessions")),
-        ("XDG_CONFIG_HOME", home.join("config")),
-        ("XDG_DATA_HOME", home.join("data")),
-    ]
-}
 
 /// `unconf ARGS` as `device`; its output, after insisting it succeeded.
 fn cli(home: &Path, device: &str, args: &[&str]) -> String {

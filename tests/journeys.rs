@@ -6,7 +6,7 @@ mod pty;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use pty::Tui;
+use pty::{Tui, dirs};
 
 const EVENT: &str = "supplier-response-to-the-local-digital-declaration";
 
@@ -25,15 +25,6 @@ fn home() -> tempfile::TempDir {
         }
     }
     home
-}
-
-fn dirs(home: &Path) -> Vec<(&'static str, PathBuf)> {
-    vec![
-        ("HOME", home.to_path_buf()),
-        ("UNCONF_HOME", home.join("sessions")),
-        ("XDG_CONFIG_HOME", home.join("config")),
-        ("XDG_DATA_HOME", home.join("data")),
-    ]
 }
 
 fn start(home: &Path, device: &str, args: &[&str]) -> Tui {

@@ -8,6 +8,17 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
+/// The folders a test's home gives the binary: home, sessions, config and
+/// data, all inside `home`.
+pub fn dirs(home: &Path) -> Vec<(&'static str, std::path::PathBuf)> {
+    vec![
+        ("HOME", home.to_path_buf()),
+        ("UNCONF_HOME", home.join("sessions")),
+        ("XDG_CONFIG_HOME", home.join("config")),
+        ("XDG_DATA_HOME", home.join("data")),
+    ]
+}
+
 /// How long to wait for something to appear before failing the test.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
