@@ -14,7 +14,9 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use self::cell::GridText;
 use crate::model::autoschedule::open_pitches;
-use crate::model::rules::{Clash, clashes, clashes_of, pitch_title_of, plural, session_title_of};
+use crate::model::rules::{
+    Clash, clashes_kept, clashes_of, pitch_title_of, plural, session_title_of,
+};
 use crate::model::{Event, Id};
 use crate::tui::screen::schedule::{Cells, Focus, Pending, selection};
 use crate::tui::state::State;
@@ -156,7 +158,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let areas = layout(state, area);
     let event = state.event();
     let cells = Cells::of(event);
-    let found = clashes(event);
+    let found = clashes_kept(event);
     if cells.is_empty() {
         Paragraph::new(
             " No grid yet: add rooms and slots on screen 1 (Event), or with `unconf room add` and `unconf slot add`.",
@@ -271,7 +273,7 @@ fn what_enter_does(event: &Event, pending: &Pending) -> String {
 
 /// Each clash of the sessions in the cursor's cell, once, in words, and a
 /// word on any of them changed on two devices at once.
-fn trouble(event: &Event, here: &[&Id], found: &[Clash], theme: Theme) -> Vec<Span<'static>> {
+fn trouble(event: &Event, here: &[Id], found: &[Clash], theme: Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let mut seen: Vec<&Clash> = Vec::new();
     for id in here {
