@@ -167,7 +167,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         .wrap(Wrap { trim: true })
         .render(areas.grid.area, buf);
     } else {
-        let text = GridText::new(state, &cells, &found, theme);
+        let text = GridText::new(state, &cells, found, theme);
         let style = if state.schedule.focus == Focus::Grid {
             theme.selected()
         } else {
@@ -185,7 +185,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
             row_noun: "slot",
         }
         .render(areas.grid.area, buf);
-        detail(state, &cells, &found, areas.detail, buf, theme);
+        detail(state, &cells, found, areas.detail, buf, theme);
     }
     if let Some(list) = &areas.list {
         side::list(state, list, buf, theme);
