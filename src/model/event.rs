@@ -98,6 +98,8 @@ impl Derived {
 #[derive(Clone, Debug, Default)]
 struct Programme {
     order: Vec<Id>,
+    /// Each session's place in `order`.
+    rank: BTreeMap<Id, usize>,
     /// Slot -> room -> sessions there, in programme order.
     by_cell: BTreeMap<Id, BTreeMap<Id, Vec<Id>>>,
     /// Sessions whose slot or room is gone.
@@ -351,6 +353,7 @@ impl Event {
                 .entry(session.room.clone())
                 .or_default()
                 .push(id.clone());
+            programme.rank.insert(id.clone(), programme.order.len());
             programme.order.push(id.clone());
         }
         programme
@@ -382,11 +385,10 @@ impl Event {
         let Some(set) = self.sessions_by_pitch.get(pitch) else {
             return Vec::new();
         };
-        self.sessions_in_order()
-            .into_iter()
-            .map(|(id, _)| id)
-            .filter(|id| set.contains(*id))
-            .collect()
+        let rank = &self.programme().rank;
+        let mut found: Vec<&Id> = set.iter().collect();
+        found.sort_by_key(|id| rank.get(*id).copied().unwrap_or(usize::MAX));
+        found
     }
 
     /// Pitches merged into `id`, directly or through others.

@@ -13,7 +13,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use self::cell::GridText;
-use crate::model::autoschedule::open_pitches;
 use crate::model::rules::{
     Clash, clashes_kept, clashes_of, pitch_title_of, plural, session_title_of,
 };
@@ -64,7 +63,7 @@ pub fn layout(state: &State, body: Rect) -> Areas {
     let cells = Cells::of(event);
     // Beside the grid only when there is room and something to pick: with
     // every pitch placed, the grid gets the whole width.
-    let wide = body.width >= WIDE && !open_pitches(event).is_empty();
+    let wide = body.width >= WIDE && event.open_pitches().next().is_some();
     let list_shown = wide || schedule.focus == Focus::Pitches;
     let [main, side] = if list_shown {
         let width = if wide {
@@ -127,7 +126,7 @@ fn list_area(state: &State, side: Rect) -> ListArea {
         side.height.saturating_sub(1),
     );
     let selected = selection(event, state.schedule.selected.as_ref()).map_or(0, |(i, _)| i);
-    let count = open_pitches(event).len();
+    let count = event.open_pitches().len();
     let offset = keep_visible(
         state.schedule.list_offset,
         selected,
