@@ -318,6 +318,18 @@ fn ratios(out: &Path, ran: &Ran) -> String {
             1.2,
         ),
         (
+            "Notes keystroke: large / medium",
+            "key/notes/large",
+            "key/notes/medium",
+            f64::NAN,
+        ),
+        (
+            "Schedule keystroke: large / medium",
+            "key/schedule/large",
+            "key/schedule/medium",
+            f64::NAN,
+        ),
+        (
             "save one edit: large / small",
             "save/edit/large",
             "save/edit/small",
