@@ -525,3 +525,6 @@ impl Event {
         format!("record {id}")
     }
 }
+
+#[cfg(test)]
+mod tests;
