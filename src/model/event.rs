@@ -124,8 +124,14 @@ impl Event {
 
     /// Sets one record's current value (`None` removes it).
     pub fn apply(&mut self, id: &Id, record: Option<Record>) {
-        self.derived = Derived::renewed();
         self.remove(id);
+        self.apply_new(id, record);
+    }
+
+    /// [`apply`](Event::apply) for an id the event holds no record of, as
+    /// when a file is read: skips looking for an old value in every map.
+    pub fn apply_new(&mut self, id: &Id, record: Option<Record>) {
+        self.derived = Derived::renewed();
         let Some(record) = record else { return };
         match record {
             Record::Event(info) => {
