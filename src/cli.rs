@@ -10,6 +10,7 @@ mod event_cmds;
 mod export_args;
 mod export_cmd;
 mod follow_up;
+mod generate_cmd;
 mod import_cmd;
 mod import_csv;
 mod pitch_cmds;
@@ -74,6 +75,7 @@ fn dispatch(context: &Context, command: Command) -> CliResult {
         Command::Merge(args) => carry_cmds::merge(context, args),
         Command::Pack(args) => carry_cmds::pack(context, args),
         Command::Sync(args) => carry_cmds::sync(context, &args.event),
+        Command::Generate(args) => generate_cmd::generate(&args),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod draft;
 mod folder;
 pub mod format;
+pub mod generate;
 pub mod identity;
 pub mod location;
 pub mod lock;

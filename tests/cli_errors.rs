@@ -287,3 +287,19 @@ fn a_bad_clock_override_is_one_line() {
     );
     assert_unchanged(&before, &files(env.root()), "a bad UNCONF_NOW");
 }
+
+#[test]
+fn generate_refuses_a_folder_that_is_not_empty_and_is_hidden_from_help() {
+    let env = Env::new();
+    let target = env.root().join("generated");
+    std::fs::create_dir_all(&target).expect("made");
+    std::fs::write(target.join("keep.txt"), "mine").expect("written");
+    let path = target.display().to_string();
+    let message = env.refused(&["generate", &path, "--pitches", "3", "--sessions", "1"]);
+    assert!(message.contains("is not empty"), "{message}");
+    assert_eq!(
+        std::fs::read_to_string(target.join("keep.txt")).expect("kept"),
+        "mine"
+    );
+    assert!(!env.ok(&["--help"]).contains("generate"));
+}

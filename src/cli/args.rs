@@ -112,6 +112,30 @@ pub enum Command {
     /// Commit this laptop's file, pull and push, when the event folder is in a git work tree.
     #[command(after_help = "Example:\n  unconf sync my-event")]
     Sync(EventArg),
+    /// Write a generated event of any size into a new folder, for benchmarks.
+    #[command(
+        hide = true,
+        after_help = "Deterministic: the same sizes give the same files, byte for byte. See docs/PERFORMANCE.md.\n\nExample:\n  unconf generate /tmp/large --pitches 2000 --sessions 500 --notes 50000 --devices 30"
+    )]
+    Generate(GenerateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// The folder to write the event into; it must be missing or empty.
+    pub dir: PathBuf,
+    /// Pitches, titled "Generated pitch #0001" and up.
+    #[arg(long, default_value_t = 200)]
+    pub pitches: usize,
+    /// Sessions: the first pitches, each in its own slot and room.
+    #[arg(long, default_value_t = 50)]
+    pub sessions: usize,
+    /// Notes, dealt round the sessions.
+    #[arg(long, default_value_t = 5_000)]
+    pub notes: usize,
+    /// Device files: one organiser's laptop and the note-takers' laptops.
+    #[arg(long, default_value_t = 10)]
+    pub devices: usize,
 }
 
 #[derive(Debug, Args)]

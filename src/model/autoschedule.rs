@@ -14,7 +14,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Change, Event, Id, PitchStatus, Record, Session, SlotKind, ops};
+use super::{Change, Event, Id, Record, Session, SlotKind, ops};
 
 /// One new session the proposal would add.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,15 +59,7 @@ impl Proposal {
 /// Pitches that are neither scheduled, merged nor withdrawn: most interest
 /// first, then in the order they were pitched (ids sort by creation time).
 pub fn open_pitches(event: &Event) -> Vec<&Id> {
-    let mut open: Vec<(&Id, u32)> = event
-        .pitches
-        .iter()
-        .filter(|(id, _)| event.pitch_status(id) == PitchStatus::Open)
-        .map(|(id, p)| (id, p.interest))
-        .collect();
-    // Stable, so equal interest keeps the order pitched.
-    open.sort_by_key(|(_, interest)| std::cmp::Reverse(*interest));
-    open.into_iter().map(|(id, _)| id).collect()
+    event.open_pitches().collect()
 }
 
 /// A draft schedule for the open pitches; see the module documentation.

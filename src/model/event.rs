@@ -1,6 +1,8 @@
 //! The merged event: every record's current value, indexed for the screens.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{
     Action, Decision, EventInfo, Id, Kind, Note, Person, Pitch, PitchStatus, Record, Room, Session,
@@ -48,19 +50,88 @@ pub struct Event {
     notes_by_session: BTreeMap<Id, BTreeSet<(chrono::DateTime<chrono::FixedOffset>, Id)>>,
     /// Sessions that include each pitch.
     sessions_by_pitch: BTreeMap<Id, BTreeSet<Id>>,
+    /// Open pitches (see [`PitchStatus::Open`]) in the order the Schedule
+    /// screen lists them: most interest first, then the order pitched.
+    open_pitches: BTreeSet<(std::cmp::Reverse<u32>, Id)>,
+    /// What is worked out from the records, dropped on every change.
+    derived: Derived,
+}
+
+/// Derived data: a stamp that every change renews, and what the screens
+/// ask for on every frame, worked out once after each change. Not part of
+/// what an event is, so two events with the same records are equal whatever
+/// their stamps and whatever has been worked out.
+#[derive(Clone, Default)]
+struct Derived {
+    stamp: u64,
+    programme: OnceLock<Programme>,
+    clashes: OnceLock<Vec<super::rules::Clash>>,
+}
+
+impl PartialEq for Derived {
+    fn eq(&self, _: &Derived) -> bool {
+        true
+    }
+}
+
+impl Eq for Derived {}
+
+impl std::fmt::Debug for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Derived(stamp {})", self.stamp)
+    }
+}
+
+impl Derived {
+    /// A stamp no other change in this process has had, so that equal
+    /// stamps mean the same records (one event, or clones of it).
+    fn renewed() -> Derived {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        Derived {
+            stamp: NEXT.fetch_add(1, Ordering::Relaxed),
+            ..Derived::default()
+        }
+    }
+}
+
+/// The sessions in programme order and by cell of the grid.
+#[derive(Clone, Debug, Default)]
+struct Programme {
+    order: Vec<Id>,
+    /// Each session's place in `order`.
+    rank: BTreeMap<Id, usize>,
+    /// Slot -> room -> sessions there, in programme order.
+    by_cell: BTreeMap<Id, BTreeMap<Id, Vec<Id>>>,
+    /// Sessions whose slot or room is gone.
+    off_grid: usize,
 }
 
 impl Event {
     pub fn new(id: Id) -> Self {
         Event {
             id,
+            derived: Derived::renewed(),
             ..Event::default()
         }
+    }
+
+    /// Changes with every edit (and differs between events that are not
+    /// clones), so a cache of anything worked out from the event can be kept
+    /// while the stamp is the same.
+    pub fn stamp(&self) -> u64 {
+        self.derived.stamp
     }
 
     /// Sets one record's current value (`None` removes it).
     pub fn apply(&mut self, id: &Id, record: Option<Record>) {
         self.remove(id);
+        self.apply_new(id, record);
+    }
+
+    /// [`apply`](Event::apply) for an id the event holds no record of, as
+    /// when a file is read: skips looking for an old value in every map.
+    pub fn apply_new(&mut self, id: &Id, record: Option<Record>) {
+        self.derived = Derived::renewed();
         let Some(record) = record else { return };
         match record {
             Record::Event(info) => {
@@ -76,6 +147,7 @@ impl Event {
             }
             Record::Pitch(pitch) => {
                 self.pitches.insert(id.clone(), pitch);
+                self.index_open(id);
             }
             Record::Session(session) => {
                 for pitch in &session.pitches {
@@ -83,6 +155,10 @@ impl Event {
                         .entry(pitch.clone())
                         .or_default()
                         .insert(id.clone());
+                    if let Some(found) = self.pitches.get(pitch) {
+                        let key = (std::cmp::Reverse(found.interest), pitch.clone());
+                        self.open_pitches.remove(&key);
+                    }
                 }
                 self.sessions.insert(id.clone(), session);
             }
@@ -108,7 +184,10 @@ impl Event {
         }
         self.rooms.remove(id);
         self.slots.remove(id);
-        self.pitches.remove(id);
+        if let Some(pitch) = self.pitches.remove(id) {
+            self.open_pitches
+                .remove(&(std::cmp::Reverse(pitch.interest), id.clone()));
+        }
         self.actions.remove(id);
         self.decisions.remove(id);
         if let Some(session) = self.sessions.remove(id) {
@@ -117,6 +196,7 @@ impl Event {
                     set.remove(id);
                     if set.is_empty() {
                         self.sessions_by_pitch.remove(pitch);
+                        self.index_open(pitch);
                     }
                 }
             }
@@ -129,6 +209,24 @@ impl Event {
                 self.notes_by_session.remove(&note.session);
             }
         }
+    }
+
+    /// Notes a pitch in the open index when it is open; the caller has taken
+    /// out any entry it had.
+    fn index_open(&mut self, id: &Id) {
+        if let Some(pitch) = self.pitches.get(id)
+            && self.pitch_status(id) == PitchStatus::Open
+        {
+            self.open_pitches
+                .insert((std::cmp::Reverse(pitch.interest), id.clone()));
+        }
+    }
+
+    /// Pitches that are neither scheduled, merged nor withdrawn: most
+    /// interest first, then in the order they were pitched. Kept as records
+    /// change, so listing them costs nothing like a scan of every pitch.
+    pub fn open_pitches(&self) -> impl ExactSizeIterator<Item = &Id> + '_ {
+        self.open_pitches.iter().map(|(_, id)| id)
     }
 
     /// The current value of a record as it would be stored.
@@ -177,6 +275,52 @@ impl Event {
     /// Sessions in programme order: by slot time, then room order, then title.
     /// Sessions whose slot or room is missing come last.
     pub fn sessions_in_order(&self) -> Vec<(&Id, &Session)> {
+        self.programme()
+            .order
+            .iter()
+            .filter_map(|id| self.sessions.get_key_value(id))
+            .collect()
+    }
+
+    /// The sessions in one cell of the grid, in programme order; more than
+    /// one is a double booking, which merged files can hold.
+    pub fn sessions_in_cell(&self, slot: &Id, room: &Id) -> &[Id] {
+        self.programme()
+            .by_cell
+            .get(slot)
+            .and_then(|rooms| rooms.get(room))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Where a session is: its slot and room ids, if it is in a cell.
+    pub fn cell_of(&self, session: &Id) -> Option<(&Id, &Id)> {
+        let found = self.sessions.get(session)?;
+        self.sessions_in_cell(&found.slot, &found.room)
+            .contains(session)
+            .then_some((&found.slot, &found.room))
+    }
+
+    /// How many sessions have a slot or room that is gone.
+    pub fn sessions_off_grid(&self) -> usize {
+        self.programme().off_grid
+    }
+
+    /// Every clash, as [`super::rules::clashes`] finds them, worked out once
+    /// after each change.
+    pub(super) fn clashes_kept(
+        &self,
+        find: impl FnOnce(&Event) -> Vec<super::rules::Clash>,
+    ) -> &[super::rules::Clash] {
+        self.derived.clashes.get_or_init(|| find(self))
+    }
+
+    fn programme(&self) -> &Programme {
+        self.derived
+            .programme
+            .get_or_init(|| self.work_out_programme())
+    }
+
+    fn work_out_programme(&self) -> Programme {
         let room_rank: BTreeMap<&Id, usize> = self
             .rooms_in_order()
             .into_iter()
@@ -203,7 +347,22 @@ impl Event {
             })
             .collect();
         sessions.sort_by(|a, b| a.0.cmp(&b.0));
-        sessions.into_iter().map(|(_, s)| s).collect()
+        let mut programme = Programme::default();
+        for ((slot, room, _, _), (id, session)) in sessions {
+            if slot == usize::MAX || room == usize::MAX {
+                programme.off_grid += 1;
+            }
+            programme
+                .by_cell
+                .entry(session.slot.clone())
+                .or_default()
+                .entry(session.room.clone())
+                .or_default()
+                .push(id.clone());
+            programme.rank.insert(id.clone(), programme.order.len());
+            programme.order.push(id.clone());
+        }
+        programme
     }
 
     /// Pitches in the order they were made (ids sort by creation time).
@@ -232,11 +391,10 @@ impl Event {
         let Some(set) = self.sessions_by_pitch.get(pitch) else {
             return Vec::new();
         };
-        self.sessions_in_order()
-            .into_iter()
-            .map(|(id, _)| id)
-            .filter(|id| set.contains(*id))
-            .collect()
+        let rank = &self.programme().rank;
+        let mut found: Vec<&Id> = set.iter().collect();
+        found.sort_by_key(|id| rank.get(*id).copied().unwrap_or(usize::MAX));
+        found
     }
 
     /// Pitches merged into `id`, directly or through others.
@@ -373,3 +531,6 @@ impl Event {
         format!("record {id}")
     }
 }
+
+#[cfg(test)]
+mod tests;

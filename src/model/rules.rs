@@ -177,6 +177,16 @@ impl Clash {
 /// Everything wrong with the schedule, in programme order of the first
 /// session involved.
 pub fn clashes(event: &Event) -> Vec<Clash> {
+    clashes_kept(event).to_vec()
+}
+
+/// [`clashes`] without the copy: worked out once after each change to the
+/// event, for the screens that show them on every frame.
+pub fn clashes_kept(event: &Event) -> &[Clash] {
+    event.clashes_kept(find_clashes)
+}
+
+fn find_clashes(event: &Event) -> Vec<Clash> {
     let order = event.sessions_in_order();
     let mut found: Vec<(usize, Clash)> = Vec::new();
     for (rank, (id, session)) in order.iter().enumerate() {

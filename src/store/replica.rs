@@ -61,14 +61,24 @@ impl Replica {
                 self.own.insert(version.clone());
             }
             let id = version.id.clone();
+            // A record seen for the first time needs no old value removed,
+            // which is most of them when a folder is opened.
+            let fresh = self.merged.current(&id).is_empty();
             if self.merged.insert(version) {
-                touched.push(id);
+                touched.push((id, fresh));
             }
         }
+        // Sorted, an id's first entry is not fresh if any of its entries
+        // is not, and that is the one `dedup_by` keeps.
         touched.sort();
-        touched.dedup();
-        for id in &touched {
-            self.refresh(id);
+        touched.dedup_by(|later, first| later.0 == first.0);
+        for (id, fresh) in &touched {
+            if *fresh {
+                let value = shown_value(self.merged.current(id)).cloned();
+                self.event.apply_new(id, value);
+            } else {
+                self.refresh(id);
+            }
         }
         touched.len()
     }

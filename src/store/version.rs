@@ -15,42 +15,57 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Id, Record};
 
 /// Device id -> the last counter of that device's writes seen. Zero entries
-/// are never kept, so that equal vectors are equal values.
+/// are never kept, so that equal vectors are equal values. Kept as a short
+/// sorted list rather than a map: most vectors name one or two devices, and
+/// an event holds one per version, so a map's node for each would be most of
+/// the memory a large event takes.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(from = "BTreeMap<String, u64>", into = "BTreeMap<String, u64>")]
-pub struct VersionVector(BTreeMap<String, u64>);
+pub struct VersionVector(Vec<(String, u64)>);
 
 impl From<BTreeMap<String, u64>> for VersionVector {
-    fn from(mut entries: BTreeMap<String, u64>) -> Self {
-        entries.retain(|_, counter| *counter > 0);
-        VersionVector(entries)
+    fn from(entries: BTreeMap<String, u64>) -> Self {
+        let mut kept: Vec<(String, u64)> = entries
+            .into_iter()
+            .filter(|(_, counter)| *counter > 0)
+            .collect();
+        kept.shrink_to_fit();
+        VersionVector(kept)
     }
 }
 
 impl From<VersionVector> for BTreeMap<String, u64> {
     fn from(vv: VersionVector) -> Self {
-        vv.0
+        vv.0.into_iter().collect()
     }
 }
 
 impl VersionVector {
+    fn find(&self, device: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(d, _)| d.as_str().cmp(device))
+    }
+
     pub fn get(&self, device: &str) -> u64 {
-        self.0.get(device).copied().unwrap_or(0)
+        self.find(device).map_or(0, |at| self.0[at].1)
     }
 
     pub fn set(&mut self, device: &str, counter: u64) {
-        if counter == 0 {
-            self.0.remove(device);
-        } else {
-            self.0.insert(device.to_string(), counter);
+        match (self.find(device), counter) {
+            (Ok(at), 0) => {
+                self.0.remove(at);
+            }
+            (Ok(at), _) => self.0[at].1 = counter,
+            (Err(_), 0) => {}
+            (Err(at), _) => self.0.insert(at, (device.to_string(), counter)),
         }
     }
 
     /// Pointwise maximum: everything either vector had seen.
     pub fn join(&mut self, other: &VersionVector) {
         for (device, counter) in &other.0 {
-            let entry = self.0.entry(device.clone()).or_insert(0);
-            *entry = (*entry).max(*counter);
+            if *counter > self.get(device) {
+                self.set(device, *counter);
+            }
         }
     }
 

@@ -13,8 +13,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use self::cell::GridText;
-use crate::model::autoschedule::open_pitches;
-use crate::model::rules::{Clash, clashes, clashes_of, pitch_title_of, plural, session_title_of};
+use crate::model::rules::{
+    Clash, clashes_kept, clashes_of, pitch_title_of, plural, session_title_of,
+};
 use crate::model::{Event, Id};
 use crate::tui::screen::schedule::{Cells, Focus, Pending, selection};
 use crate::tui::state::State;
@@ -62,7 +63,7 @@ pub fn layout(state: &State, body: Rect) -> Areas {
     let cells = Cells::of(event);
     // Beside the grid only when there is room and something to pick: with
     // every pitch placed, the grid gets the whole width.
-    let wide = body.width >= WIDE && !open_pitches(event).is_empty();
+    let wide = body.width >= WIDE && event.open_pitches().next().is_some();
     let list_shown = wide || schedule.focus == Focus::Pitches;
     let [main, side] = if list_shown {
         let width = if wide {
@@ -125,7 +126,7 @@ fn list_area(state: &State, side: Rect) -> ListArea {
         side.height.saturating_sub(1),
     );
     let selected = selection(event, state.schedule.selected.as_ref()).map_or(0, |(i, _)| i);
-    let count = open_pitches(event).len();
+    let count = event.open_pitches().len();
     let offset = keep_visible(
         state.schedule.list_offset,
         selected,
@@ -156,7 +157,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let areas = layout(state, area);
     let event = state.event();
     let cells = Cells::of(event);
-    let found = clashes(event);
+    let found = clashes_kept(event);
     if cells.is_empty() {
         Paragraph::new(
             " No grid yet: add rooms and slots on screen 1 (Event), or with `unconf room add` and `unconf slot add`.",
@@ -165,7 +166,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         .wrap(Wrap { trim: true })
         .render(areas.grid.area, buf);
     } else {
-        let text = GridText::new(state, &cells, &found, theme);
+        let text = GridText::new(state, &cells, found, theme);
         let style = if state.schedule.focus == Focus::Grid {
             theme.selected()
         } else {
@@ -183,7 +184,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
             row_noun: "slot",
         }
         .render(areas.grid.area, buf);
-        detail(state, &cells, &found, areas.detail, buf, theme);
+        detail(state, &cells, found, areas.detail, buf, theme);
     }
     if let Some(list) = &areas.list {
         side::list(state, list, buf, theme);
@@ -271,7 +272,7 @@ fn what_enter_does(event: &Event, pending: &Pending) -> String {
 
 /// Each clash of the sessions in the cursor's cell, once, in words, and a
 /// word on any of them changed on two devices at once.
-fn trouble(event: &Event, here: &[&Id], found: &[Clash], theme: Theme) -> Vec<Span<'static>> {
+fn trouble(event: &Event, here: &[Id], found: &[Clash], theme: Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let mut seen: Vec<&Clash> = Vec::new();
     for id in here {

@@ -4,12 +4,13 @@
 //! The event can change without this screen hearing of it: an undo typed
 //! here, another device's file reloaded, an edit on another screen before
 //! `6` is pressed. So whoever needs the preview (the view for each frame,
-//! `update` for scrolling) asks [`Kept::get`], which compares the event it
-//! was made from with the live one and makes it again only when they
-//! differ. That comparison walks the records without formatting anything,
-//! far less than making the write-up; and unlike a counter such as the undo
+//! `update` for scrolling) asks [`Kept::get`], which compares the stamp of
+//! the event it was made from with the live one's and makes it again only
+//! when they differ. Every change to an event gives it a stamp no other
+//! change has had ([`Event::stamp`]), so unlike a counter such as the undo
 //! depth or the own file's length it cannot be fooled by an undo followed
-//! by a new edit.
+//! by a new edit, and checking it costs nothing however large the event
+//! (comparing whole events took ~21 ms a frame at 20,000 notes).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -37,7 +38,8 @@ impl ExportOptions {
 /// One write-up and what it was made from.
 #[derive(Debug, PartialEq)]
 pub struct Made {
-    event: Event,
+    /// The stamp of the event it was made from.
+    stamp: u64,
     options: ExportOptions,
     /// The document, exactly as it will be written.
     pub text: String,
@@ -54,7 +56,7 @@ pub struct Preview {
 impl Preview {
     pub fn make(event: &Event, options: ExportOptions, width: u16) -> Preview {
         let made = Made {
-            event: event.clone(),
+            stamp: event.stamp(),
             options,
             text: markdown(event, &options.markdown()),
         };
@@ -71,7 +73,7 @@ impl Preview {
     }
 
     fn made_from(&self, event: &Event, options: ExportOptions) -> bool {
-        self.made.options == options && self.made.event == *event
+        self.made.options == options && self.made.stamp == event.stamp()
     }
 
     pub fn matches(&self, event: &Event, options: ExportOptions, width: u16) -> bool {

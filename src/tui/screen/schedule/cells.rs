@@ -1,8 +1,7 @@
 //! The grid as the screen sees it: slots in time order down, rooms in their
 //! order across, and the sessions in each cell. Built from the event when
-//! needed (cheap: one pass over the sessions), so it can never be stale.
-
-use std::collections::BTreeMap;
+//! needed (cheap: the event keeps the sessions by cell, worked out once
+//! after each change), so it can never be stale.
 
 use crate::model::{Event, Id, Room, Slot};
 
@@ -16,24 +15,15 @@ pub struct CellPos {
 pub struct Cells<'a> {
     pub slots: Vec<(&'a Id, &'a Slot)>,
     pub rooms: Vec<(&'a Id, &'a Room)>,
-    /// Sessions of each (slot, room) in programme order; more than one is a
-    /// double booking, which files merged from several laptops can hold.
-    by_cell: BTreeMap<(&'a Id, &'a Id), Vec<&'a Id>>,
+    event: &'a Event,
 }
 
 impl<'a> Cells<'a> {
     pub fn of(event: &'a Event) -> Cells<'a> {
-        let mut by_cell: BTreeMap<(&Id, &Id), Vec<&Id>> = BTreeMap::new();
-        for (id, session) in event.sessions_in_order() {
-            by_cell
-                .entry((&session.slot, &session.room))
-                .or_default()
-                .push(id);
-        }
         Cells {
             slots: event.slots_in_order(),
             rooms: event.rooms_in_order(),
-            by_cell,
+            event,
         }
     }
 
@@ -65,24 +55,23 @@ impl<'a> Cells<'a> {
         self.rooms.get(pos.room).map(|(_, r)| *r)
     }
 
-    /// Every session in a cell, in programme order.
-    pub fn sessions(&self, pos: CellPos) -> &[&'a Id] {
-        self.ids(pos)
-            .and_then(|key| self.by_cell.get(&key))
-            .map_or(&[], Vec::as_slice)
+    /// Every session in a cell, in programme order; more than one is a
+    /// double booking, which files merged from several laptops can hold.
+    pub fn sessions(&self, pos: CellPos) -> &'a [Id] {
+        match self.ids(pos) {
+            Some((slot, room)) => self.event.sessions_in_cell(slot, room),
+            None => &[],
+        }
     }
 
     /// The session the cursor acts on in a cell: the first one.
     pub fn session(&self, pos: CellPos) -> Option<&'a Id> {
-        self.sessions(pos).first().copied()
+        self.sessions(pos).first()
     }
 
     /// Where a session is on the grid.
     pub fn find(&self, session: &Id) -> Option<CellPos> {
-        let (&(slot, room), _) = self
-            .by_cell
-            .iter()
-            .find(|(_, ids)| ids.contains(&session))?;
+        let (slot, room) = self.event.cell_of(session)?;
         Some(CellPos {
             slot: self.slots.iter().position(|(id, _)| *id == slot)?,
             room: self.rooms.iter().position(|(id, _)| *id == room)?,
@@ -91,13 +80,6 @@ impl<'a> Cells<'a> {
 
     /// Sessions whose slot or room is gone, so that they have no cell.
     pub fn off_grid(&self) -> usize {
-        self.by_cell
-            .iter()
-            .filter(|((slot, room), _)| {
-                !self.slots.iter().any(|(id, _)| id == slot)
-                    || !self.rooms.iter().any(|(id, _)| id == room)
-            })
-            .map(|(_, ids)| ids.len())
-            .sum()
+        self.event.sessions_off_grid()
     }
 }

@@ -115,10 +115,10 @@ impl<'a> GridText<'a> {
     }
 
     /// A cell with a session, or several (a double booking).
-    fn session_cell(&self, ids: &[&Id], width: usize, height: u16) -> Vec<Line<'static>> {
+    fn session_cell(&self, ids: &[Id], width: usize, height: u16) -> Vec<Line<'static>> {
         let Some((id, session)) = ids
             .first()
-            .and_then(|id| Some((*id, self.event.sessions.get(*id)?)))
+            .and_then(|id| Some((id, self.event.sessions.get(id)?)))
         else {
             return Vec::new();
         };
@@ -181,7 +181,7 @@ impl<'a> GridText<'a> {
         let ids = self.cells.sessions(pos);
         if let Some((id, session)) = ids
             .first()
-            .and_then(|id| Some((*id, self.event.sessions.get(*id)?)))
+            .and_then(|id| Some((id, self.event.sessions.get(id)?)))
         {
             let title = inert_line(self.event.session_title(session));
             let mut text = format!("{place}: \"{title}\"");

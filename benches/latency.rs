@@ -1,0 +1,316 @@
+//! Typing latency in a real pseudo-terminal: unconf's note-taker mode on the
+//! large generated event against `vim -u NONE` on a text file of the same
+//! size, in the same run. Each of 200 characters is typed one at a time and
+//! timed until it is echoed on the screen; start-up is timed until the first
+//! full frame. Prints median and 95th percentile, and the ratios.
+//!
+//! `cargo bench --bench latency` (LATENCY_ROUNDS, default 3; LATENCY_KEYS,
+//! default 200). See docs/PERFORMANCE.md.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use unconf::store::generate::{Sizes, generate};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+/// Longer than any echo; a key not echoed by then is a failure.
+const PATIENCE: Duration = Duration::from_secs(20);
+/// The pause between keys, so that each key meets a settled screen.
+const BETWEEN_KEYS: Duration = Duration::from_millis(25);
+/// What is typed: words and punctuation without spaces, since a space at
+/// the end of a line is invisible on screen and so cannot be seen echoed.
+const TEXT: &str =
+    "we-agreed-to-pilot-the-shared-standard-with-two-councils-before-march,then-report-back.";
+
+fn main() {
+    let rounds = number("LATENCY_ROUNDS", 3);
+    let keys = number("LATENCY_KEYS", 200);
+    let root = tempfile::tempdir().expect("a temp dir");
+    let sessions = root.path().join("sessions");
+    let event = sessions.join("large");
+    generate(&event, &Sizes::LARGE).expect("large generated");
+    let text_file = root.path().join("notes.txt");
+    let bytes = write_text_file(&event, &text_file);
+    println!(
+        "large event: {:.1} MiB in its device files; vim's file: {:.1} MiB",
+        mib(bytes),
+        mib(std::fs::metadata(&text_file).map_or(0, |m| m.len()))
+    );
+
+    let vim_path = on_path("vim").expect("vim on the PATH, to compare with");
+    let mut unconf = Tally::default();
+    let mut vim = Tally::default();
+    for round in 0..rounds {
+        let label = format!("latency laptop {round}");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_unconf"));
+        command.args(["notes", "large", "#0001"]);
+        command.env_clear();
+        for (key, value) in [
+            ("HOME", root.path().to_path_buf()),
+            ("XDG_CONFIG_HOME", root.path().join("config")),
+            ("XDG_DATA_HOME", root.path().join("data")),
+            ("UNCONF_HOME", sessions.clone()),
+        ] {
+            command.env(key, value);
+        }
+        command.env("UNCONF_DEVICE", &label);
+        command.env("UNCONF_AUTHOR", "Latency");
+        command.cwd(root.path());
+        unconf.run(command, "Generated pitch #0001", keys, false);
+
+        let mut command = CommandBuilder::new(&vim_path);
+        command.args(["-u", "NONE", "-i", "NONE", "-n"]);
+        command.env_clear();
+        command.arg(&text_file);
+        command.env("HOME", root.path());
+        command.cwd(root.path());
+        vim.run(command, "notes.txt\" ", keys, true);
+    }
+
+    println!("\n{rounds} rounds of {keys} keys, {COLS}x{ROWS}:");
+    println!(
+        "{:<28}{:>12}{:>12}{:>14}",
+        "", "unconf", "vim -u NONE", "unconf / vim"
+    );
+    let row = |label: &str, a: Duration, b: Duration| {
+        println!(
+            "{label:<28}{:>12}{:>12}{:>13.2}x",
+            format!("{:.3} ms", ms(a)),
+            format!("{:.3} ms", ms(b)),
+            ms(a) / ms(b)
+        );
+    };
+    row("echo, median", unconf.percentile(50), vim.percentile(50));
+    row(
+        "echo, 95th percentile",
+        unconf.percentile(95),
+        vim.percentile(95),
+    );
+    row("echo, worst", unconf.percentile(100), vim.percentile(100));
+    row(
+        "start-up to full frame, median",
+        unconf.start_median(),
+        vim.start_median(),
+    );
+}
+
+fn number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn on_path(program: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(program))
+        .find(|path| path.is_file())
+}
+
+fn mib(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// A plain text file as large as the event's device files together: their
+/// text, one after the other.
+fn write_text_file(event: &Path, to: &Path) -> u64 {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(event)
+        .expect("readable")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    let mut out = std::fs::File::create(to).expect("created");
+    let mut total = 0;
+    for file in files {
+        let bytes = std::fs::read(file).expect("read");
+        total += bytes.len() as u64;
+        out.write_all(&bytes).expect("written");
+    }
+    total
+}
+
+#[derive(Default)]
+struct Tally {
+    echoes: Vec<Duration>,
+    starts: Vec<Duration>,
+}
+
+impl Tally {
+    /// Starts the program, waits for `ready` on a settled screen, then
+    /// types `keys` characters one at a time.
+    fn run(&mut self, command: CommandBuilder, ready: &str, keys: usize, vim: bool) {
+        let mut term = Term::spawn(command);
+        let start = term.wait_for(|screen| screen.contains(ready));
+        self.starts.push(start);
+        term.settle();
+        if vim {
+            term.send("i");
+            term.settle();
+        }
+        let mut typed = String::new();
+        for c in TEXT.chars().cycle().take(keys) {
+            typed.push(c);
+            let tail: String = {
+                let chars: Vec<char> = typed.chars().collect();
+                chars[chars.len().saturating_sub(24)..].iter().collect()
+            };
+            let before = occurrences(&term.flat(), &tail);
+            term.send(&c.to_string());
+            let took = term.wait_for(|screen| occurrences(screen, &tail) > before);
+            self.echoes.push(took);
+            if std::env::var_os("LATENCY_DEBUG").is_some() {
+                let line = term.flat();
+                let at = line.find('›').unwrap_or(0);
+                eprintln!(
+                    "{c:?} {took:?} before={before} {:?}",
+                    &line[at..(at + 40).min(line.len())]
+                );
+            }
+            std::thread::sleep(BETWEEN_KEYS);
+            term.drain();
+        }
+        term.end();
+    }
+
+    fn percentile(&self, p: usize) -> Duration {
+        let mut sorted = self.echoes.clone();
+        sorted.sort();
+        let at = (sorted.len().saturating_sub(1) * p).div_ceil(100);
+        sorted.get(at).copied().unwrap_or_default()
+    }
+
+    fn start_median(&self) -> Duration {
+        let mut sorted = self.starts.clone();
+        sorted.sort();
+        sorted.get(sorted.len() / 2).copied().unwrap_or_default()
+    }
+}
+
+fn occurrences(screen: &str, text: &str) -> usize {
+    screen.matches(text).count()
+}
+
+/// A program in a pseudo-terminal, read through a terminal emulator.
+struct Term {
+    parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    sent_at: Instant,
+}
+
+impl Term {
+    fn spawn(mut command: CommandBuilder) -> Term {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        command.env("TERM", "xterm-256color");
+        let sent_at = Instant::now();
+        let child = pty
+            .slave
+            .spawn_command(command)
+            .expect("the program starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("a reader");
+        let writer = pty.master.take_writer().expect("a writer");
+        let (tx, output) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 65536];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        // The master must stay open for the child's lifetime.
+        std::mem::forget(pty.master);
+        let size = |n: u16| std::num::NonZero::new(n).expect("a size above zero");
+        Term {
+            parser: vt100::Parser::new(size(ROWS), size(COLS), 0),
+            output,
+            writer,
+            child,
+            sent_at,
+        }
+    }
+
+    /// The screen's text with its rows joined, so that text wrapped onto
+    /// the next row is still found.
+    fn flat(&self) -> String {
+        self.parser.screen().contents().replace('\n', "")
+    }
+
+    fn send(&mut self, text: &str) {
+        self.sent_at = Instant::now();
+        self.writer.write_all(text.as_bytes()).expect("typed");
+        self.writer.flush().expect("flushed");
+    }
+
+    /// Reads output until `seen` holds; the time since the last key was
+    /// sent (or since the start).
+    fn wait_for(&mut self, seen: impl Fn(&str) -> bool) -> Duration {
+        loop {
+            let waited = self.sent_at.elapsed();
+            let left = PATIENCE.checked_sub(waited).unwrap_or_else(|| {
+                panic!(
+                    "nothing came; the screen shows:\n{}",
+                    self.parser.screen().contents()
+                )
+            });
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => {
+                    let at = self.sent_at.elapsed();
+                    self.parser.process(&bytes);
+                    if seen(&self.flat()) {
+                        return at;
+                    }
+                }
+                Err(error) => panic!(
+                    "{error} after {waited:?} (the program: {:?}); the screen shows:\n{}",
+                    self.child.try_wait(),
+                    self.parser.screen().contents()
+                ),
+            }
+        }
+    }
+
+    /// Reads output for a second (a clock on screen may never stop).
+    fn settle(&mut self) {
+        let until = Instant::now() + Duration::from_millis(1000);
+        while let Some(left) = until.checked_duration_since(Instant::now()) {
+            if let Ok(bytes) = self.output.recv_timeout(left) {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
+    /// Reads whatever output is waiting.
+    fn drain(&mut self) {
+        while let Ok(bytes) = self.output.try_recv() {
+            self.parser.process(&bytes);
+        }
+    }
+
+    fn end(self) {}
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
