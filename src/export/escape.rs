@@ -13,8 +13,30 @@ use crate::model::text;
 ///
 /// `|` is always escaped, so the result is also safe inside a table cell.
 pub fn inline(raw: &str) -> String {
-    let visible: String = raw.chars().filter(|c| !is_unprintable(*c)).collect();
-    escape_line(&text::one_line(&visible))
+    escape_line(&flatten(raw))
+}
+
+/// The text on one line: unprintable characters dropped, each run of
+/// whitespace (newlines too) one space, none at either end. One pass, as
+/// every line of a big write-up goes through it.
+fn flatten(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut space = false;
+    for c in raw.chars() {
+        if is_unprintable(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Punctuation that markdownlint (no-trailing-punctuation) rejects at the
@@ -24,8 +46,7 @@ const HEADING_END: [char; 10] = ['.', ',', ';', ':', '!', '。', '，', '；', '
 /// One line of user text for a heading: as [`inline`], without trailing
 /// punctuation. Trimmed before escaping, so that no escape is left dangling.
 pub fn heading(raw: &str) -> String {
-    let visible: String = raw.chars().filter(|c| !is_unprintable(*c)).collect();
-    let mut line = text::one_line(&visible);
+    let mut line = flatten(raw);
     while let Some(trimmed) = line.strip_suffix(HEADING_END) {
         line = trimmed.trim_end().to_string();
     }
@@ -132,7 +153,19 @@ fn ordered_list_marker(line: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        /// The one-pass flattening says the same as dropping unprintable
+        /// characters and then collapsing whitespace, for any text.
+        #[test]
+        fn flatten_is_filter_then_one_line(raw in "(\\PC|\\s|[\u{0}-\u{1f}\u{7f}-\u{9f}\u{200b}-\u{200f}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{feff}]){0,40}") {
+            let visible: String = raw.chars().filter(|c| !is_unprintable(*c)).collect();
+            prop_assert_eq!(flatten(&raw), text::one_line(&visible));
+        }
+    }
 
     #[test]
     fn ordinary_prose_is_left_alone() {
