@@ -1,24 +1,10 @@
 //! Atomic saves when the write itself fails: the previous file stays as it
 //! was and no temporary file is left behind, whatever step failed.
 
-use std::path::Path;
+mod common;
 
+use common::names;
 use unconf::store::atomic;
-
-/// Every name in `dir`, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("a folder")
-        .map(|e| {
-            e.expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
-}
 
 #[test]
 fn a_failed_rename_leaves_no_temporary_file() {

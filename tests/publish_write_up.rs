@@ -5,7 +5,7 @@
 mod common;
 mod publish_day;
 
-use common::Env;
+use common::{Env, names};
 use publish_day::{CONTACTS, COUNCIL, EXAMPLE, council_day, example, name_parts, section};
 
 #[test]
@@ -139,7 +139,7 @@ fn split_writes_one_file_per_session_and_an_index_inside_the_folder() {
         "Wrote the public version of the write-up, split into index.md and 2 session files, to exports/council-day-public.\n"
     );
     let dir = env.root().join("exports/council-day-public");
-    let names = file_names(&dir);
+    let names = names(&dir);
     assert_eq!(
         names,
         [
@@ -181,20 +181,6 @@ fn split_writes_one_file_per_session_and_an_index_inside_the_folder() {
     );
 }
 
-fn file_names(dir: &std::path::Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("the folder")
-        .map(|e| {
-            e.expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
-}
-
 /// A session moved, renamed or deleted since the last split export leaves
 /// its old file behind, which a group could take for current. The next
 /// export removes the files the last one wrote and this one did not, and
@@ -224,7 +210,7 @@ fn a_second_split_removes_its_own_stale_files_and_nothing_else() {
         "{said}"
     );
     assert_eq!(
-        file_names(&out_dir),
+        names(&out_dir),
         [
             ".unconf-split",
             "01-round-1-library-open-data.md",
@@ -269,15 +255,7 @@ fn split_file_names_stay_inside_the_folder_whatever_the_titles() {
         "--out",
         &out_dir.display().to_string(),
     ]);
-    let names: Vec<String> = std::fs::read_dir(&out_dir)
-        .expect("the folder")
-        .map(|e| {
-            e.expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
+    let names = names(&out_dir);
     assert!(
         names.contains(&"01-tmp-x-etc-windows-system32.md".to_string()),
         "{names:?}"

@@ -185,6 +185,21 @@ pub fn at_minute(minutes: i64) -> String {
     (start + Duration::minutes(minutes)).to_rfc3339()
 }
 
+/// Every name in `dir` (files and folders, hidden ones too), sorted.
+pub fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
 /// Every file under `dir` with its bytes, by path relative to `dir`, except
 /// lock files: taking a lock (and writing who holds it) is how every write
 /// command starts, even one that is then refused.
