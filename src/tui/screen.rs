@@ -10,3 +10,24 @@ pub mod resolve;
 pub mod schedule;
 pub mod timer;
 pub mod wrapup;
+
+use chrono::NaiveDate;
+
+/// A date typed into a form as YYYY-MM-DD, or blank for none; a refusal
+/// quotes what was typed and gives an example a week after `today`.
+pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            let example = today + chrono::Days::new(7);
+            format!(
+                "\"{}\" is not a date: use YYYY-MM-DD, like {}, or leave it blank.",
+                crate::model::text::truncate(&crate::model::text::inert_line(text), 12),
+                example.format("%Y-%m-%d")
+            )
+        })
+}

@@ -130,7 +130,7 @@ pub fn save(state: &mut State) -> Vec<Effect> {
     let new_id = matches!(form.target, Target::NewRoom | Target::NewSlot).then(|| state.new_id());
     let event = state.event();
     let outcome = match &form.target {
-        Target::Details => read_details(event, &form)
+        Target::Details => read_details(event, &form, state.now.date_naive())
             .and_then(|info| edits::set_details(event, info).map_err(|e| e.to_string())),
         Target::NewRoom | Target::Room(_) => read_room(event, &form, new_id.clone()),
         Target::NewSlot | Target::Slot(_) => read_slot(event, &form, new_id.clone()),
@@ -202,17 +202,8 @@ pub fn close(setup: &mut SetupState) -> Vec<Effect> {
     }
 }
 
-fn read_details(event: &Event, form: &SetupForm) -> Result<EventInfo, String> {
-    let date_text = form.text(DATE);
-    let date = if date_text.is_empty() {
-        None
-    } else {
-        Some(
-            NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").map_err(|_| {
-                format!("\"{date_text}\" is not a date; write it as 2026-11-27, or leave it blank.")
-            })?,
-        )
-    };
+fn read_details(event: &Event, form: &SetupForm, today: NaiveDate) -> Result<EventInfo, String> {
+    let date = crate::tui::screen::parse_date(&form.text(DATE), today)?;
     let organisers = form
         .text(ORGANISERS)
         .split(';')

@@ -1,12 +1,11 @@
 //! A session's next steps: what happens after the day, by whom, by when.
 
-use chrono::NaiveDate;
-
 use super::writeup::{chosen, enter_panel};
 use super::{Focus, Form};
 use crate::model::text::inert_line;
 use crate::model::{Action, ActionStatus, Id, ops};
 use crate::tui::action::Effect;
+use crate::tui::screen::parse_date;
 use crate::tui::state::State;
 use crate::tui::widget::text_field::TextField;
 
@@ -151,7 +150,7 @@ pub fn save_form(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let [text, owner, due] = &form.fields;
-    let due = match parse_due(&due.text(), state.now.date_naive()) {
+    let due = match parse_date(&due.text(), state.now.date_naive()) {
         Ok(due) => due,
         Err(message) => return refuse(state, 2, message),
     };
@@ -202,22 +201,4 @@ fn refuse(state: &mut State, field: usize, message: String) -> Vec<Effect> {
         form.focus = field;
     }
     Vec::new()
-}
-
-/// A due date as YYYY-MM-DD, or blank for none.
-pub fn parse_due(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| {
-            let example = today + chrono::Days::new(7);
-            format!(
-                "\"{}\" is not a date: use YYYY-MM-DD, like {}, or leave it blank.",
-                crate::model::text::truncate(&inert_line(text), 12),
-                example.format("%Y-%m-%d")
-            )
-        })
 }

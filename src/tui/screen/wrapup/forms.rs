@@ -193,7 +193,7 @@ pub fn save(state: &mut State) -> Vec<Effect> {
     };
     let new_id =
         matches!(form.target, Target::NewStep(_) | Target::NewDecision).then(|| state.new_id());
-    let changes = match read(state.event(), &form, new_id) {
+    let changes = match read(state.event(), &form, new_id, state.now.date_naive()) {
         Ok(changes) => changes,
         Err(reason) => {
             state.error(reason);
@@ -232,7 +232,12 @@ pub fn save(state: &mut State) -> Vec<Effect> {
     effects
 }
 
-fn read(event: &Event, form: &WrapupForm, new_id: Option<Id>) -> Result<Vec<Change>, String> {
+fn read(
+    event: &Event,
+    form: &WrapupForm,
+    new_id: Option<Id>,
+    today: NaiveDate,
+) -> Result<Vec<Change>, String> {
     let result = match (&form.target, new_id) {
         (Target::Summary(id), _) => {
             let details = SessionDetails {
@@ -249,11 +254,11 @@ fn read(event: &Event, form: &WrapupForm, new_id: Option<Id>) -> Result<Vec<Chan
             ops::set_session_details(event, id, details)
         }
         (Target::NewStep(session), Some(new_id)) => {
-            let step = read_step(form, session.clone())?;
+            let step = read_step(form, session.clone(), today)?;
             ops::add_action(event, new_id, step)
         }
         (Target::Step(id), _) => {
-            let step = read_step(form, None)?;
+            let step = read_step(form, None, today)?;
             ops::edit_action(event, id, &step.text, step.owner.as_deref(), step.due)
         }
         (Target::NewDecision, Some(new_id)) => {
@@ -265,17 +270,8 @@ fn read(event: &Event, form: &WrapupForm, new_id: Option<Id>) -> Result<Vec<Chan
     result.map_err(|e| e.to_string())
 }
 
-fn read_step(form: &WrapupForm, session: Option<Id>) -> Result<Step, String> {
-    let due_text = form.text(DUE);
-    let due = if due_text.is_empty() {
-        None
-    } else {
-        Some(
-            NaiveDate::parse_from_str(&due_text, "%Y-%m-%d").map_err(|_| {
-                format!("\"{due_text}\" is not a date; write it as 2026-12-01, or leave it blank.")
-            })?,
-        )
-    };
+fn read_step(form: &WrapupForm, session: Option<Id>, today: NaiveDate) -> Result<Step, String> {
+    let due = crate::tui::screen::parse_date(&form.text(DUE), today)?;
     Ok(Step {
         session,
         text: form.text(STEP),
