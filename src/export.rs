@@ -19,3 +19,14 @@ mod register;
 pub use markdown::{MarkdownOptions, SplitFile, carried_suffix, markdown, split};
 pub use public::public_view;
 pub use register::actions_register;
+
+/// The name exports of an event take, before the extension: its folder's
+/// name, with `-public` for the version safe to publish. The command line
+/// and the Export screen both name files this way.
+pub fn file_stem(folder_name: &str, public: bool) -> String {
+    if public {
+        format!("{folder_name}-public")
+    } else {
+        folder_name.to_string()
+    }
+}

@@ -15,15 +15,12 @@ pub fn export(context: &Context, args: ExportArgs) -> CliResult {
     refuse_mismatched_flags(&args)?;
     let folder = context.read(&args.event)?;
     let event = folder.event();
-    let mut stem = folder
+    let folder_name = folder
         .dir()
         .file_name()
         .and_then(|n| n.to_str())
-        .unwrap_or("event")
-        .to_string();
-    if args.public {
-        stem.push_str("-public");
-    }
+        .unwrap_or("event");
+    let stem = crate::export::file_stem(folder_name, args.public);
     let what = match (args.public, args.format) {
         (true, format) => format!("the public version of {}", format.what()),
         (false, format) => format.what().to_string(),

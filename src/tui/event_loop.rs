@@ -231,6 +231,10 @@ fn open(dir: &Path, me: Identity, clock: Clock) -> Result<(Disk, State), String>
     let mut state = State::new(replica, clock.now());
     state.colour = colour();
     state.exports_dir = location::exports_dir().display().to_string();
+    state.folder_name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     note_disk(&mut state, &disk);
     offer_drafts(&mut state, &mut disk);
     if state.event().pitches.is_empty() && state.event().rooms.is_empty() {

@@ -54,6 +54,9 @@ pub struct State {
     pub file_problems: Vec<String>,
     /// Where exports are written, for the Export screen.
     pub exports_dir: String,
+    /// The event folder's name, which exports are named after; empty when
+    /// not known (tests), and the event's name as a slug is used instead.
+    pub folder_name: String,
     pub setup: event::SetupState,
     pub pitches: pitches::PitchesState,
     pub schedule: schedule::ScheduleState,
@@ -88,6 +91,7 @@ impl State {
             devices: Vec::new(),
             file_problems: Vec::new(),
             exports_dir: String::new(),
+            folder_name: String::new(),
             setup: event::SetupState::default(),
             pitches: pitches::PitchesState::default(),
             schedule: schedule::ScheduleState::default(),

@@ -144,16 +144,16 @@ pub fn preview_width(state: &State) -> u16 {
     state.width.saturating_sub(2).max(1)
 }
 
-/// The file the write-up is written to: the event's name as a slug, which
-/// is also how its folder is named, with `-public` for the public version
-/// (as `unconf export --public` names it).
+/// The file the write-up is written to, named as `unconf export` names it:
+/// after the event's folder, with `-public` for the public version.
 pub fn file_name(state: &State) -> String {
-    let suffix = if state.export.options.public {
-        "-public"
+    let folder = if state.folder_name.is_empty() {
+        slugify(&state.event().info.name)
     } else {
-        ""
+        state.folder_name.clone()
     };
-    format!("{}{suffix}.md", slugify(&state.event().info.name))
+    let stem = crate::export::file_stem(&folder, state.export.options.public);
+    format!("{stem}.md")
 }
 
 /// The write-up of the live event as the screen shows it, made again only

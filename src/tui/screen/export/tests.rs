@@ -190,3 +190,13 @@ fn p_switches_to_the_public_write_up_named_as_the_cli_names_it() {
     assert_eq!(preview(&state).made.text, internal);
     assert!(screen(&mut state, 80, 24).contains("Internal write-up"));
 }
+
+#[test]
+fn the_file_is_named_after_the_event_folder_as_the_command_line_names_it() {
+    let mut state = on_export();
+    // A second event of the same name got the folder "…-2".
+    state.folder_name = "local-digital-unconference-2".into();
+    assert_eq!(file_name(&state), "local-digital-unconference-2.md");
+    press(&mut state, &[KeyCode::Char('p')]);
+    assert_eq!(file_name(&state), "local-digital-unconference-2-public.md");
+}
