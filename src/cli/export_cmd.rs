@@ -14,13 +14,16 @@ use crate::store::{atomic, location};
 pub fn export(context: &Context, args: ExportArgs) -> CliResult {
     refuse_mismatched_flags(&args)?;
     let folder = context.read(&args.event)?;
-    let event = folder.event();
     let folder_name = folder
         .dir()
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("event");
     let stem = crate::export::file_stem(folder_name, args.public);
+    // The versions behind the event are not needed to write it up; dropped
+    // here, the write-up of a large event needs about half the memory.
+    let (_, replica) = folder.into_parts();
+    let event = &replica.into_event();
     let what = match (args.public, args.format) {
         (true, format) => format!("the public version of {}", format.what()),
         (false, format) => format.what().to_string(),

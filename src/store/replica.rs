@@ -99,6 +99,13 @@ impl Replica {
         &self.event
     }
 
+    /// The merged event alone, every version behind it dropped: for a
+    /// command that only reads the event (an export), which then needs
+    /// about half the memory.
+    pub fn into_event(self) -> Event {
+        self.event
+    }
+
     pub fn merged(&self) -> &Merged {
         &self.merged
     }

@@ -140,6 +140,10 @@ impl Merged {
             return false;
         }
         current.retain(|known| !version.covers(known));
+        // Nearly every record has one current version: room for exactly one
+        // more, not the four a growing vector would take, which for a large
+        // event is most of its memory.
+        current.reserve_exact(1);
         let at = current.partition_point(|known| *known < version);
         current.insert(at, version);
         true

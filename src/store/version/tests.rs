@@ -25,6 +25,19 @@ fn version(id: &str, device: &str, vv: VersionVector, text: &str) -> Version {
 }
 
 #[test]
+fn a_record_with_one_version_takes_room_for_one() {
+    let mut merged = Merged::default();
+    merged.insert(version("r", "a", [("a", 1)].into(), "first"));
+    merged.insert(version("r", "a", [("a", 2)].into(), "second"));
+    let kept = merged.records.get(&Id::new("r")).map(Vec::capacity);
+    assert_eq!(
+        kept,
+        Some(1),
+        "a large event holds one such list per record"
+    );
+}
+
+#[test]
 fn a_later_version_replaces_the_one_it_saw() {
     let mut merged = Merged::default();
     merged.insert(version("r", "a", [("a", 1)].into(), "first"));
