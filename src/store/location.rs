@@ -96,6 +96,10 @@ pub fn list_events(sessions: &Path) -> Vec<EventEntry> {
     events
 }
 
+/// An event folder's name, date and number of device files. Files are read
+/// only until one gives the event's name: with a large event in the folder,
+/// listing the events (the picker, `unconf list`) would otherwise read all
+/// of it. The files after that one are counted, not read.
 fn describe(dir: &Path, slug: String) -> EventEntry {
     let mut entry = EventEntry {
         dir: dir.to_path_buf(),
@@ -104,23 +108,43 @@ fn describe(dir: &Path, slug: String) -> EventEntry {
         date: None,
         device_files: 0,
     };
-    for path in super::scan::candidates(dir).unwrap_or_default() {
-        let Ok(file) = read_device_file(&path) else {
+    let candidates = super::scan::candidates(dir).unwrap_or_default();
+    let mut unreadable = 0;
+    let mut readable = false;
+    for path in &candidates {
+        let Ok(file) = read_device_file(path) else {
+            unreadable += 1;
             continue;
         };
-        entry.device_files += 1;
-        if entry.name.is_none() {
-            let info = file.records.iter().find_map(|v| match &v.value {
-                Some(Record::Event(info)) if v.id == file.event => Some(info.clone()),
-                _ => None,
-            });
-            if let Some(info) = info {
-                entry.name = Some(info.name);
-                entry.date = info.date;
-            }
+        readable = true;
+        let info = file.records.into_iter().find_map(|v| match v.value {
+            Some(Record::Event(info)) if v.id == file.event => Some(info),
+            _ => None,
+        });
+        if let Some(info) = info {
+            entry.name = Some(info.name);
+            entry.date = info.date;
+            break;
         }
     }
+    if readable {
+        entry.device_files = candidates.len() - unreadable;
+    }
     entry
+}
+
+/// A single folder name, not a path or a hidden folder.
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains('/')
+        && !name.contains(std::path::MAIN_SEPARATOR)
+}
+
+/// A folder holding at least one device file (read or not: opening it
+/// says what is wrong with a broken one).
+fn is_event_dir(dir: &Path) -> bool {
+    dir.is_dir() && super::scan::candidates(dir).is_ok_and(|found| !found.is_empty())
 }
 
 /// Finds an event from what the user typed: a folder path, a folder name, a
@@ -130,8 +154,15 @@ pub fn find_event(sessions: &Path, query: &str) -> Result<PathBuf, StoreError> {
     if as_path.is_dir() && (query.contains(std::path::MAIN_SEPARATOR) || query.contains('/')) {
         return Ok(as_path.to_path_buf());
     }
-    let events = list_events(sessions);
     let wanted = slugify(query);
+    // A folder's own name needs no event read: the common case, and the
+    // only one that stays quick beside a large event.
+    for name in [query, wanted.as_str()] {
+        if is_plain_name(name) && is_event_dir(&sessions.join(name)) {
+            return Ok(sessions.join(name));
+        }
+    }
+    let events = list_events(sessions);
     if let Some(e) = events.iter().find(|e| e.slug == query || e.slug == wanted) {
         return Ok(e.dir.clone());
     }
@@ -160,5 +191,73 @@ pub fn find_event(sessions: &Path, query: &str) -> Result<PathBuf, StoreError> {
                 .collect::<Vec<_>>()
                 .join(", ")
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::model::EventInfo;
+    use crate::store::{Clock, EventFolder, Identity};
+
+    fn make(sessions: &Path, name: &str, device: &str) -> PathBuf {
+        let clock = Clock::Fixed(
+            DateTime::parse_from_rfc3339("2026-11-27T10:00:00+00:00").expect("a time"),
+        );
+        let info = EventInfo {
+            name: name.into(),
+            ..EventInfo::default()
+        };
+        let folder =
+            EventFolder::create(sessions, info, Identity::from_label(device, "Kim"), clock)
+                .expect("made");
+        folder.dir().to_path_buf()
+    }
+
+    fn break_files(dir: &Path) {
+        for path in super::super::scan::candidates(dir).expect("listed") {
+            std::fs::write(path, "not RON").expect("written");
+        }
+    }
+
+    #[test]
+    fn a_folder_named_exactly_is_found_without_reading_its_files() {
+        let sessions = tempfile::tempdir().expect("a temp dir");
+        let dir = make(sessions.path(), "Day two", "laptop");
+        // Broken, so that only a lookup that reads nothing finds it.
+        break_files(&dir);
+        assert_eq!(
+            find_event(sessions.path(), "day-two").ok(),
+            Some(dir.clone())
+        );
+        assert_eq!(find_event(sessions.path(), "Day two").ok(), Some(dir));
+        assert!(
+            find_event(sessions.path(), "two").is_err(),
+            "by name needs a readable file"
+        );
+    }
+
+    #[test]
+    fn listing_reads_until_the_name_is_found_and_counts_every_file() {
+        let sessions = tempfile::tempdir().expect("a temp dir");
+        let dir = make(sessions.path(), "Day two", "laptop");
+        std::fs::write(dir.join("zz-later.ron"), "not RON, and never read").expect("written");
+        let events = list_events(sessions.path());
+        let [entry] = events.as_slice() else {
+            panic!("one event: {events:?}");
+        };
+        assert_eq!(entry.name.as_deref(), Some("Day two"));
+        assert_eq!(entry.device_files, 2);
+        assert_eq!(find_event(sessions.path(), "two").ok(), Some(dir));
+    }
+
+    #[test]
+    fn a_folder_with_no_readable_file_is_not_listed() {
+        let sessions = tempfile::tempdir().expect("a temp dir");
+        let dir = make(sessions.path(), "Day two", "laptop");
+        break_files(&dir);
+        assert!(list_events(sessions.path()).is_empty());
     }
 }
