@@ -26,6 +26,7 @@ use unconf::store::{Access, Clock, EventFolder, Identity};
 use unconf::tui::action::{Action, Screen};
 use unconf::tui::screen::notes;
 use unconf::tui::state::State;
+use unconf::tui::view::kept::Kept;
 use unconf::tui::{keymap, update, view};
 
 const WIDTH: u16 = 160;
@@ -147,11 +148,17 @@ fn press(state: &mut State, code: KeyCode) {
     }
 }
 
-/// One keystroke as the loop handles it: update, then a full frame.
-fn keystroke(state: &mut State, terminal: &mut Terminal<TestBackend>, code: KeyCode) {
+/// One keystroke as the loop handles it: update, then a frame, with the
+/// parts the loop keeps from the frame before.
+fn keystroke(
+    state: &mut State,
+    kept: &mut Kept,
+    terminal: &mut Terminal<TestBackend>,
+    code: KeyCode,
+) {
     press(state, code);
     terminal
-        .draw(|frame| view::draw(state, frame))
+        .draw(|frame| view::draw(state, kept, frame))
         .expect("draws");
 }
 
@@ -166,20 +173,22 @@ fn keystrokes(c: &mut Criterion, events: &[(&str, PathBuf)], ran: &mut Ran) {
         let found = resolve_session(state.event(), first.as_str(), None);
         notes::enter_note_taker(&mut state, first.as_str(), None, found);
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+        let mut kept = Kept::default();
         group.bench_function(format!("notes/{name}"), |b| {
             ran.note(&format!("key/notes/{name}"));
             b.iter(|| {
-                keystroke(&mut state, &mut terminal, KeyCode::Char('x'));
-                keystroke(&mut state, &mut terminal, KeyCode::Backspace);
+                keystroke(&mut state, &mut kept, &mut terminal, KeyCode::Char('x'));
+                keystroke(&mut state, &mut kept, &mut terminal, KeyCode::Backspace);
             });
         });
         let mut state = self::state(dir);
         state.screen = Screen::Schedule;
+        let mut kept = Kept::default();
         group.bench_function(format!("schedule/{name}"), |b| {
             ran.note(&format!("key/schedule/{name}"));
             b.iter(|| {
-                keystroke(&mut state, &mut terminal, KeyCode::Down);
-                keystroke(&mut state, &mut terminal, KeyCode::Up);
+                keystroke(&mut state, &mut kept, &mut terminal, KeyCode::Down);
+                keystroke(&mut state, &mut kept, &mut terminal, KeyCode::Up);
             });
         });
     }

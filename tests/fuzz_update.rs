@@ -16,11 +16,14 @@ use chrono::{DateTime, Duration, FixedOffset};
 use fuzz_kit::{mutate_bytes, run};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
 use unconf::model::{Change, Id, IdGen, Pitch, Record};
 use unconf::store::{Access, Clock, EventFolder, Identity, Replica};
 use unconf::tui::action::{Action, Effect};
 use unconf::tui::state::State;
+use unconf::tui::view::kept::Kept;
 use unconf::tui::{keymap, update::update, view};
 
 const TOKENS: &[&str] = &[
@@ -180,12 +183,39 @@ fn next_action(state: &State, bytes: &[u8], now: DateTime<FixedOffset>) -> (Opti
     }
 }
 
-fn draw(state: &State) {
+/// Draws a frame as the loop does, with the parts kept from earlier frames,
+/// and checks that it is exactly the frame drawn afresh: a kept part is
+/// never stale, whatever happened since it was drawn.
+fn draw(state: &State, kept: &mut Kept) {
     let backend = TestBackend::new(state.width, state.height);
     let mut terminal = Terminal::new(backend).expect("a test terminal");
     terminal
-        .draw(|frame| view::draw(state, frame))
+        .draw(|frame| view::draw(state, kept, frame))
         .expect("drawn");
+    let area = Rect::new(0, 0, state.width, state.height);
+    let mut fresh = Buffer::empty(area);
+    view::render(state, &mut Kept::default(), area, &mut fresh);
+    let drawn = terminal.backend().buffer();
+    if *drawn != fresh {
+        panic!(
+            "a kept part of the frame is stale on {:?}:\nkept:\n{}\nfresh:\n{}",
+            state.screen,
+            text_of(drawn),
+            text_of(&fresh)
+        );
+    }
+}
+
+fn text_of(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            let row: String = (area.left()..area.right())
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            row.trim_end().to_string() + "\n"
+        })
+        .collect()
 }
 
 /// A byte spread over `0..=most`.
@@ -228,6 +258,7 @@ fn check(replica: &Replica, bytes: &[u8]) {
     let mut now = start;
     let mut rest = bytes;
     let mut steps = 0;
+    let mut kept = Kept::default();
     while !rest.is_empty() {
         let (action, used) = next_action(&state, rest, now);
         rest = &rest[used.min(rest.len()).max(1)..];
@@ -242,11 +273,11 @@ fn check(replica: &Replica, bytes: &[u8]) {
         }
         steps += 1;
         in_bounds(&state);
-        if steps % 16 == 0 {
-            draw(&state);
+        if steps % 4 == 0 {
+            draw(&state, &mut kept);
         }
     }
-    draw(&state);
+    draw(&state, &mut kept);
 }
 
 #[test]

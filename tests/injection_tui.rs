@@ -17,6 +17,7 @@ use ratatui::buffer::Buffer;
 use unconf::store::{Access, EventFolder, Identity};
 use unconf::tui::action::{Action, Screen};
 use unconf::tui::state::State;
+use unconf::tui::view::kept::Kept;
 use unconf::tui::{update::update, view};
 
 fn hostile_state(home: &Home) -> State {
@@ -36,7 +37,7 @@ fn row(buffer: &Buffer, y: u16) -> String {
 fn draw(state: &State, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
     terminal
-        .draw(|frame| view::draw(state, frame))
+        .draw(|frame| view::draw(state, &mut Kept::default(), frame))
         .expect("drawn");
     terminal.backend().buffer().clone()
 }

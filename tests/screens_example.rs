@@ -13,6 +13,7 @@ use unconf::store::{Access, Clock, EventFolder, Identity};
 use unconf::tui::action::{Action, Screen};
 use unconf::tui::screen::notes;
 use unconf::tui::state::State;
+use unconf::tui::view::kept::Kept;
 use unconf::tui::{update::update, view};
 
 const EXAMPLE: &str = "supplier-response-to-the-local-digital-declaration";
@@ -46,7 +47,7 @@ fn shown(state: &mut State, width: u16, height: u16) -> String {
     update(state, Action::Resize { width, height });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
     terminal
-        .draw(|frame| view::draw(state, frame))
+        .draw(|frame| view::draw(state, &mut Kept::default(), frame))
         .expect("drawn");
     let buffer = terminal.backend().buffer();
     (0..height)

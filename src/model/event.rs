@@ -229,6 +229,15 @@ impl Event {
         self.open_pitches.iter().map(|(_, id)| id)
     }
 
+    /// Where an open pitch stands in [`open_pitches`](Event::open_pitches),
+    /// without listing them; `None` when it is not open.
+    pub fn open_position(&self, id: &Id) -> Option<(usize, &Id)> {
+        let pitch = self.pitches.get(id)?;
+        let key = (std::cmp::Reverse(pitch.interest), id.clone());
+        let (_, kept) = self.open_pitches.get(&key)?;
+        Some((self.open_pitches.range(..key).count(), kept))
+    }
+
     /// The current value of a record as it would be stored.
     pub fn record(&self, id: &Id) -> Option<Record> {
         if *id == self.id {

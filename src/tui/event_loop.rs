@@ -19,6 +19,7 @@ use super::start::{self, FirstRun, FirstRunOutcome, Picker, PickerOutcome, Start
 use super::state::{DeviceSeen, State};
 use super::theme::Theme;
 use super::update::update;
+use super::view::kept::Kept;
 use super::watch::Watch;
 use super::{keymap, view};
 use crate::model::EventInfo;
@@ -299,9 +300,11 @@ fn main_loop(
         },
     );
     let mut watch = Watch::new(disk.dir());
+    // Parts of the last frame that the next can copy (see view::kept).
+    let mut kept = Kept::default();
     loop {
         terminal
-            .draw(|frame| view::draw(state, frame))
+            .draw(|frame| view::draw(state, &mut kept, frame))
             .map_err(|e| format!("Could not draw: {e}."))?;
         if watch.due() {
             reload(state, disk);

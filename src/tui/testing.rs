@@ -10,6 +10,7 @@ use super::action::{Action, Effect};
 use super::keymap;
 use super::state::State;
 use super::update::update;
+use super::view::kept::Kept;
 use crate::model::{
     Change, EventInfo, IdGen, Note, NoteKind, Person, Pitch, Record, Room, Session, Slot, SlotKind,
 };
@@ -184,7 +185,8 @@ pub fn screen(state: &mut State, width: u16, height: u16) -> String {
         Ok(terminal) => terminal,
         Err(error) => return format!("no terminal: {error}"),
     };
-    if let Err(error) = terminal.draw(|frame| super::view::draw(state, frame)) {
+    if let Err(error) = terminal.draw(|frame| super::view::draw(state, &mut Kept::default(), frame))
+    {
         return format!("draw failed: {error}");
     }
     let buffer = terminal.backend().buffer();

@@ -3,6 +3,7 @@
 pub mod event;
 pub mod export;
 pub mod help;
+pub mod kept;
 pub mod notes;
 pub mod pitches;
 pub mod resolve;
@@ -16,6 +17,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use self::kept::Kept;
 use super::action::Screen;
 use super::state::{MIN_HEIGHT, MIN_WIDTH, State};
 use super::theme::Theme;
@@ -25,13 +27,16 @@ use crate::model::text::inert_line;
 /// Rows above a screen's body: the tab bar.
 pub const BODY_TOP: u16 = 1;
 
-pub fn draw(state: &State, frame: &mut Frame) {
+/// Draws a frame. `kept` holds parts of earlier frames that can be copied
+/// rather than drawn again (see [`kept`]); the loop keeps one for its whole
+/// run, a test may pass a fresh one: the frame is the same either way.
+pub fn draw(state: &State, kept: &mut Kept, frame: &mut Frame) {
     let area = frame.area();
-    render(state, area, frame.buffer_mut());
+    render(state, kept, area, frame.buffer_mut());
 }
 
-/// Draws the whole screen into a buffer (used by the loop and by tests).
-pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+/// Draws the whole screen into a buffer.
+pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
     let theme = Theme::new(state.colour);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(area, buf, theme);
@@ -56,8 +61,8 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     match state.screen {
         Screen::Event => event::render(state, body, buf, theme),
         Screen::Pitches => pitches::render(state, body, buf, theme),
-        Screen::Schedule => schedule::render(state, body, buf, theme),
-        Screen::Notes => notes::render(state, body, buf, theme),
+        Screen::Schedule => schedule::render(state, kept, body, buf, theme),
+        Screen::Notes => notes::render(state, kept, body, buf, theme),
         Screen::Wrapup => wrapup::render(state, body, buf, theme),
         Screen::Export => export::render(state, body, buf, theme),
     }

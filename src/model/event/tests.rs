@@ -27,6 +27,13 @@ fn assert_consistent(event: &Event) {
         event.open_pitches().collect::<Vec<_>>(),
         scanned_open(event)
     );
+    for (index, id) in event.open_pitches().enumerate() {
+        assert_eq!(event.open_position(id), Some((index, id)));
+    }
+    for id in event.pitches.keys() {
+        let open = event.open_pitches().any(|o| o == id);
+        assert_eq!(event.open_position(id).is_some(), open, "{id:?}");
+    }
     let mut rebuilt = Event::new(event.id.clone());
     let ids = event
         .rooms

@@ -19,6 +19,7 @@ use crate::model::Id;
 use crate::tui::screen::notes::{Focus, kind_shown, session_id};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
+use crate::tui::view::kept::{Kept, NoteLogKey, WriteUpKey};
 use crate::tui::widget::note_log::{self, NoteLog, Request, Window};
 
 /// Right-hand widths from which the write-up sits beside the log.
@@ -127,7 +128,7 @@ pub fn hit(state: &State, column: u16, row: u16) -> Option<Hit> {
     None
 }
 
-pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme: Theme) {
     let areas = areas(state, area);
     if !areas.list.is_empty() {
         list::render(state, areas.list, buf, theme);
@@ -139,24 +140,35 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         capture_line(state, areas.capture, buf, theme);
         return;
     }
-    let window = log_window(state, areas.log, theme);
     let writing = matches!(state.notes.focus, Focus::Writing | Focus::NextSteps);
-    if areas.side.is_empty() && writing {
+    let fresh;
+    let window = if areas.side.is_empty() && writing {
         panel::render(state, areas.log, buf, theme);
+        fresh = log_window(state, areas.log, theme);
+        fresh.as_ref()
     } else {
-        log(state, window.as_ref(), areas.log, buf, theme);
         if !areas.side.is_empty() {
-            panel::render(state, areas.side, buf, theme);
+            side(state, kept, areas.side, buf, theme);
         }
-    }
-    header::rule(
-        state,
-        window.as_ref(),
-        areas.side.is_empty(),
-        areas.rule,
-        buf,
-        theme,
-    );
+        let key = NoteLogKey {
+            stamp: state.event().stamp(),
+            session: session_id(state).cloned(),
+            me: state.replica.identity().author.clone(),
+            bottom: state.notes.log.bottom,
+            selected: (state.notes.focus == Focus::Log).then_some(state.notes.log.selected),
+            capturing: state.notes.focus == Focus::Capture,
+            theme,
+        };
+        let log_area = areas.log;
+        kept.note_log
+            .draw(key, log_area, buf, |buf| {
+                let window = log_window(state, log_area, theme);
+                log(state, window.as_ref(), log_area, buf, theme);
+                window
+            })
+            .as_ref()
+    };
+    header::rule(state, window, areas.side.is_empty(), areas.rule, buf, theme);
     capture_line(state, areas.capture, buf, theme);
     if matches!(state.notes.focus, Focus::Details | Focus::ActionForm) {
         let over = if areas.side.is_empty() {
@@ -166,6 +178,25 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         };
         panel::form(state, over, buf, theme);
     }
+}
+
+/// The write-up column beside the log: kept from frame to frame while it is
+/// only read, drawn afresh while it is being edited.
+fn side(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme: Theme) {
+    if matches!(
+        state.notes.focus,
+        Focus::Writing | Focus::NextSteps | Focus::ActionForm
+    ) {
+        panel::render(state, area, buf, theme);
+        return;
+    }
+    let key = WriteUpKey {
+        stamp: state.event().stamp(),
+        session: session_id(state).cloned(),
+        theme,
+    };
+    kept.write_up
+        .draw(key, area, buf, |buf| panel::render(state, area, buf, theme));
 }
 
 /// The visible part of the log, or `None` without a session.

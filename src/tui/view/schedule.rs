@@ -20,6 +20,7 @@ use crate::model::{Event, Id};
 use crate::tui::screen::schedule::{Cells, Focus, Pending, selection};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
+use crate::tui::view::kept::{GridKey, Kept, PitchListKey};
 use crate::tui::widget::grid::{Grid, GridLayout, Shape, fit, keep_visible};
 
 /// Lines under the grid about the cell under the cursor.
@@ -153,7 +154,7 @@ fn label_width(cells: &Cells, width: u16) -> u16 {
     longest.clamp(12, (width / 6).clamp(12, 22))
 }
 
-pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme: Theme) {
     let areas = layout(state, area);
     let event = state.event();
     let cells = Cells::of(event);
@@ -176,18 +177,45 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
                 .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
         };
         let cursor = state.schedule.cursor;
-        Grid {
+        let grid = Grid {
             layout: &areas.grid,
             content: &text,
             cursor: Some(((cursor.slot, cursor.room), style)),
             theme,
             row_noun: "slot",
+        };
+        let clip = grid.clip(areas.grid.area, buf);
+        // A proposal or a session picked up to move marks cells as the
+        // cursor goes; then the cells are drawn afresh each frame.
+        if state.schedule.preview.is_none() && state.schedule.pending.is_none() {
+            let key = GridKey {
+                stamp: event.stamp(),
+                layout: areas.grid,
+                theme,
+            };
+            kept.grid
+                .draw(key, clip, buf, |buf| grid.render_content(clip, buf));
+        } else {
+            grid.render_content(clip, buf);
         }
-        .render(areas.grid.area, buf);
+        grid.render_cursor(clip, buf);
         detail(state, &cells, found, areas.detail, buf, theme);
     }
     if let Some(list) = &areas.list {
-        side::list(state, list, buf, theme);
+        if state.schedule.preview.is_none() && state.schedule.pending.is_none() {
+            let key = PitchListKey {
+                stamp: event.stamp(),
+                list: *list,
+                selected: state.schedule.selected.clone(),
+                focused: state.schedule.focus == Focus::Pitches,
+                theme,
+            };
+            let at = list.area.intersection(buf.area);
+            kept.pitch_list
+                .draw(key, at, buf, |buf| side::list(state, list, buf, theme));
+        } else {
+            side::list(state, list, buf, theme);
+        }
     }
     if let Some(summary) = areas.summary {
         side::summary(state, summary, buf, theme);

@@ -9,7 +9,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -237,9 +237,24 @@ pub struct Grid<'a, C: GridContent> {
 
 impl<C: GridContent> Widget for Grid<'_, C> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.render_content(area, buf);
+        self.render_cursor(area, buf);
+    }
+}
+
+impl<C: GridContent> Grid<'_, C> {
+    /// Where the grid may draw: never outside `area`, the buffer, or the
+    /// area the layout was made for.
+    pub fn clip(&self, area: Rect, buf: &Buffer) -> Rect {
+        area.intersection(buf.area).intersection(self.layout.area)
+    }
+
+    /// Headings, cells, the lines between them and the hints about what is
+    /// out of sight: everything but the cursor, so that a screen can keep
+    /// it from one frame to the next while the cursor moves.
+    pub fn render_content(&self, area: Rect, buf: &mut Buffer) {
         let layout = self.layout;
-        // Never draw outside the area, whatever the layout was made for.
-        let area = area.intersection(buf.area).intersection(layout.area);
+        let area = self.clip(area, buf);
         let dim = self.theme.dim();
         for col in layout.cols() {
             if let Some(rect) = layout.col_label_rect(col) {
@@ -264,18 +279,34 @@ impl<C: GridContent> Widget for Grid<'_, C> {
                 separator(rect, area, buf, dim);
                 let lines = self.content.cell(row, col, rect.width, rect.height);
                 draw_lines(lines, rect, area, buf);
-                if let Some((at, style)) = self.cursor
-                    && at == (row, col)
-                {
-                    buf.set_style(rect.intersection(area), style);
-                }
             }
         }
         self.hints(area, buf);
     }
-}
 
-impl<C: GridContent> Grid<'_, C> {
+    /// The cursor over the content: its cell in the cursor's style, its
+    /// column's heading underlined, the first line of its row's label bold
+    /// and underlined.
+    pub fn render_cursor(&self, area: Rect, buf: &mut Buffer) {
+        let Some(((row, col), style)) = self.cursor else {
+            return;
+        };
+        let layout = self.layout;
+        let area = self.clip(area, buf);
+        if let Some(rect) = layout.col_label_rect(col) {
+            let underlined = Style::new().add_modifier(Modifier::UNDERLINED);
+            buf.set_style(rect.intersection(area), underlined);
+        }
+        if let Some(rect) = layout.row_label_rect(row) {
+            let first = Rect { height: 1, ..rect };
+            let emphasis = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+            buf.set_style(first.intersection(area), emphasis);
+        }
+        if let Some(rect) = layout.cell_rect(row, col) {
+            buf.set_style(rect.intersection(area), style);
+        }
+    }
+
     fn hints(&self, area: Rect, buf: &mut Buffer) {
         let layout = self.layout;
         let [above, below, left, right] = layout.hidden();

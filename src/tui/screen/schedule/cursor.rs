@@ -10,11 +10,9 @@ use crate::tui::view::schedule::{body_area, layout};
 /// The pitch selected in the side list and its row, falling back to the
 /// first row (the selected one may have been placed meanwhile).
 pub fn selection<'a>(event: &'a Event, selected: Option<&Id>) -> Option<(usize, &'a Id)> {
-    let open = open_pitches(event);
-    let index = selected
-        .and_then(|sel| open.iter().position(|id| *id == sel))
-        .unwrap_or(0);
-    open.get(index).map(|id| (index, *id))
+    selected
+        .and_then(|sel| event.open_position(sel))
+        .or_else(|| event.open_pitches().next().map(|id| (0, id)))
 }
 
 /// Moves the grid cursor by slots and rooms, or the list selection by rows.

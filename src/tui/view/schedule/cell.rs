@@ -286,11 +286,7 @@ impl GridContent for GridText<'_> {
             "{}{capacity}",
             fit(&name(room), width.saturating_sub(capacity.len()))
         );
-        let mut style = self.theme.heading();
-        if col == self.state.schedule.cursor.room {
-            style = style.add_modifier(Modifier::UNDERLINED);
-        }
-        Line::styled(text, style)
+        Line::styled(text, self.theme.heading())
     }
 
     /// One line: "10:30 Morning…". Taller: the times, then the label
@@ -302,13 +298,10 @@ impl GridContent for GridText<'_> {
         let width = usize::from(width);
         let label = inert_line(slot.label.trim());
         let start = slot.start.format("%H:%M");
-        let mut style = match slot.kind {
+        let style = match slot.kind {
             SlotKind::Break => self.theme.dim(),
             _ => Style::default(),
         };
-        if row == self.state.schedule.cursor.slot {
-            style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-        }
         if height == 1 {
             return vec![Line::styled(fit(&format!("{start} {label}"), width), style)];
         }

@@ -156,3 +156,31 @@ fn tiny_and_empty_areas_draw_without_panicking() {
         }
     }
 }
+
+#[test]
+fn the_cursor_underlines_its_column_heading_and_its_row_label() {
+    let layout = GridLayout::new(
+        Rect::new(0, 0, 15, 5),
+        shape(2, 2),
+        (1, 1),
+        Offset::default(),
+    );
+    let buf = draw(&layout, (1, 1));
+    let modifiers = |rect: Option<Rect>| {
+        let rect = rect.expect("in sight");
+        buf[(rect.x, rect.y)].modifier
+    };
+    let cursor_col = modifiers(layout.col_label_rect(1));
+    let other_col = modifiers(layout.col_label_rect(0));
+    assert!(cursor_col.contains(Modifier::UNDERLINED));
+    assert!(!other_col.contains(Modifier::UNDERLINED));
+    let cursor_row = modifiers(layout.row_label_rect(1));
+    let other_row = modifiers(layout.row_label_rect(0));
+    assert!(cursor_row.contains(Modifier::BOLD | Modifier::UNDERLINED));
+    assert!(other_row.is_empty());
+    // Only the label's first line: the times, not the whole label.
+    let rect = layout.row_label_rect(1).expect("in sight");
+    if rect.height > 1 {
+        assert!(buf[(rect.x, rect.y + 1)].modifier.is_empty());
+    }
+}
