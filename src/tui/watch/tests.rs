@@ -111,3 +111,24 @@ fn a_file_written_under_a_temporary_name_in_the_folder_then_renamed_is_seen() {
         "the temporary name is gone"
     );
 }
+
+#[test]
+fn opening_and_reading_files_is_not_a_change_but_writing_them_is() {
+    use notify::event::{CreateKind, ModifyKind, RemoveKind, RenameMode};
+    let event = |kind| notify::Event::new(kind).add_path("/day/kim.ron".into());
+    assert!(!matters(&event(EventKind::Access(AccessKind::Open(
+        AccessMode::Any
+    )))));
+    assert!(!matters(&event(EventKind::Access(AccessKind::Close(
+        AccessMode::Read
+    )))));
+    assert!(matters(&event(EventKind::Access(AccessKind::Close(
+        AccessMode::Write
+    )))));
+    assert!(matters(&event(EventKind::Create(CreateKind::File))));
+    assert!(matters(&event(EventKind::Modify(ModifyKind::Name(
+        RenameMode::To
+    )))));
+    assert!(matters(&event(EventKind::Modify(ModifyKind::Any))));
+    assert!(matters(&event(EventKind::Remove(RemoveKind::File))));
+}
