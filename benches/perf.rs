@@ -2,15 +2,17 @@
 //! the example event (small) and on generated medium and large events, each
 //! reported as the ratio its budget is about (see docs/PERFORMANCE.md).
 //!
-//! `cargo bench --bench perf` prints the criterion figures, then a table of
-//! ratios computed from this run's medians, also written to
-//! `target/perf-ratios.txt`.
+//! `cargo bench --bench perf` prints the criterion figures of each side,
+//! then a table of the ratios, also written to `target/perf-ratios.txt`.
+//! The ratios are not made from criterion's figures, which are taken
+//! minutes apart: each is timed again in rounds that alternate between its
+//! two sides, so that a busy moment on a shared machine slows both alike.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::DateTime;
 use criterion::Criterion;
@@ -56,7 +58,7 @@ fn main() {
     saving(&mut c, &events, root.path(), &mut ran);
     c.final_summary();
 
-    let mut table = ratios(&out, &ran);
+    let mut table = ratios(&events, root.path(), &ran);
     table.push_str(&peak_memory(&events[2].1));
     println!("\n{table}");
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/perf-ratios.txt");
@@ -105,16 +107,19 @@ fn load(c: &mut Criterion, events: &[(&str, PathBuf)], ran: &mut Ran) {
         let files = device_files(dir);
         group.bench_function(format!("bare-parse/{name}"), |b| {
             ran.note(&format!("load/bare-parse/{name}"));
-            b.iter(|| {
-                for path in &files {
-                    let text = std::fs::read_to_string(path).expect("readable");
-                    let file: DeviceFile = ron::from_str(&text).expect("parses");
-                    black_box(file);
-                }
-            });
+            b.iter(|| bare_parse(&files));
         });
     }
     group.finish();
+}
+
+/// The same files read and parsed into the same types, and nothing else.
+fn bare_parse(files: &[PathBuf]) {
+    for path in files {
+        let text = std::fs::read_to_string(path).expect("readable");
+        let file: DeviceFile = ron::from_str(&text).expect("parses");
+        black_box(file);
+    }
 }
 
 fn device_files(dir: &Path) -> Vec<PathBuf> {
@@ -148,48 +153,82 @@ fn press(state: &mut State, code: KeyCode) {
     }
 }
 
-/// One keystroke as the loop handles it: update, then a frame, with the
-/// parts the loop keeps from the frame before.
-fn keystroke(
-    state: &mut State,
-    kept: &mut Kept,
-    terminal: &mut Terminal<TestBackend>,
-    code: KeyCode,
-) {
-    press(state, code);
-    terminal
-        .draw(|frame| view::draw(state, kept, frame))
-        .expect("draws");
+/// A screen as the loop keeps it: the state, the parts kept from the last
+/// frame, and a terminal of 160x48.
+struct Typist {
+    state: State,
+    kept: Kept,
+    terminal: Terminal<TestBackend>,
 }
 
-/// Typing on the Notes screen (note-taker mode on the first session) and
-/// moving on the Schedule grid. Each iteration is a pair of keys that
-/// leaves the screen as it was (a letter then Backspace; Down then Up).
-fn keystrokes(c: &mut Criterion, events: &[(&str, PathBuf)], ran: &mut Ran) {
-    let mut group = c.benchmark_group("key");
-    for (name, dir) in events {
+impl Typist {
+    /// Note-taker mode on the event's first session.
+    fn notes(dir: &Path) -> Typist {
         let mut state = state(dir);
         let first = first_session(&state);
         let found = resolve_session(state.event(), first.as_str(), None);
         notes::enter_note_taker(&mut state, first.as_str(), None, found);
-        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
-        let mut kept = Kept::default();
+        Typist::on(state)
+    }
+
+    /// The Schedule grid, the cursor on its first cell.
+    fn schedule(dir: &Path) -> Typist {
+        let mut state = state(dir);
+        state.screen = Screen::Schedule;
+        Typist::on(state)
+    }
+
+    fn on(state: State) -> Typist {
+        let terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+        let mut typist = Typist {
+            state,
+            kept: Kept::default(),
+            terminal,
+        };
+        typist.draw();
+        typist
+    }
+
+    fn draw(&mut self) {
+        let (state, kept) = (&self.state, &mut self.kept);
+        self.terminal
+            .draw(|frame| view::draw(state, kept, frame))
+            .expect("draws");
+    }
+
+    /// One keystroke as the loop handles it: update, then a frame.
+    fn key(&mut self, code: KeyCode) {
+        press(&mut self.state, code);
+        self.draw();
+    }
+
+    /// A pair of keys that leaves the screen as it was: a letter then
+    /// Backspace on Notes, Down then Up on Schedule.
+    fn pair(&mut self) {
+        if self.state.screen == Screen::Schedule {
+            self.key(KeyCode::Down);
+            self.key(KeyCode::Up);
+        } else {
+            self.key(KeyCode::Char('x'));
+            self.key(KeyCode::Backspace);
+        }
+    }
+}
+
+/// Typing on the Notes screen (note-taker mode on the first session) and
+/// moving on the Schedule grid, a pair of keys per iteration.
+fn keystrokes(c: &mut Criterion, events: &[(&str, PathBuf)], ran: &mut Ran) {
+    let mut group = c.benchmark_group("key");
+    for (name, dir) in events {
+        let mut typist = Typist::notes(dir);
         group.bench_function(format!("notes/{name}"), |b| {
             ran.note(&format!("key/notes/{name}"));
-            b.iter(|| {
-                keystroke(&mut state, &mut kept, &mut terminal, KeyCode::Char('x'));
-                keystroke(&mut state, &mut kept, &mut terminal, KeyCode::Backspace);
-            });
+            b.iter(|| typist.pair());
         });
-        let mut state = self::state(dir);
-        state.screen = Screen::Schedule;
-        let mut kept = Kept::default();
+        let mut typist = Typist::schedule(dir);
         group.bench_function(format!("schedule/{name}"), |b| {
             ran.note(&format!("key/schedule/{name}"));
-            b.iter(|| {
-                keystroke(&mut state, &mut kept, &mut terminal, KeyCode::Down);
-                keystroke(&mut state, &mut kept, &mut terminal, KeyCode::Up);
-            });
+            b.iter(|| typist.pair());
         });
     }
     group.finish();
@@ -219,14 +258,21 @@ fn export(c: &mut Criterion, events: &[(&str, PathBuf)], ran: &mut Ran) {
     group.finish();
 }
 
-/// One edit saved by a laptop whose own file holds the same 20 notes on
-/// every event: only the own file is written, whatever the event's size.
-fn saving(c: &mut Criterion, events: &[(&str, PathBuf)], root: &Path, ran: &mut Ran) {
-    let mut group = c.benchmark_group("save");
-    for (name, dir) in events {
-        let copy = root.join(format!("save-{name}"));
-        copy_dir(dir, &copy);
-        let mut folder = open(&copy, "bench laptop", Access::Write);
+/// A laptop whose own file holds the same 20 notes on every event, editing
+/// one of them back and forth: only the own file is written, whatever the
+/// event's size.
+struct Saver {
+    folder: EventFolder,
+    session: Id,
+    note: Id,
+    flip: bool,
+}
+
+impl Saver {
+    /// Works on a copy of the event's files in `copy`.
+    fn new(dir: &Path, copy: &Path) -> Saver {
+        copy_dir(dir, copy);
+        let mut folder = open(copy, "bench laptop", Access::Write);
         let session = first_session_of(&folder);
         let mut mine = Vec::new();
         for n in 0..20 {
@@ -243,25 +289,43 @@ fn saving(c: &mut Criterion, events: &[(&str, PathBuf)], root: &Path, ran: &mut 
             folder.commit(changes).expect("saved");
             mine.push(id);
         }
-        let mut flip = false;
+        Saver {
+            folder,
+            session,
+            note: mine.swap_remove(0),
+            flip: false,
+        }
+    }
+
+    fn edit(&mut self) {
+        self.flip = !self.flip;
+        let text = if self.flip {
+            "Edited once"
+        } else {
+            "Edited twice"
+        };
+        let changes = vec![Change::put(
+            self.note.clone(),
+            Record::Note(Note {
+                session: self.session.clone(),
+                text: text.into(),
+                kind: NoteKind::Point,
+                taken_at: clock().now(),
+                author: "Bench".into(),
+                private: false,
+            }),
+        )];
+        self.folder.commit(changes).expect("saved");
+    }
+}
+
+fn saving(c: &mut Criterion, events: &[(&str, PathBuf)], root: &Path, ran: &mut Ran) {
+    let mut group = c.benchmark_group("save");
+    for (name, dir) in events {
+        let mut saver = Saver::new(dir, &root.join(format!("save-{name}")));
         group.bench_function(format!("edit/{name}"), |b| {
             ran.note(&format!("save/edit/{name}"));
-            b.iter(|| {
-                flip = !flip;
-                let text = if flip { "Edited once" } else { "Edited twice" };
-                let changes = vec![Change::put(
-                    mine[0].clone(),
-                    Record::Note(Note {
-                        session: session.clone(),
-                        text: text.into(),
-                        kind: NoteKind::Point,
-                        taken_at: clock().now(),
-                        author: "Bench".into(),
-                        private: false,
-                    }),
-                )];
-                folder.commit(changes).expect("saved");
-            });
+            b.iter(|| saver.edit());
         });
     }
     group.finish();
@@ -284,104 +348,135 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The median of one benchmark in this run, in nanoseconds.
-fn median(out: &Path, id: &str, ran: &Ran) -> Option<f64> {
-    if !ran.0.iter().any(|r| r == id) {
-        return None;
+/// The ratio of `a`'s cost to `b`'s, timed in alternating rounds so that
+/// the machine's changing load (other builds, a busy neighbour) falls on
+/// both sides alike: each round times `runs.0` calls of `a`, then `runs.1`
+/// of `b`. Returns the median over the rounds of the ratio of their mean
+/// times, with the median mean time of each side in nanoseconds. The first
+/// round only warms up.
+fn paired(
+    rounds: usize,
+    runs: (u32, u32),
+    mut a: impl FnMut(),
+    mut b: impl FnMut(),
+) -> (f64, f64, f64) {
+    let time = |f: &mut dyn FnMut(), n: u32| {
+        let start = Instant::now();
+        for _ in 0..n {
+            f();
+        }
+        start.elapsed().as_nanos() as f64 / f64::from(n)
+    };
+    let mut ratios = Vec::new();
+    let mut means_a = Vec::new();
+    let mut means_b = Vec::new();
+    for round in 0..=rounds {
+        let x = time(&mut a, runs.0);
+        let y = time(&mut b, runs.1);
+        if round > 0 {
+            ratios.push(x / y);
+            means_a.push(x);
+            means_b.push(y);
+        }
     }
-    // Criterion keeps a function id's slashes as underscores on disk.
-    let (group, function) = id.split_once('/')?;
-    let path = out
-        .join(group)
-        .join(function.replace('/', "_"))
-        .join("new/estimates.json");
-    let text = std::fs::read_to_string(path).ok()?;
-    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
-    json["median"]["point_estimate"].as_f64()
+    (median(ratios), median(means_a), median(means_b))
 }
 
-fn ratios(out: &Path, ran: &Ran) -> String {
-    let rows = [
-        (
-            "load large: open / bare RON parse",
-            "load/open/large",
-            "load/bare-parse/large",
-            1.5,
-        ),
-        (
-            "load medium: open / bare RON parse",
-            "load/open/medium",
-            "load/bare-parse/medium",
-            1.5,
-        ),
-        (
-            "Notes keystroke: large / small",
-            "key/notes/large",
-            "key/notes/small",
-            1.2,
-        ),
-        (
-            "Schedule keystroke: large / small",
-            "key/schedule/large",
-            "key/schedule/small",
-            1.2,
-        ),
-        (
-            "Notes keystroke: large / medium",
-            "key/notes/large",
-            "key/notes/medium",
-            f64::NAN,
-        ),
-        (
-            "Schedule keystroke: large / medium",
-            "key/schedule/large",
-            "key/schedule/medium",
-            f64::NAN,
-        ),
-        (
-            "save one edit: large / small",
-            "save/edit/large",
-            "save/edit/small",
-            1.2,
-        ),
-        (
-            "export: large / medium",
-            "export/markdown/large",
-            "export/markdown/medium",
-            12.0,
-        ),
-        (
-            "export: medium / small",
-            "export/markdown/medium",
-            "export/markdown/small",
-            f64::NAN,
-        ),
-    ];
-    let mut table = String::from(
-        "ratio                                   measured     budget  verdict   (medians)\n",
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// One line of the ratio table.
+fn row(table: &mut String, label: &str, (ratio, a, b): (f64, f64, f64), budget: Option<f64>) {
+    let verdict = match budget {
+        None => "-",
+        Some(most) if ratio <= most => "meets",
+        Some(_) => "OVER",
+    };
+    let budget = budget.map_or_else(|| "-".to_string(), |b| format!("{b}x"));
+    let _ = writeln!(
+        table,
+        "{label:<40}{ratio:>7.2}x  {budget:>8}  {verdict:<8}  ({} vs {})",
+        human(a),
+        human(b)
     );
-    for (label, a, b, budget) in rows {
-        let (Some(x), Some(y)) = (median(out, a, ran), median(out, b, ran)) else {
-            let _ = writeln!(table, "{label:<40}(not run)");
-            continue;
-        };
-        let ratio = x / y;
-        let verdict = match budget.is_nan() {
-            true => "-",
-            false if ratio <= budget => "meets",
-            false => "OVER",
-        };
-        let _ = writeln!(
-            table,
-            "{label:<40}{ratio:>7.2}x  {:>8}  {verdict:<8}  ({} vs {})",
-            if budget.is_nan() {
-                "-".to_string()
-            } else {
-                format!("{budget}x")
-            },
-            human(x),
-            human(y)
+}
+
+/// The ratios the budgets are about, each measured in alternating rounds
+/// (see [`paired`]); a ratio whose benchmarks a filter left out is not
+/// measured.
+fn ratios(events: &[(&str, PathBuf)], root: &Path, ran: &Ran) -> String {
+    let [(_, small), (_, medium), (_, large)] = events else {
+        return String::new();
+    };
+    let mut table = String::from(
+        "ratio (alternating rounds)              measured     budget  verdict   (medians)\n",
+    );
+    let both = |a: &str, b: &str| ran.0.iter().any(|r| r == a) && ran.0.iter().any(|r| r == b);
+    let skip = |table: &mut String, label: &str| {
+        let _ = writeln!(table, "{label:<40}(not run)");
+    };
+    let label = "load large: open / bare RON parse";
+    if both("load/open/large", "load/bare-parse/large") {
+        let files = device_files(large);
+        let measured = paired(
+            9,
+            (1, 1),
+            || drop(black_box(open(large, "reader", Access::Read))),
+            || bare_parse(&files),
         );
+        row(&mut table, label, measured, Some(1.5));
+    } else {
+        skip(&mut table, label);
+    }
+    for (screen, make) in [
+        ("Notes", Typist::notes as fn(&Path) -> Typist),
+        ("Schedule", Typist::schedule),
+    ] {
+        let id = screen.to_lowercase();
+        let label = format!("{screen} keystroke: large / small");
+        if both(&format!("key/{id}/large"), &format!("key/{id}/small")) {
+            let (mut a, mut b) = (make(large), make(small));
+            let measured = paired(41, (100, 100), || a.pair(), || b.pair());
+            row(&mut table, &label, measured, Some(1.2));
+        } else {
+            skip(&mut table, &label);
+        }
+        let label = format!("{screen} keystroke: large / medium");
+        if both(&format!("key/{id}/large"), &format!("key/{id}/medium")) {
+            let (mut a, mut b) = (make(large), make(medium));
+            let measured = paired(21, (100, 100), || a.pair(), || b.pair());
+            row(&mut table, &label, measured, None);
+        } else {
+            skip(&mut table, &label);
+        }
+    }
+    let label = "save one edit: large / small";
+    if both("save/edit/large", "save/edit/small") {
+        let mut a = Saver::new(large, &root.join("paired-save-large"));
+        let mut b = Saver::new(small, &root.join("paired-save-small"));
+        let measured = paired(41, (20, 20), || a.edit(), || b.edit());
+        row(&mut table, label, measured, Some(1.2));
+    } else {
+        skip(&mut table, label);
+    }
+    let label = "export: large / medium";
+    if both("export/markdown/large", "export/markdown/medium") {
+        let options = MarkdownOptions::new(true, false);
+        let (a, b) = (
+            open(large, "reader", Access::Read),
+            open(medium, "reader", Access::Read),
+        );
+        let measured = paired(
+            9,
+            (1, 10),
+            || drop(black_box(markdown(a.event(), &options))),
+            || drop(black_box(markdown(b.event(), &options))),
+        );
+        row(&mut table, label, measured, Some(12.0));
+    } else {
+        skip(&mut table, label);
     }
     table
 }
