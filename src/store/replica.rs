@@ -54,24 +54,24 @@ impl Replica {
         if mine {
             self.seq = self.seq.max(file.seq);
         }
+        // The versions first, then the event: kept apart, what the versions
+        // take is freed in large runs when a command drops them (export).
         let mut touched = Vec::new();
         for version in file.into_versions() {
             if mine {
                 self.seq = self.seq.max(version.vv.get(&self.me.device));
                 self.own.insert(version.clone());
             }
-            let id = version.id.clone();
-            // A record seen for the first time needs no old value removed,
-            // which is most of them when a folder is opened.
-            let fresh = self.merged.current(&id).is_empty();
-            if self.merged.insert(version) {
-                touched.push((id, fresh));
+            if let Some((fresh, current)) = self.merged.add(version)
+                && let Some(first) = current.first()
+            {
+                touched.push((first.id.clone(), fresh));
             }
         }
-        // Sorted, an id's first entry is not fresh if any of its entries
-        // is not, and that is the one `dedup_by` keeps.
-        touched.sort();
-        touched.dedup_by(|later, first| later.0 == first.0);
+        // A record seen for the first time needs no old value removed,
+        // which is most of them when a folder is opened. A record with
+        // several versions in the file is fresh only for the first, and
+        // refreshed (its conflict flagged) for the others.
         for (id, fresh) in &touched {
             if *fresh {
                 let value = shown_value(self.merged.current(id)).cloned();

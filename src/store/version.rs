@@ -132,12 +132,20 @@ impl Merged {
     /// Adds one version. Returns true when the current versions of its record
     /// changed (false when it was already known or is covered).
     pub fn insert(&mut self, version: Version) -> bool {
+        self.add(version).is_some()
+    }
+
+    /// Adds one version, as [`insert`](Merged::insert). When the current
+    /// versions of its record changed, returns them, and whether the record
+    /// was unknown before: one search of the map for what a reader needs.
+    pub fn add(&mut self, version: Version) -> Option<(bool, &[Version])> {
         let current = self.records.entry(version.id.clone()).or_default();
+        let fresh = current.is_empty();
         if current
             .iter()
             .any(|known| *known == version || known.covers(&version))
         {
-            return false;
+            return None;
         }
         current.retain(|known| !version.covers(known));
         // Nearly every record has one current version: room for exactly one
@@ -146,7 +154,7 @@ impl Merged {
         current.reserve_exact(1);
         let at = current.partition_point(|known| *known < version);
         current.insert(at, version);
-        true
+        Some((fresh, current.as_slice()))
     }
 
     /// Adds every version of `other`.

@@ -88,3 +88,24 @@ fn a_restored_backup_with_the_same_counter_is_a_conflict_a_commit_ends() {
     assert_eq!(sam.own_len(), 1, "the own file keeps one version of it");
     assert!(!sam.event().is_conflicted(&id));
 }
+
+#[test]
+fn a_file_holding_two_versions_of_a_new_record_brings_both_as_a_conflict() {
+    let event = IdGen::new(b"event").make(1, 0);
+    let mut sam = laptop("sam", &event);
+    let id = sam.new_id(at(0));
+    sam.commit(vec![Change::put(id.clone(), pitch("Skills"))], at(0))
+        .unwrap();
+    // Two versions of one record that neither saw, in one file (a copied
+    // identity folded into it), read by a laptop that knows neither.
+    let mut file = sam.own_file();
+    let mut other = file.records[0].clone();
+    other.value = Some(pitch("Skills for all"));
+    file.records.push(other);
+    let mut kim = laptop("kim", &event);
+    assert_eq!(kim.absorb(file.clone()), 2);
+    assert_eq!(kim.merged().current(&id).len(), 2);
+    assert!(kim.event().is_conflicted(&id));
+    assert!(kim.event().pitches.contains_key(&id));
+    assert_eq!(kim.absorb(file), 0, "nothing new the second time");
+}
