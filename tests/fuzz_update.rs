@@ -21,7 +21,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use unconf::model::{Change, Id, IdGen, Pitch, Record};
 use unconf::store::{Access, Clock, EventFolder, Identity, Replica};
-use unconf::tui::action::{Action, Effect};
+use unconf::tui::action::{Action, Effect, Screen as Tab};
+use unconf::tui::screen::notes;
 use unconf::tui::state::State;
 use unconf::tui::view::kept::Kept;
 use unconf::tui::{keymap, update::update, view};
@@ -183,26 +184,49 @@ fn next_action(state: &State, bytes: &[u8], now: DateTime<FixedOffset>) -> (Opti
     }
 }
 
-/// Draws a frame as the loop does, with the parts kept from earlier frames,
-/// and checks that it is exactly the frame drawn afresh: a kept part is
-/// never stale, whatever happened since it was drawn.
-fn draw(state: &State, kept: &mut Kept) {
-    let backend = TestBackend::new(state.width, state.height);
-    let mut terminal = Terminal::new(backend).expect("a test terminal");
-    terminal
-        .draw(|frame| view::draw(state, kept, frame))
-        .expect("drawn");
-    let area = Rect::new(0, 0, state.width, state.height);
-    let mut fresh = Buffer::empty(area);
-    view::render(state, &mut Kept::default(), area, &mut fresh);
-    let drawn = terminal.backend().buffer();
-    if *drawn != fresh {
-        panic!(
-            "a kept part of the frame is stale on {:?}:\nkept:\n{}\nfresh:\n{}",
-            state.screen,
-            text_of(drawn),
-            text_of(&fresh)
-        );
+/// The loop's terminal and what it keeps between frames.
+struct Screen {
+    terminal: Terminal<TestBackend>,
+    kept: Kept,
+}
+
+impl Screen {
+    fn new() -> Screen {
+        Screen {
+            terminal: Terminal::new(TestBackend::new(1, 1)).expect("a test terminal"),
+            kept: Kept::default(),
+        }
+    }
+
+    /// Draws a frame as the loop does, on the same terminal and with the
+    /// parts kept from earlier frames, and checks that the terminal shows
+    /// exactly the frame drawn afresh: a kept part is never stale, and a
+    /// part left as the terminal showed it was really still there.
+    fn draw(&mut self, state: &State) {
+        let size = self.terminal.backend().buffer().area;
+        if (size.width, size.height) != (state.width, state.height) {
+            // The loop's terminal resizes itself and clears the screen; the
+            // test terminal is told, as the loop's would find out.
+            self.terminal
+                .backend_mut()
+                .resize(state.width, state.height);
+        }
+        let kept = &mut self.kept;
+        self.terminal
+            .draw(|frame| view::draw(state, kept, frame))
+            .expect("drawn");
+        let area = Rect::new(0, 0, state.width, state.height);
+        let mut fresh = Buffer::empty(area);
+        view::render(state, &mut Kept::default(), area, &mut fresh);
+        let shown = self.terminal.backend().buffer();
+        if *shown != fresh {
+            panic!(
+                "the screen differs from a fresh frame on {:?}:\nshown:\n{}\nfresh:\n{}",
+                state.screen,
+                text_of(shown),
+                text_of(&fresh)
+            );
+        }
     }
 }
 
@@ -223,10 +247,9 @@ fn scale(byte: u8, most: u32) -> u16 {
     u16::try_from(u32::from(byte) * most / 255).unwrap_or(u16::MAX)
 }
 
-/// Every selection points at something that exists: the grid cursor at a
-/// cell of the grid, the Wrap-up cursor at an item of its page, the next
-/// step at one of the session's, the chosen pitch and session at records
-/// of the event.
+/// Every selection in sight points at something that exists: the grid
+/// cursor at a cell of the grid, the Wrap-up cursor at an item of its page,
+/// the next step being chosen at one of the session's.
 fn in_bounds(state: &State) {
     let event = state.event();
     let cursor = state.schedule.cursor;
@@ -238,18 +261,22 @@ fn in_bounds(state: &State) {
             event.rooms.len()
         );
     }
-    let items = unconf::tui::screen::wrapup::items(state).len();
-    assert!(
-        state.wrapup.cursor < items.max(1),
-        "Wrap-up cursor {} of {items} items",
-        state.wrapup.cursor
-    );
-    let steps = unconf::tui::screen::notes::next_steps::of_session(state).len();
-    assert!(
-        state.notes.next_step < steps.max(1),
-        "next step {} of {steps}",
-        state.notes.next_step
-    );
+    if state.screen == Tab::Wrapup {
+        let items = unconf::tui::screen::wrapup::items(state).len();
+        assert!(
+            state.wrapup.cursor < items.max(1),
+            "Wrap-up cursor {} of {items} items",
+            state.wrapup.cursor
+        );
+    }
+    if state.screen == Tab::Notes && state.notes.focus == notes::Focus::NextSteps {
+        let steps = notes::next_steps::of_session(state).len();
+        assert!(
+            state.notes.next_step < steps.max(1),
+            "next step {} of {steps}",
+            state.notes.next_step
+        );
+    }
 }
 
 fn check(replica: &Replica, bytes: &[u8]) {
@@ -258,7 +285,7 @@ fn check(replica: &Replica, bytes: &[u8]) {
     let mut now = start;
     let mut rest = bytes;
     let mut steps = 0;
-    let mut kept = Kept::default();
+    let mut screen = Screen::new();
     while !rest.is_empty() {
         let (action, used) = next_action(&state, rest, now);
         rest = &rest[used.min(rest.len()).max(1)..];
@@ -274,10 +301,10 @@ fn check(replica: &Replica, bytes: &[u8]) {
         steps += 1;
         in_bounds(&state);
         if steps % 4 == 0 {
-            draw(&state, &mut kept);
+            screen.draw(&state);
         }
     }
-    draw(&state, &mut kept);
+    screen.draw(&state);
 }
 
 #[test]

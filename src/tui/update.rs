@@ -13,6 +13,30 @@ pub const DRAFT_IDLE_SECONDS: i64 = 2;
 pub const SAVE_RETRY_SECONDS: i64 = 5;
 
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    let effects = dispatch(state, action);
+    keep_selection_in_range(state);
+    effects
+}
+
+/// The selection on the screen in sight points at something that exists,
+/// whatever took items away (a delete, an undo, another laptop's change).
+/// Only that screen's: working out another's items on every key would cost
+/// the keystroke, and each screen reads its selection clamped anyway.
+fn keep_selection_in_range(state: &mut State) {
+    match state.screen {
+        Screen::Wrapup => {
+            let count = wrapup::items(state).len();
+            state.wrapup.cursor = state.wrapup.cursor.min(count.saturating_sub(1));
+        }
+        Screen::Notes if state.notes.focus == notes::Focus::NextSteps => {
+            let count = notes::next_steps::of_session(state).len();
+            state.notes.next_step = state.notes.next_step.min(count.saturating_sub(1));
+        }
+        _ => {}
+    }
+}
+
+fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Tick(now) => {
             state.now = now;

@@ -37,6 +37,12 @@ pub fn draw(state: &State, kept: &mut Kept, frame: &mut Frame) {
 
 /// Draws the whole screen into a buffer.
 pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
+    kept.begin(area, state.help.is_some() || state.resolve.is_some());
+    draw_parts(state, kept, area, buf);
+    kept.end();
+}
+
+fn draw_parts(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
     let theme = Theme::new(state.colour);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(area, buf, theme);

@@ -4,18 +4,26 @@
 //! capture line leaves the note log as it was; a move on the grid changes
 //! which cell is highlighted, not what the cells say. Drawing a screen-full
 //! of notes or grid cells again costs far more than the rest of a frame
-//! (every character is measured and styled), so the parts that fill the
-//! screen are drawn once into a buffer of their own and copied into each
-//! frame until something they are drawn from changes.
+//! (every character is measured and styled), and so does ratatui comparing
+//! every one of those cells with the last frame. So the parts that fill the
+//! screen are drawn once into a buffer of their own. While what they are
+//! drawn from stays the same, a frame either copies them in or, when the
+//! terminal already shows them (the last frame put them there and nothing
+//! was drawn over them), marks their cells to be skipped: ratatui then
+//! neither compares nor writes them, and the terminal keeps showing them.
 //!
 //! Each part has a key: everything its drawing reads from the state (the
 //! event's stamp, which every change renews, the area, the scroll position,
-//! the selection...). Equal keys mean an equal drawing, so a frame drawn
-//! with kept parts is the frame drawn afresh; `tests/fuzz_update.rs` checks
-//! exactly that after random inputs. Drawing without a [`Kept`] (tests,
-//! snapshots) uses a fresh one and draws everything.
+//! the selection...). Equal keys mean an equal drawing, so what the terminal
+//! shows is what a frame drawn afresh would show; `tests/fuzz_update.rs`
+//! checks exactly that after random inputs, on a terminal kept between
+//! frames as the loop keeps it. A `Kept` belongs with one terminal: after
+//! the terminal is cleared, or with a new one, start a new `Kept`. Drawing
+//! with a fresh `Kept` (tests, snapshots) draws everything.
 
-use ratatui::buffer::Buffer;
+use std::ops::Range;
+
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::Rect;
 
 use super::schedule::ListArea;
@@ -32,6 +40,36 @@ pub struct Kept {
     pub(super) write_up: Part<WriteUpKey>,
     pub(super) grid: Part<GridKey>,
     pub(super) pitch_list: Part<PitchListKey>,
+    /// The last frame's size: ratatui clears the terminal when it changes.
+    frame: Rect,
+}
+
+impl Kept {
+    /// Starts a frame of `area`. `overlaid`: something (help, the resolve
+    /// view) is drawn over the screen this frame. A frame of a new size is
+    /// drawn on a cleared terminal, where nothing is left to show.
+    pub(super) fn begin(&mut self, area: Rect, overlaid: bool) {
+        if area != self.frame {
+            self.frame = area;
+            self.note_log.on_screen = false;
+            self.write_up.on_screen = false;
+            self.grid.on_screen = false;
+            self.pitch_list.on_screen = false;
+        }
+        self.note_log.begin(overlaid);
+        self.write_up.begin(overlaid);
+        self.grid.begin(overlaid);
+        self.pitch_list.begin(overlaid);
+    }
+
+    /// Ends a frame: a part this frame did not place is no longer on the
+    /// screen.
+    pub(super) fn end(&mut self) {
+        self.note_log.end();
+        self.write_up.end();
+        self.grid.end();
+        self.pitch_list.end();
+    }
 }
 
 /// What the Notes screen's log is drawn from.
@@ -81,6 +119,15 @@ pub struct Part<K, T = ()> {
     key: Option<K>,
     drawn: Buffer,
     extra: T,
+    /// The terminal shows `drawn`, but for the rectangles in `over`, since
+    /// the last frame placed it.
+    on_screen: bool,
+    /// What the last frame drew over the part (or the whole part when
+    /// something covered the screen): those cells show something else.
+    over: Vec<Rect>,
+    /// Set by [`Kept::begin`]: this frame is covered.
+    overlaid: bool,
+    placed: bool,
 }
 
 impl<K, T: Default> Default for Part<K, T> {
@@ -89,18 +136,34 @@ impl<K, T: Default> Default for Part<K, T> {
             key: None,
             drawn: Buffer::default(),
             extra: T::default(),
+            on_screen: false,
+            over: Vec::new(),
+            overlaid: false,
+            placed: false,
         }
     }
 }
 
 impl<K: PartialEq, T> Part<K, T> {
+    fn begin(&mut self, overlaid: bool) {
+        self.overlaid = overlaid;
+        self.placed = false;
+    }
+
+    fn end(&mut self) {
+        self.on_screen = self.placed;
+    }
+
     /// Puts the part into `buf` at `area` as `draw` would, calling `draw`
     /// (on a blank buffer of `area`) only when the key or the area changed.
+    /// `over`: the rectangles the rest of this frame draws over the part
+    /// (the grid's cursor); their cells are copied in for it to draw on.
     /// Returns what `draw` returned when it was last called.
     pub fn draw(
         &mut self,
         key: K,
         area: Rect,
+        over: &[Rect],
         buf: &mut Buffer,
         draw: impl FnOnce(&mut Buffer) -> T,
     ) -> &T {
@@ -109,24 +172,64 @@ impl<K: PartialEq, T> Part<K, T> {
             self.drawn.reset();
             self.extra = draw(&mut self.drawn);
             self.key = Some(key);
+            self.on_screen = false;
         }
-        copy(&self.drawn, buf);
+        if self.on_screen && !self.overlaid {
+            leave(&self.drawn, buf);
+            for rect in self.over.iter().chain(over) {
+                copy(&self.drawn, rect.intersection(area), buf);
+            }
+        } else {
+            copy(&self.drawn, area, buf);
+        }
+        self.over = if self.overlaid {
+            vec![area]
+        } else {
+            over.to_vec()
+        };
+        self.placed = true;
         &self.extra
     }
 }
 
-/// Copies every cell of `from` into `to` where their areas meet.
-fn copy(from: &Buffer, to: &mut Buffer) {
-    let area = from.area.intersection(to.area);
+/// Marks the cells of `kept`'s area in `to` to be left as the terminal
+/// shows them. Only blank cells: one that something drew on before the part
+/// gets the kept cell, as a copy would.
+fn leave(kept: &Buffer, to: &mut Buffer) {
+    for (source, target) in rows(kept, kept.area, to) {
+        let cells = to.content[target].iter_mut();
+        for (cell, kept) in cells.zip(&kept.content[source]) {
+            if *cell == Cell::EMPTY {
+                cell.diff_option = CellDiffOption::Skip;
+            } else {
+                cell.clone_from(kept);
+            }
+        }
+    }
+}
+
+/// Copies the cells of `from` within `area` into `to`, where the three meet.
+fn copy(from: &Buffer, area: Rect, to: &mut Buffer) {
+    for (source, target) in rows(from, area, to) {
+        to.content[target].clone_from_slice(&from.content[source]);
+    }
+}
+
+/// Each row of `area`, where it meets both buffers, as the ranges of its
+/// cells in `from`'s content and in `to`'s.
+fn rows(from: &Buffer, area: Rect, to: &Buffer) -> Vec<(Range<usize>, Range<usize>)> {
+    let area = area.intersection(from.area).intersection(to.area);
     if area.is_empty() {
-        return;
+        return Vec::new();
     }
     let width = usize::from(area.width);
-    for y in area.top()..area.bottom() {
-        let source = from.index_of(area.x, y);
-        let target = to.index_of(area.x, y);
-        to.content[target..target + width].clone_from_slice(&from.content[source..source + width]);
-    }
+    (area.top()..area.bottom())
+        .map(|y| {
+            let source = from.index_of(area.x, y);
+            let target = to.index_of(area.x, y);
+            (source..source + width, target..target + width)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -137,30 +240,39 @@ mod tests {
     use super::*;
     use crate::tui::action::{Action, Screen};
     use crate::tui::testing::{act, press, sample_state};
-    use crate::tui::view::render;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
 
-    /// Presses each key in turn and checks after every one that the frame
-    /// drawn with the parts kept so far is the frame drawn afresh.
+    use crate::tui::view::{draw, render};
+
+    /// Presses each key in turn and checks after every one that what the
+    /// terminal shows, drawn with the parts kept so far, is the frame drawn
+    /// afresh.
     fn walk(screen: Screen, width: u16, height: u16, keys: &[KeyCode]) {
         let mut state = sample_state();
         state.screen = screen;
         act(&mut state, Action::Resize { width, height });
         let area = Rect::new(0, 0, width, height);
         let mut kept = Kept::default();
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
         for (step, code) in keys.iter().enumerate() {
             press(&mut state, &[*code]);
-            let mut drawn = Buffer::empty(area);
-            render(&state, &mut kept, area, &mut drawn);
+            terminal
+                .draw(|frame| draw(&state, &mut kept, frame))
+                .expect("drawn");
             let mut fresh = Buffer::empty(area);
             render(&state, &mut Kept::default(), area, &mut fresh);
             assert!(
-                drawn == fresh,
-                "{screen:?} at {width}x{height}: the kept frame differs after key {step} ({code:?})"
+                *terminal.backend().buffer() == fresh,
+                "{screen:?} at {width}x{height}: the screen differs after key {step} ({code:?})"
             );
         }
     }
 
     const SCHEDULE_KEYS: &[KeyCode] = &[
+        Down,
+        Char('?'),
+        Esc,
         Down,
         Right,
         Down,
@@ -198,6 +310,24 @@ mod tests {
     ];
 
     const NOTES_KEYS: &[KeyCode] = &[
+        Char('?'),
+        Esc,
+        Char('e'),
+        Esc,
+        Char('e'),
+        Tab,
+        Esc,
+        Char('n'),
+        Char('a'),
+        Esc,
+        Esc,
+        Right,
+        Char('e'),
+        Char('x'),
+        Esc,
+        Char('e'),
+        Esc,
+        Left,
         Down,
         Char('a'),
         Esc,
@@ -246,6 +376,30 @@ mod tests {
     ];
 
     #[test]
+    fn a_taller_terminal_gets_every_part_again_after_ratatui_clears_it() {
+        for screen in [Screen::Schedule, Screen::Notes] {
+            let mut state = sample_state();
+            state.screen = screen;
+            let mut kept = Kept::default();
+            let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("a terminal");
+            for height in [30, 30, 44] {
+                act(&mut state, Action::Resize { width: 120, height });
+                terminal.backend_mut().resize(120, height);
+                terminal
+                    .draw(|frame| draw(&state, &mut kept, frame))
+                    .expect("drawn");
+                let area = Rect::new(0, 0, 120, height);
+                let mut fresh = Buffer::empty(area);
+                render(&state, &mut Kept::default(), area, &mut fresh);
+                assert!(
+                    *terminal.backend().buffer() == fresh,
+                    "{screen:?} at 120x{height}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn kept_parts_draw_the_frame_a_fresh_drawing_would() {
         for (width, height) in [(80, 24), (160, 48), (120, 30)] {
             walk(Screen::Schedule, width, height, SCHEDULE_KEYS);
@@ -260,7 +414,7 @@ mod tests {
         let mut frame = Buffer::empty(Rect::new(0, 0, 8, 4));
         let mut calls = 0;
         let mut draw = |key: u8, area: Rect, frame: &mut Buffer, calls: &mut u8| {
-            *part.draw(key, area, frame, |buf| {
+            *part.draw(key, area, &[], frame, |buf| {
                 *calls += 1;
                 buf.set_string(
                     area.x,
@@ -281,6 +435,47 @@ mod tests {
         assert_eq!(frame[(1, 0)].fg, Color::Red);
     }
 
+    /// What a terminal shows after each frame, one row a string.
+    fn shown(terminal: &Terminal<TestBackend>) -> Vec<String> {
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_part_left_on_screen_comes_back_where_something_was_drawn_over_it() {
+        let mut part: Part<u8> = Part::default();
+        let mut terminal = Terminal::new(TestBackend::new(6, 2)).expect("a terminal");
+        let area = Rect::new(0, 0, 6, 2);
+        let fill = |buf: &mut Buffer| {
+            buf.set_string(0, 0, "abcdef", Style::new());
+            buf.set_string(0, 1, "ghijkl", Style::new());
+        };
+        let mut frame = |over: &[Rect], on_top: Option<&str>| {
+            terminal
+                .draw(|frame| {
+                    part.begin(false);
+                    part.draw(7, area, over, frame.buffer_mut(), fill);
+                    if let Some(text) = on_top {
+                        frame.buffer_mut().set_string(1, 1, text, Style::new());
+                    }
+                    part.end();
+                })
+                .expect("drawn");
+            shown(&terminal)
+        };
+        assert_eq!(frame(&[], None), ["abcdef", "ghijkl"]);
+        assert_eq!(frame(&[], None), ["abcdef", "ghijkl"], "left as shown");
+        let cursor = [Rect::new(1, 1, 2, 1)];
+        assert_eq!(frame(&cursor, Some("XY")), ["abcdef", "gXYjkl"]);
+        assert_eq!(frame(&[], None), ["abcdef", "ghijkl"], "drawn again there");
+    }
+
     #[test]
     fn a_copy_covers_only_where_the_part_and_the_frame_meet() {
         let mut part: Part<u8> = Part::default();
@@ -288,7 +483,7 @@ mod tests {
         frame.set_string(0, 0, "abcd", Style::new());
         frame.set_string(0, 1, "efgh", Style::new());
         // Half of the part lies outside the frame.
-        part.draw(0, Rect::new(2, 1, 4, 4), &mut frame, |buf| {
+        part.draw(0, Rect::new(2, 1, 4, 4), &[], &mut frame, |buf| {
             buf.set_string(2, 1, "XYZW", Style::new());
         });
         let rows: Vec<String> = (0..2)

@@ -160,8 +160,9 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
             theme,
         };
         let log_area = areas.log;
+        let over = if covered(state) { &[log_area][..] } else { &[] };
         kept.note_log
-            .draw(key, log_area, buf, |buf| {
+            .draw(key, log_area, over, buf, |buf| {
                 let window = log_window(state, log_area, theme);
                 log(state, window.as_ref(), log_area, buf, theme);
                 window
@@ -170,7 +171,7 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
     };
     header::rule(state, window, areas.side.is_empty(), areas.rule, buf, theme);
     capture_line(state, areas.capture, buf, theme);
-    if matches!(state.notes.focus, Focus::Details | Focus::ActionForm) {
+    if covered(state) {
         let over = if areas.side.is_empty() {
             areas.log
         } else {
@@ -195,8 +196,15 @@ fn side(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme: The
         session: session_id(state).cloned(),
         theme,
     };
-    kept.write_up
-        .draw(key, area, buf, |buf| panel::render(state, area, buf, theme));
+    let over = if covered(state) { &[area][..] } else { &[] };
+    kept.write_up.draw(key, area, over, buf, |buf| {
+        panel::render(state, area, buf, theme)
+    });
+}
+
+/// Whether a form is drawn over the log and the write-up column.
+fn covered(state: &State) -> bool {
+    matches!(state.notes.focus, Focus::Details | Focus::ActionForm)
 }
 
 /// The visible part of the log, or `None` without a session.

@@ -193,8 +193,9 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
                 layout: areas.grid,
                 theme,
             };
+            let over: Vec<Rect> = grid.cursor_rects().into_iter().map(|(r, _)| r).collect();
             kept.grid
-                .draw(key, clip, buf, |buf| grid.render_content(clip, buf));
+                .draw(key, clip, &over, buf, |buf| grid.render_content(clip, buf));
         } else {
             grid.render_content(clip, buf);
         }
@@ -212,7 +213,7 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
             };
             let at = list.area.intersection(buf.area);
             kept.pitch_list
-                .draw(key, at, buf, |buf| side::list(state, list, buf, theme));
+                .draw(key, at, &[], buf, |buf| side::list(state, list, buf, theme));
         } else {
             side::list(state, list, buf, theme);
         }

@@ -284,25 +284,34 @@ impl<C: GridContent> Grid<'_, C> {
         self.hints(area, buf);
     }
 
+    /// Where [`render_cursor`](Grid::render_cursor) draws: the cursor's
+    /// column heading, the first line of its row's label and its cell, each
+    /// with the style laid over it there.
+    pub fn cursor_rects(&self) -> Vec<(Rect, Style)> {
+        let Some(((row, col), style)) = self.cursor else {
+            return Vec::new();
+        };
+        let layout = self.layout;
+        let underlined = Style::new().add_modifier(Modifier::UNDERLINED);
+        let emphasis = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        [
+            layout.col_label_rect(col).map(|rect| (rect, underlined)),
+            layout
+                .row_label_rect(row)
+                .map(|rect| (Rect { height: 1, ..rect }, emphasis)),
+            layout.cell_rect(row, col).map(|rect| (rect, style)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
     /// The cursor over the content: its cell in the cursor's style, its
     /// column's heading underlined, the first line of its row's label bold
     /// and underlined.
     pub fn render_cursor(&self, area: Rect, buf: &mut Buffer) {
-        let Some(((row, col), style)) = self.cursor else {
-            return;
-        };
-        let layout = self.layout;
         let area = self.clip(area, buf);
-        if let Some(rect) = layout.col_label_rect(col) {
-            let underlined = Style::new().add_modifier(Modifier::UNDERLINED);
-            buf.set_style(rect.intersection(area), underlined);
-        }
-        if let Some(rect) = layout.row_label_rect(row) {
-            let first = Rect { height: 1, ..rect };
-            let emphasis = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-            buf.set_style(first.intersection(area), emphasis);
-        }
-        if let Some(rect) = layout.cell_rect(row, col) {
+        for (rect, style) in self.cursor_rects() {
             buf.set_style(rect.intersection(area), style);
         }
     }
