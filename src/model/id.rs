@@ -5,21 +5,45 @@
 //! so the ids it makes sort in the order they were made, and the last eight
 //! characters (the short form shown in lists) differ between any two records.
 //! Files may carry any text as an id (hand-edited files), so an [`Id`] is
-//! kept as a string.
+//! kept as a string: a shared one, since every record's id is held by the
+//! merged versions, the event's maps and its indexes, and a large event
+//! copies ids hundreds of thousands of times as it is read.
 
 use std::fmt;
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The stable identifier of one record (a pitch, a note, ...).
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Id(String);
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Id(Arc<str>);
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Id;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an id, as a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Id, E> {
+                Ok(Id(Arc::from(text)))
+            }
+        }
+        deserializer.deserialize_str(Text)
+    }
+}
 
 impl Id {
     /// Wraps text read from a file or typed by a user.
     pub fn new(text: impl Into<String>) -> Self {
-        Id(text.into())
+        Id(Arc::from(text.into()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -69,7 +93,7 @@ impl IdGen {
         input.push(0xff);
         let low = fnv1a64(&input) & 0xffff;
         let random = (u128::from(high) << 16) | u128::from(low);
-        Id(ulid::Ulid::from_parts(ms, random).to_string())
+        Id::new(ulid::Ulid::from_parts(ms, random).to_string())
     }
 }
 
@@ -106,6 +130,23 @@ mod tests {
         assert_ne!(a.short(), b.short());
         let c = IdGen::new(b"one").make(5, 2);
         assert_ne!(IdGen::new(b"one").make(5, 1).short(), c.short());
+    }
+
+    #[test]
+    fn an_id_is_written_and_read_as_plain_text_whatever_it_holds() {
+        for text in [
+            "01M8DWVHC1KZ7CC6TDSAAMYPGG",
+            "hand \"edited\" \n id",
+            "café",
+        ] {
+            let id = Id::new(text);
+            let ron_text = ron::to_string(&id).expect("written");
+            assert_eq!(ron::from_str::<Id>(&ron_text).expect("read"), id);
+            let json = serde_json::to_string(&id).expect("written");
+            assert_eq!(json, serde_json::to_string(text).expect("a string"));
+            assert_eq!(serde_json::from_str::<Id>(&json).expect("read"), id);
+        }
+        assert!(ron::from_str::<Id>("42").is_err(), "not a string");
     }
 
     #[test]
