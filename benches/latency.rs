@@ -7,6 +7,8 @@
 //! `cargo bench --bench latency` (LATENCY_ROUNDS, default 3; LATENCY_KEYS,
 //! default 200). See docs/PERFORMANCE.md.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
@@ -122,12 +124,7 @@ fn ms(d: Duration) -> f64 {
 /// A plain text file as large as the event's device files together: their
 /// text, one after the other.
 fn write_text_file(event: &Path, to: &Path) -> u64 {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(event)
-        .expect("readable")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
+    let files = common::device_files(event);
     let mut out = std::fs::File::create(to).expect("created");
     let mut total = 0;
     for file in files {

@@ -8,6 +8,8 @@
 //! minutes apart: each is timed again in rounds that alternate between its
 //! two sides, so that a busy moment on a shared machine slows both alike.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -15,13 +17,14 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use chrono::DateTime;
+use common::device_files;
 use criterion::Criterion;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unconf::export::{MarkdownOptions, markdown};
 use unconf::model::reference::resolve_session;
-use unconf::model::{Change, Id, Note, NoteKind, Record, ops};
+use unconf::model::{Change, Event, Id, Note, NoteKind, Record, ops};
 use unconf::store::format::DeviceFile;
 use unconf::store::generate::{Sizes, generate};
 use unconf::store::{Access, Clock, EventFolder, Identity};
@@ -122,16 +125,6 @@ fn bare_parse(files: &[PathBuf]) {
     }
 }
 
-fn device_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("readable")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
-    files
-}
-
 /// The TUI state the loop would have on this event.
 fn state(dir: &Path) -> State {
     let (_, replica) = open(dir, "reader", Access::Read).into_parts();
@@ -165,7 +158,7 @@ impl Typist {
     /// Note-taker mode on the event's first session.
     fn notes(dir: &Path) -> Typist {
         let mut state = state(dir);
-        let first = first_session(&state);
+        let first = first_session(state.event());
         let found = resolve_session(state.event(), first.as_str(), None);
         notes::enter_note_taker(&mut state, first.as_str(), None, found);
         Typist::on(state)
@@ -234,9 +227,9 @@ fn keystrokes(c: &mut Criterion, events: &[(&str, PathBuf)], ran: &mut Ran) {
     group.finish();
 }
 
-fn first_session(state: &State) -> Id {
-    state
-        .event()
+/// The first session in programme order.
+fn first_session(event: &Event) -> Id {
+    event
         .sessions_in_order()
         .first()
         .map(|(id, _)| (*id).clone())
@@ -273,7 +266,7 @@ impl Saver {
     fn new(dir: &Path, copy: &Path) -> Saver {
         copy_dir(dir, copy);
         let mut folder = open(copy, "bench laptop", Access::Write);
-        let session = first_session_of(&folder);
+        let session = first_session(folder.event());
         let mut mine = Vec::new();
         for n in 0..20 {
             let id = folder.new_id();
@@ -329,15 +322,6 @@ fn saving(c: &mut Criterion, events: &[(&str, PathBuf)], root: &Path, ran: &mut 
         });
     }
     group.finish();
-}
-
-fn first_session_of(folder: &EventFolder) -> Id {
-    folder
-        .event()
-        .sessions_in_order()
-        .first()
-        .map(|(id, _)| (*id).clone())
-        .expect("a session")
 }
 
 fn copy_dir(from: &Path, to: &Path) {
