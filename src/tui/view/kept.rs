@@ -182,11 +182,12 @@ impl<K: PartialEq, T> Part<K, T> {
         } else {
             copy(&self.drawn, area, buf);
         }
-        self.over = if self.overlaid {
-            vec![area]
+        self.over.clear();
+        if self.overlaid {
+            self.over.push(area);
         } else {
-            over.to_vec()
-        };
+            self.over.extend_from_slice(over);
+        }
         self.placed = true;
         &self.extra
     }
@@ -197,7 +198,7 @@ impl<K: PartialEq, T> Part<K, T> {
 /// blank cells of a new frame (checked in debug builds: a cell drawn on and
 /// then marked would never reach the terminal).
 fn leave(kept: &Buffer, to: &mut Buffer) {
-    for (_, target) in rows(kept, kept.area, to) {
+    for (_, target) in rows(kept.area, kept.area, to.area) {
         for cell in &mut to.content[target] {
             debug_assert!(*cell == Cell::EMPTY, "a kept part is drawn over {cell:?}");
             cell.diff_option = CellDiffOption::Skip;
@@ -207,26 +208,28 @@ fn leave(kept: &Buffer, to: &mut Buffer) {
 
 /// Copies the cells of `from` within `area` into `to`, where the three meet.
 fn copy(from: &Buffer, area: Rect, to: &mut Buffer) {
-    for (source, target) in rows(from, area, to) {
+    for (source, target) in rows(from.area, area, to.area) {
         to.content[target].clone_from_slice(&from.content[source]);
     }
 }
 
-/// Each row of `area`, where it meets both buffers, as the ranges of its
-/// cells in `from`'s content and in `to`'s.
-fn rows(from: &Buffer, area: Rect, to: &Buffer) -> Vec<(Range<usize>, Range<usize>)> {
-    let area = area.intersection(from.area).intersection(to.area);
-    if area.is_empty() {
-        return Vec::new();
-    }
+/// Each row of `area`, where it meets both buffers' areas, as the ranges of
+/// its cells in the contents of a buffer of `from` and of one of `to`.
+fn rows(from: Rect, area: Rect, to: Rect) -> impl Iterator<Item = (Range<usize>, Range<usize>)> {
+    let area = area.intersection(from).intersection(to);
     let width = usize::from(area.width);
-    (area.top()..area.bottom())
-        .map(|y| {
-            let source = from.index_of(area.x, y);
-            let target = to.index_of(area.x, y);
-            (source..source + width, target..target + width)
-        })
-        .collect()
+    let start = move |within: Rect, y: u16| {
+        usize::from(y - within.y) * usize::from(within.width) + usize::from(area.x - within.x)
+    };
+    let rows = if width == 0 {
+        0..0
+    } else {
+        area.top()..area.bottom()
+    };
+    rows.map(move |y| {
+        let (a, b) = (start(from, y), start(to, y));
+        (a..a + width, b..b + width)
+    })
 }
 
 #[cfg(test)]

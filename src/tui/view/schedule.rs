@@ -159,6 +159,9 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
     let event = state.event();
     let cells = Cells::of(event);
     let found = clashes_kept(event);
+    // A proposal or a session picked up to move marks cells and pitches as
+    // the cursor goes; then the grid and the list are drawn afresh.
+    let keep = state.schedule.preview.is_none() && state.schedule.pending.is_none();
     if cells.is_empty() {
         Paragraph::new(
             " No grid yet: add rooms and slots on screen 1 (Event), or with `unconf room add` and `unconf slot add`.",
@@ -185,9 +188,7 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
             row_noun: "slot",
         };
         let clip = grid.clip(areas.grid.area, buf);
-        // A proposal or a session picked up to move marks cells as the
-        // cursor goes; then the cells are drawn afresh each frame.
-        if state.schedule.preview.is_none() && state.schedule.pending.is_none() {
+        if keep {
             let key = GridKey {
                 stamp: event.stamp(),
                 layout: areas.grid,
@@ -203,7 +204,7 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
         detail(state, &cells, found, areas.detail, buf, theme);
     }
     if let Some(list) = &areas.list {
-        if state.schedule.preview.is_none() && state.schedule.pending.is_none() {
+        if keep {
             let key = PitchListKey {
                 stamp: event.stamp(),
                 list: *list,
