@@ -232,10 +232,8 @@ fn delete(state: &mut State) -> Vec<Effect> {
         Some((_, Item::Decision(id))) => ops::delete_decision(state.event(), &id),
         None => return Vec::new(),
     };
-    let effects = state.apply("Deleted (u undoes).", result);
-    let count = items(state).len();
-    state.wrapup.cursor = state.wrapup.cursor.min(count.saturating_sub(1));
-    effects
+    // The cursor stays on an item: `update` keeps it in range.
+    state.apply("Deleted (u undoes).", result)
 }
 
 /// Typing, Enter, Esc and scrolling on this screen.

@@ -27,10 +27,9 @@ pub fn open(state: &mut State) -> Vec<Effect> {
         state.info("There are no sessions yet: place pitches on 3 Schedule first.");
         return Vec::new();
     }
-    let n = of_session(state).len();
-    state.notes.next_step = state.notes.next_step.min(n.saturating_sub(1));
+    // The selection is kept in range by `update` once the panel has focus.
     enter_panel(state, Focus::NextSteps);
-    if n == 0 {
+    if of_session(state).is_empty() {
         state.info("No next steps yet: press a to add one.");
     }
     Vec::new()

@@ -321,3 +321,21 @@ fn a_summary_typed_before_a_crash_comes_back_when_it_opens_here() {
         "Half a summary from before"
     );
 }
+
+#[test]
+fn deleting_the_last_item_leaves_the_cursor_on_the_new_last_one() {
+    let mut state = on_wrapup();
+    press(&mut state, &[KeyCode::End]);
+    for text in ["Councils share one standard", "Meet again in March"] {
+        press(&mut state, &[KeyCode::Char('a')]);
+        type_text(&mut state, text);
+        press(&mut state, &[KeyCode::Enter]);
+    }
+    let count = items(&state).len();
+    assert_eq!(count, 2, "two decisions on the last page");
+    state.wrapup.cursor = count - 1;
+    press(&mut state, &[KeyCode::Char('d')]);
+    assert_eq!(items(&state).len(), 1);
+    assert_eq!(state.wrapup.cursor, 0);
+    assert!(selected(&state).is_some());
+}
