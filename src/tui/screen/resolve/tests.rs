@@ -8,6 +8,17 @@ use crate::tui::screen::{event, wrapup};
 use crate::tui::testing::{now, press, sample_state, screen, type_text};
 use crate::tui::update::update;
 
+/// The combined text being typed in the resolve view; fails the test when
+/// none is.
+fn combined_text(state: &State) -> String {
+    state
+        .resolve
+        .as_ref()
+        .and_then(|r| r.focused_field())
+        .map(|f| f.text())
+        .expect("a combined text being typed")
+}
+
 fn clear_combined(state: &mut State) {
     if let Some(c) = state.resolve.as_mut().and_then(|r| r.combined.as_mut()) {
         c.field.clear();
@@ -129,22 +140,12 @@ fn a_combined_text_starts_with_both_titles_and_replaces_both_versions() {
     let (mut state, mut kim, id) = conflicting_titles();
     press(&mut state, &[KeyCode::Char('v'), KeyCode::Char('e')]);
     assert!(state.typing(), "keys now type into the combined text");
-    let field = state.resolve.as_ref().unwrap().focused_field().unwrap();
     assert_eq!(
-        field.text(),
+        combined_text(&state),
         "A supplier community / Vendor community of practice"
     );
     clear_combined(&mut state);
-    assert_eq!(
-        state
-            .resolve
-            .as_ref()
-            .unwrap()
-            .focused_field()
-            .unwrap()
-            .text(),
-        ""
-    );
+    assert_eq!(combined_text(&state), "");
     type_text(&mut state, "Supplier community of practice");
     let effects = press(&mut state, &[KeyCode::Enter]);
     assert_eq!(effects, vec![Effect::Save]);
@@ -178,16 +179,7 @@ fn an_empty_combined_title_is_refused_and_esc_keeps_the_text_for_later() {
         "Esc leaves the text, not the versions"
     );
     press(&mut state, &[KeyCode::Char('e')]);
-    assert_eq!(
-        state
-            .resolve
-            .as_ref()
-            .unwrap()
-            .focused_field()
-            .unwrap()
-            .text(),
-        "Half typed"
-    );
+    assert_eq!(combined_text(&state), "Half typed");
     press(&mut state, &[KeyCode::Esc, KeyCode::Esc]);
     assert!(state.resolve.is_none());
     assert!(state.event().is_conflicted(&id), "nothing was changed");
@@ -367,13 +359,7 @@ fn the_wrap_up_page_of_a_conflicted_session_marks_it_and_v_opens_it() {
     assert_eq!(state.resolve.as_ref().unwrap().record, id);
     let combined = {
         press(&mut state, &[KeyCode::Char('e')]);
-        state
-            .resolve
-            .as_ref()
-            .unwrap()
-            .focused_field()
-            .unwrap()
-            .text()
+        combined_text(&state)
     };
     assert_eq!(
         combined, "Five standards\nOne standard",
@@ -428,13 +414,7 @@ fn a_note_taker_leaves_the_capture_line_and_v_opens_the_conflicted_note() {
     assert_eq!(state.resolve.as_ref().map(|r| &r.record), Some(&note));
     press(&mut state, &[KeyCode::Char('e')]);
     assert_eq!(
-        state
-            .resolve
-            .as_ref()
-            .unwrap()
-            .focused_field()
-            .unwrap()
-            .text(),
+        combined_text(&state),
         "Pilot with three councils / Pilot with two councils by March"
     );
 }
