@@ -6,37 +6,24 @@ mod pty;
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use pty::{Tui, dirs};
 
 const EVENT: &str = "resolve-day";
 
 /// `unconf ARGS` as `device`; its output, after insisting it succeeded.
 fn cli(home: &Path, device: &str, args: &[&str]) -> String {
-    let mut command = Command::cargo_bin("unconf").expect("binary");
-    for (key, path) in dirs(home) {
-        command.env(key, path);
-    }
-    command
-        .current_dir(home)
-        .env("UNCONF_DEVICE", device)
-        .env("UNCONF_AUTHOR", device)
-        // Kim writes first, so her version is numbered 1.
-        .env(
-            "UNCONF_NOW",
-            if device == "kim" {
-                "2026-11-27T10:20:00+00:00"
-            } else {
-                "2026-11-27T10:30:00+00:00"
-            },
-        );
-    let output = command.args(args).output().expect("runs");
-    assert!(
-        output.status.success(),
-        "unconf {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    // Kim writes first, so her version is numbered 1.
+    let now = if device == "kim" {
+        "2026-11-27T10:20:00+00:00"
+    } else {
+        "2026-11-27T10:30:00+00:00"
+    };
+    let env = [
+        ("UNCONF_DEVICE", device),
+        ("UNCONF_AUTHOR", device),
+        ("UNCONF_NOW", now),
+    ];
+    pty::cli(home, &env, args)
 }
 
 /// The organiser and Kim write one session's summary apart; the organiser

@@ -5,7 +5,6 @@ mod pty;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use pty::{Tui, dirs};
 
 const EVENT: &str = "supplier-response-to-the-local-digital-declaration";
@@ -40,20 +39,11 @@ fn start(home: &Path, device: &str, args: &[&str]) -> Tui {
 }
 
 fn cli(home: &Path, args: &[&str]) -> String {
-    let mut command = Command::cargo_bin("unconf").expect("binary");
-    for (key, path) in dirs(home) {
-        command.env(key, path);
-    }
-    command
-        .env("UNCONF_DEVICE", "checker")
-        .env("UNCONF_AUTHOR", "checker");
-    let output = command.args(args).output().expect("runs");
-    assert!(
-        output.status.success(),
-        "unconf {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    pty::cli(
+        home,
+        &[("UNCONF_DEVICE", "checker"), ("UNCONF_AUTHOR", "checker")],
+        args,
+    )
 }
 
 #[test]

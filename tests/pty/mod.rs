@@ -19,6 +19,23 @@ pub fn dirs(home: &Path) -> Vec<(&'static str, std::path::PathBuf)> {
     ]
 }
 
+/// `unconf ARGS` run in `home` with its folders and the variables in `env`;
+/// its standard output, after insisting it succeeded.
+pub fn cli(home: &Path, env: &[(&str, &str)], args: &[&str]) -> String {
+    let mut command = assert_cmd::Command::cargo_bin("unconf").expect("binary");
+    for (key, path) in dirs(home) {
+        command.env(key, path);
+    }
+    command.current_dir(home).envs(env.iter().copied());
+    let output = command.args(args).output().expect("runs");
+    assert!(
+        output.status.success(),
+        "unconf {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 /// How long to wait for something to appear before failing the test.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
