@@ -7,6 +7,7 @@
 
 pub mod autoschedule;
 mod event;
+pub mod field;
 pub mod fields;
 pub mod id;
 pub mod ops;

@@ -9,6 +9,7 @@ pub mod atomic;
 mod backup;
 pub mod carry;
 pub mod clock;
+mod conflict;
 pub mod draft;
 mod folder;
 pub mod format;
@@ -25,12 +26,14 @@ pub mod version;
 use std::path::{Path, PathBuf};
 
 pub use clock::Clock;
+pub use conflict::Conflict;
 pub use draft::Drafts;
 pub use folder::{Access, Disk, EventFolder, FileSummary, Problem, ProblemKind};
 pub use identity::Identity;
 pub use reload::Reload;
 pub use replica::Replica;
-pub use version::{Merged, Version, VersionVector};
+pub use replica::{Begun, Edit, OwnLag, Source, Written};
+pub use version::{Context, Dot, Merged, Version};
 
 /// What can go wrong reading or writing an event. Each renders as one
 /// sentence that says what and where.

@@ -102,7 +102,7 @@ fn newer_file(env: &Env, label: &str) {
     );
     let newer = text
         .replace(&from, &to)
-        .replace("version: 1,", "version: 2,")
+        .replace("version: 2,", "version: 3,")
         .replacen("Pitch((", "Poll((", 1);
     std::fs::write(device_file(&dir, label), newer).expect("write");
 }
@@ -114,7 +114,7 @@ fn a_file_from_a_newer_format_refuses_writes() {
     let message = env.refused(&["pitch", "add", EVENT, "A pitch"]);
     assert!(message.contains("new-laptop-"), "{message}");
     assert!(message.contains("newer"), "{message}");
-    assert!(message.contains("format version 2"), "{message}");
+    assert!(message.contains("format version 3"), "{message}");
 }
 
 #[test]

@@ -126,7 +126,7 @@ fn edits_made_apart_are_a_conflict_not_a_win_for_the_later_clock() {
     assert_eq!(check.code, 1, "{check:?}");
     assert!(
         check.stdout.contains(
-            "conflict: session \"Open standards\" was changed at the same time by Georgina on organiser and Kim on Kim's laptop"
+            "conflict: session \"Open standards\" (outcome) was changed at the same time by Georgina on organiser and Kim on Kim's laptop"
         ),
         "{}",
         check.stdout

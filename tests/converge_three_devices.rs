@@ -11,9 +11,11 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Utc};
 use proptest::prelude::*;
 
 use unconf::export::{MarkdownOptions, markdown};
+use unconf::model::field::FieldSet;
 use unconf::model::ops;
 use unconf::model::{Change, EventInfo, Id, IdGen, Note, NoteKind, Pitch, Record, Slot, SlotKind};
-use unconf::store::{Identity, Replica};
+use unconf::store::version::current_on;
+use unconf::store::{Edit, Identity, Replica, Source};
 
 const DEVICES: usize = 3;
 
@@ -180,7 +182,7 @@ impl Laptop {
             }
             Step::Read { from } => {
                 let from = usize::from(*from) % others.len();
-                self.replica.absorb(others[from].own_file());
+                self.replica.absorb(others[from].own_file(), Source::Other);
             }
         }
     }
@@ -192,11 +194,11 @@ fn three_laptops() -> Vec<Laptop> {
     let labels = ["organiser", "note-taker one", "note-taker two"];
     let mut ids = IdGen::new(b"organiser");
     let event_id = ids.make(1, 0);
-    let make = |n: usize, ids: IdGen| {
+    let make = |n: usize| {
         let me = Identity::from_label(labels[n], &format!("Author {n}"));
-        Replica::new(event_id.clone(), me, ids, true)
+        Replica::new(event_id.clone(), me, true)
     };
-    let mut organiser = make(0, ids);
+    let mut organiser = make(0);
     let put = |organiser: &mut Replica, record: Record| {
         let id = organiser.new_id(start());
         organiser
@@ -252,9 +254,8 @@ fn three_laptops() -> Vec<Laptop> {
         skew: Duration::zero(),
     }];
     for (n, skew) in [(1, Duration::minutes(3)), (2, Duration::days(1))] {
-        let salt = format!("laptop {n}");
-        let mut replica = make(n, IdGen::new(salt.as_bytes()));
-        replica.absorb(laptops[0].replica.own_file());
+        let mut replica = make(n);
+        replica.absorb(laptops[0].replica.own_file(), Source::Other);
         laptops.push(Laptop { replica, skew });
     }
     laptops
@@ -266,7 +267,7 @@ fn read_everything(laptops: &mut [Laptop]) {
     for (n, laptop) in laptops.iter_mut().enumerate() {
         for (m, file) in files.iter().enumerate() {
             if n != m {
-                laptop.replica.absorb(file.clone());
+                laptop.replica.absorb(file.clone(), Source::Other);
             }
         }
     }
@@ -312,7 +313,7 @@ proptest! {
         // Everything each laptop wrote, before anyone reads the rest.
         let written: Vec<_> = laptops
             .iter()
-            .flat_map(|l| l.replica.own_file().into_versions().collect::<Vec<_>>())
+            .flat_map(|l| l.replica.own_file().into_versions())
             .collect();
 
         // Each laptop reads the others' files in its own random order.
@@ -320,32 +321,32 @@ proptest! {
         for &n in &order {
             for m in order.iter().rev() {
                 if n != *m {
-                    laptops[n].replica.absorb(files[*m].clone());
+                    laptops[n].replica.absorb(files[*m].clone(), Source::Other);
                 }
             }
         }
         assert_converged(&laptops)?;
 
-        // Nothing lost: every version written is current, or replaced by a
-        // version that was written knowing it.
+        // Nothing lost: on each field it sets, every version written is
+        // current, or replaced by a version written knowing it.
         let merged = laptops[0].replica.merged();
         for version in &written {
+            let Some(kind) = version.kind() else { continue };
             let current = merged.current(&version.id);
-            prop_assert!(
-                current.iter().any(|c| c == version || c.covers(version)),
-                "lost {:?}", version
-            );
+            for index in version.fields.of(kind).indexes(kind) {
+                let kept = current_on(current, index).iter().any(|c| c.dot == version.dot);
+                let replaced = written.iter().any(|o| {
+                    o.fields.contains(index) && o.dot != version.dot && o.seen.contains(&version.dot)
+                });
+                prop_assert!(kept || replaced, "lost {:?} on field {}", version, index);
+            }
         }
-        let conflicts: Vec<Id> = merged.conflicts().map(|(id, _)| id.clone()).collect();
-        prop_assert_eq!(
-            conflicts.iter().cloned().collect::<std::collections::BTreeSet<_>>(),
-            laptops[0].replica.event().conflicts.clone()
-        );
+        let conflicts: Vec<Id> = laptops[0].replica.conflicts().cloned().collect();
 
         // Reading the same files again changes nothing.
         let before = laptops[1].replica.merged().clone();
         for file in &files {
-            laptops[1].replica.absorb(file.clone());
+            laptops[1].replica.absorb(file.clone(), Source::Other);
         }
         prop_assert_eq!(&before, laptops[1].replica.merged());
 
@@ -353,19 +354,21 @@ proptest! {
         // resolves every conflict by keeping the value shown; after one
         // more round of reading, no laptop has a conflict left.
         let resolver = order[0];
-        let changes: Vec<Change> = conflicts
+        let edits: Vec<Edit> = conflicts
             .iter()
-            .map(|id| Change {
+            .map(|id| Edit {
                 id: id.clone(),
                 record: laptops[resolver].replica.event().record(id),
+                begun: None,
+                fields: Some(FieldSet::ALL),
             })
             .collect();
         let at = laptops[resolver].now(steps.len() + 1);
-        laptops[resolver].replica.commit(changes, at).expect("an editable replica");
+        laptops[resolver].replica.commit_edits(edits, at).expect("an editable replica");
         read_everything(&mut laptops);
         assert_converged(&laptops)?;
         for laptop in &laptops {
-            prop_assert_eq!(laptop.replica.merged().conflicts().count(), 0);
+            prop_assert_eq!(laptop.replica.conflicts().count(), 0);
             prop_assert!(laptop.replica.event().conflicts.is_empty());
         }
     }
@@ -387,12 +390,12 @@ fn an_edit_an_edit_and_a_deletion_of_one_pitch_converge_as_one_conflict() {
         laptops[n].act(&step, 5, &[]);
     }
     let files: Vec<_> = laptops.iter().map(|l| l.replica.own_file()).collect();
-    laptops[0].replica.absorb(files[2].clone());
-    laptops[0].replica.absorb(files[1].clone());
-    laptops[1].replica.absorb(files[0].clone());
-    laptops[1].replica.absorb(files[2].clone());
-    laptops[2].replica.absorb(files[1].clone());
-    laptops[2].replica.absorb(files[0].clone());
+    laptops[0].replica.absorb(files[2].clone(), Source::Other);
+    laptops[0].replica.absorb(files[1].clone(), Source::Other);
+    laptops[1].replica.absorb(files[0].clone(), Source::Other);
+    laptops[1].replica.absorb(files[2].clone(), Source::Other);
+    laptops[2].replica.absorb(files[1].clone(), Source::Other);
+    laptops[2].replica.absorb(files[0].clone(), Source::Other);
     for laptop in &laptops {
         assert_eq!(laptop.replica.merged().current(&pitch).len(), 3);
         assert!(laptop.replica.event().is_conflicted(&pitch));

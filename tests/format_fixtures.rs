@@ -268,10 +268,12 @@ fn conflict_copies_are_read_and_temporary_files_skipped() {
     assert!(!event.pitches.values().any(|p| p.title.contains("Hidden")));
 
     // Same device, same counter, two titles: both kept, flagged, not guessed.
-    let conflicts: Vec<_> = folder.merged().conflicts().collect();
+    let conflicts: Vec<_> = folder.replica().conflicts().cloned().collect();
     assert_eq!(conflicts.len(), 1);
-    let (id, versions) = conflicts[0];
+    let id = &conflicts[0];
     assert_eq!(event.conflicts, BTreeSet::from([id.clone()]));
+    let conflict = folder.replica().conflict(id).expect("a conflict");
+    let versions = &conflict.versions;
     let titles: BTreeSet<&str> = versions
         .iter()
         .filter_map(|v| match &v.value {
@@ -280,7 +282,7 @@ fn conflict_copies_are_read_and_temporary_files_skipped() {
         })
         .collect();
     assert_eq!(titles, BTreeSet::from(["Skills", "Skills for all"]));
-    assert_eq!(versions[0].vv, versions[1].vv);
+    assert_eq!(versions[0].dot, versions[1].dot, "one device, one counter");
 }
 
 #[test]
@@ -292,7 +294,7 @@ fn conflict_copies_show_in_check_and_survive_a_write() {
     assert_eq!(check.code, 1, "{check:?}");
     assert_eq!(
         check.stdout,
-        "conflict: pitch \"Skills for all\" was saved twice with different content by Georgina on organiser (a restored backup or a copied device identity); `unconf resolve conflicted-day` shows the versions and keeps one.\n"
+        "conflict: pitch \"Skills for all\" (title) was saved twice with different content by Georgina on organiser (a restored backup or a copied device identity); `unconf resolve conflicted-day` shows the versions and keeps one.\n"
     );
     assert_eq!(
         check.stderr,
@@ -373,7 +375,7 @@ fn broken_files_are_named_with_where_and_why() {
     assert_eq!(
         refused.refusal(),
         format!(
-            "error: [HOME]/sessions/broken-day/{} (and 7 more files that could not be read, see `unconf check`); nothing was done.",
+            "error: [HOME]/sessions/broken-day/{} (and 6 more files that could not be read, see `unconf check`); nothing was done.",
             BROKEN[0]
         )
     );

@@ -11,7 +11,6 @@ mod fuzz_kit;
 use std::time::{Duration, Instant};
 
 use fuzz_kit::{mutate_bytes, run};
-use unconf::model::IdGen;
 use unconf::store::format::DeviceFile;
 use unconf::store::{Identity, Replica};
 
@@ -79,8 +78,8 @@ fn check(bytes: &[u8]) {
             let again = DeviceFile::parse(text.as_bytes());
             assert_eq!(again.as_ref(), Ok(&file), "saved text:\n{text}");
             let me = Identity::from_label("fuzz", "fuzz");
-            let mut replica = Replica::new(file.event.clone(), me, IdGen::new(b"fuzz"), true);
-            replica.absorb(file);
+            let mut replica = Replica::new(file.event.clone(), me, true);
+            replica.absorb(file, unconf::store::Source::Other);
             let _ = replica.event().sessions_in_order();
         }
     }

@@ -19,7 +19,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-use unconf::model::{Change, Id, IdGen, Pitch, Record};
+use unconf::model::{Change, Id, Pitch, Record};
 use unconf::store::{Access, Clock, EventFolder, Identity, Replica};
 use unconf::tui::action::{Action, Effect, Screen as Tab};
 use unconf::tui::screen::notes;
@@ -71,8 +71,8 @@ fn sample_replica() -> Replica {
 fn with_conflicts(mut replica: Replica, now: DateTime<chrono::Utc>) -> Replica {
     let me = Identity::from_label("breakout", "Kim");
     let event = replica.event().id.clone();
-    let mut other = Replica::new(event, me, IdGen::new(b"kim"), true);
-    other.absorb(replica.own_file());
+    let mut other = Replica::new(event, me, true);
+    other.absorb(replica.own_file(), unconf::store::Source::Other);
     let pitches: Vec<(Id, Pitch)> = other
         .event()
         .pitches
@@ -100,7 +100,7 @@ fn with_conflicts(mut replica: Replica, now: DateTime<chrono::Utc>) -> Replica {
             .commit(vec![retitled("Georgina")], now)
             .expect("an edit");
     }
-    replica.absorb(other.own_file());
+    replica.absorb(other.own_file(), unconf::store::Source::Other);
     assert_eq!(
         replica.event().conflicts.len(),
         2,

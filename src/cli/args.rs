@@ -452,9 +452,10 @@ pub struct ResolveArgs {
     /// The record with conflicting versions: its id or short id, as listed.
     #[arg(requires = "keep")]
     pub record: Option<String>,
-    /// The number of the version to keep, as listed.
+    /// The version to keep: its number or its id, as the last listing on
+    /// this laptop showed them.
     #[arg(long, value_name = "N", requires = "record")]
-    pub keep: Option<usize>,
+    pub keep: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -26,26 +26,21 @@ pub fn merge(context: &Context, args: MergeArgs) -> CliResult {
         return Ok(());
     }
     println!(
-        "{verb} {} new record{} and {} new conflict{} from {}.",
+        "{verb} {} new record{}, {} changed record{} and {} new conflict{} from {}.",
         report.new_records,
         plural(report.new_records),
+        report.changed_records,
+        plural(report.changed_records),
         report.new_conflicts,
         plural(report.new_conflicts),
         args.other.display()
     );
-    for name in &report.added {
-        println!("  new device file: {name}");
-    }
-    for path in &report.updated {
-        println!("  updated: {path}");
-    }
-    for path in &report.kept_beside {
-        println!("  kept beside the local copy: {path}");
-    }
-    if report.own_versions > 0 {
+    if !args.dry_run {
         println!(
-            "  {} of this laptop's own versions came back",
-            report.own_versions
+            "  {} version{} now travel{} in this laptop's file to every laptop that gets it.",
+            report.versions,
+            plural(report.versions),
+            if report.versions == 1 { "s" } else { "" }
         );
     }
     if report.new_conflicts > 0 {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::CliError;
-use crate::store::{Access, Clock, EventFolder, Identity, location};
+use crate::store::{Access, Clock, EventFolder, Identity, ProblemKind, location};
 
 pub struct Context {
     pub sessions: PathBuf,
@@ -81,9 +81,16 @@ impl Context {
 }
 
 /// A command must not act on an event with part of it missing: any file
-/// that could not be read stops it, with what to do.
+/// that could not be read stops it, with what to do. A file of another
+/// event is no part of this one (`check` names it), and a file from a newer
+/// unconf is read as far as it can be, the event then read-only.
 fn refuse_problems(folder: &EventFolder) -> Result<(), CliError> {
-    match folder.problems() {
+    let blocking: Vec<_> = folder
+        .problems()
+        .iter()
+        .filter(|p| p.kind == ProblemKind::Unreadable)
+        .collect();
+    match blocking.as_slice() {
         [] => Ok(()),
         [one] => Err(CliError::Bad(format!(
             "{}; nothing was done: {} and try again.",

@@ -200,27 +200,48 @@ fn problems(folder: &EventFolder, event_arg: &str) -> Vec<String> {
         .map(|c: &Clash| format!("clash: {}", c.describe(event)))
         .collect();
     let devices = folder.devices();
-    for (id, versions) in folder.merged().conflicts() {
-        let mut who: Vec<String> = versions
+    let replica = folder.replica();
+    for id in replica.conflicts() {
+        let Some(conflict) = replica.conflict(id) else {
+            continue;
+        };
+        let mut who: Vec<String> = conflict
+            .versions
             .iter()
             .map(|v| {
-                let label = devices
-                    .get(v.device.as_str())
-                    .map_or(v.device.as_str(), |d| d.0);
+                let label = replica
+                    .device_label(v.device())
+                    .or_else(|| devices.get(v.device()).map(|d| d.0))
+                    .unwrap_or(v.device());
                 format!("{} on {label}", v.author)
             })
             .collect();
+        who.sort();
         who.dedup();
-        let how = match who.as_slice() {
-            [one] => format!(
-                "was saved twice with different content by {one} (a restored backup or a copied device identity)"
-            ),
-            _ => format!("was changed at the same time by {}", and_list(&who)),
+        let what = match conflict.field_names().as_slice() {
+            [] => String::new(),
+            names => format!(" ({})", names.join(", ").replace('_', " ")),
+        };
+        let how = if !conflict.unseen_work.is_empty() {
+            format!(
+                "was deleted while {} added to it; the session is kept until someone decides",
+                and_list(&who)
+            )
+        } else {
+            match who.as_slice() {
+                [one] => format!(
+                    "was saved twice with different content by {one} (a restored backup or a copied device identity)"
+                ),
+                _ => format!("was changed at the same time by {}", and_list(&who)),
+            }
         };
         lines.push(format!(
-            "conflict: {} {how}; `unconf resolve {event_arg}` shows the versions and keeps one.",
+            "conflict: {}{what} {how}; `unconf resolve {event_arg}` shows the versions and keeps one.",
             event.describe(id)
         ));
+    }
+    if let Some(lag) = folder.own_lag() {
+        lines.push(own_lag_line(folder, lag));
     }
     for id in rules::sessions_without_notes(event) {
         lines.push(format!(
@@ -232,15 +253,47 @@ fn problems(folder: &EventFolder, event_arg: &str) -> Vec<String> {
     lines
 }
 
+/// Says that this laptop's own file was behind what other laptops had seen
+/// of it, and what came of that.
+fn own_lag_line(folder: &EventFolder, lag: &crate::store::OwnLag) -> String {
+    let name = folder
+        .own_path()
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut line = format!(
+        "stale file: this laptop's file {name} is older than what other laptops have seen of it (restored from a backup, or put back by a sync tool)"
+    );
+    if lag.taken_back > 0 {
+        line.push_str(&format!(
+            "; {} of its edits were taken back from other copies",
+            lag.taken_back
+        ));
+    }
+    if lag.missing {
+        line.push_str("; some edits other laptops saw are in no file here: merge a copy that has them, or restore a newer backup");
+    }
+    line.push('.');
+    line
+}
+
 /// A line for each laptop whose latest change is dated well ahead of this
 /// laptop's clock. Versions, not times, decide what stands, so nothing of
 /// it is lost; but its notes carry the wrong times until its clock is set.
 fn clocks_ahead(folder: &EventFolder, now: chrono::DateTime<chrono::Utc>) -> Vec<String> {
-    folder
-        .devices()
-        .into_values()
+    // Every device that wrote a version, whether its own file is here or
+    // its versions came in another laptop's file (a merge).
+    let replica = folder.replica();
+    let mut latest: std::collections::BTreeMap<&str, chrono::DateTime<chrono::Utc>> =
+        std::collections::BTreeMap::new();
+    for version in replica.merged().versions() {
+        let at = latest.entry(version.device()).or_insert(version.at);
+        *at = (*at).max(version.at);
+    }
+    latest
+        .into_iter()
+        .map(|(device, last)| (replica.device_label(device).unwrap_or(device), last))
         .filter_map(|(label, last)| {
-            let last = last?;
             let by = crate::store::clock::ahead(now, last)?;
             Some(format!(
                 "clock: {label}'s latest change is dated {}, {} ahead of this laptop's clock; its edits are kept, but set its clock right.",

@@ -1,5 +1,13 @@
 //! `unconf resolve`: the conflicts of an event with their versions
 //! numbered as the TUI's resolve view numbers them, and keeping one.
+//!
+//! Listing and keeping are two runs, and a version can arrive between them.
+//! The listing is remembered on this machine (never in the event folder),
+//! and a keep whose versions are not the ones listed is refused: it would
+//! keep something the person did not choose over something they never saw.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
@@ -8,9 +16,9 @@ use super::event_cmds::event_name;
 use super::{CliError, CliResult, Context};
 use crate::model::fields::{self, Field};
 use crate::model::text::{capitalised, inert_line, truncate};
-use crate::model::{Change, Event, Id, Record};
-use crate::store::version::{Version, in_shown_order};
-use crate::store::{Access, EventFolder, clock};
+use crate::model::{Event, Id, Record};
+use crate::store::version::Version;
+use crate::store::{Access, Conflict, Dot, EventFolder, clock};
 
 /// Longest a field's value is shown in a listing.
 const VALUE_WIDTH: usize = 70;
@@ -23,64 +31,206 @@ pub fn resolve(context: &Context, args: ResolveArgs) -> CliResult {
         Access::Read
     };
     let mut folder = EventFolder::open(&dir, context.identity()?, context.clock, access)?;
-    let conflicts: Vec<Id> = folder
-        .merged()
-        .conflicts()
-        .map(|(id, _)| id.clone())
-        .collect();
+    let conflicts: Vec<Id> = folder.replica().conflicts().cloned().collect();
+    let listings = Listings::of(&folder);
     let (Some(record), Some(keep)) = (args.record, args.keep) else {
-        list(&folder, &conflicts, &args.event, context.clock.now_utc());
+        let listed = list(&folder, &conflicts, &args.event, context.clock.now_utc());
+        // A courtesy for the next `--keep`: failing to remember only means
+        // that numbers cannot be used then.
+        let _ = listings.save(&listed);
         return Ok(());
     };
     let id = find(&folder, &conflicts, &record, &args.event)?;
-    let versions = in_shown_order(folder.merged().current(&id));
-    let Some(version) = keep.checked_sub(1).and_then(|n| versions.get(n)).cloned() else {
+    let Some(conflict) = folder.replica().conflict(&id) else {
         return Err(CliError::Bad(format!(
-            "{} has versions 1 to {}, not {keep}; `unconf resolve {}` lists them.",
-            capitalised(&folder.event().describe(&id)),
-            versions.len(),
-            args.event
+            "{} has no conflicting versions any more; nothing was changed.",
+            capitalised(&folder.event().describe(&id))
         )));
     };
     let what = folder.event().describe(&id);
+    let listed = listings.load().remove(&id);
+    if let Some(listed) = &listed
+        && *listed != conflict.dots()
+    {
+        return Err(CliError::Bad(inert_line(&format!(
+            "The versions of {what} changed since `unconf resolve {}` listed them (another laptop's arrived); nothing was kept: list them again and choose.",
+            args.event
+        ))));
+    }
+    let chosen = choose(&conflict, &keep, listed.is_some()).ok_or_else(|| {
+        let shown = if keep.trim().parse::<usize>().is_err() {
+            format!("{} has no version with the id \"{keep}\"", capitalised(&what))
+        } else if listed.is_none() {
+            format!(
+                "Version numbers of {what} are only taken after this laptop lists them, since they move when a version arrives"
+            )
+        } else {
+            format!(
+                "{} has versions 1 to {}, not {keep}",
+                capitalised(&what),
+                conflict.versions.len()
+            )
+        };
+        CliError::Bad(inert_line(&format!(
+            "{shown}; `unconf resolve {}` lists them.",
+            args.event
+        )))
+    })?;
+    let Some(version) = conflict.versions.get(chosen).cloned() else {
+        return Ok(());
+    };
     let who = writer(&folder, &version);
-    folder.commit(vec![Change {
-        id,
-        record: version.value.clone(),
-    }])?;
-    let kept = if version.value.is_some() {
-        "version"
-    } else {
+    let edits = conflict.keep(folder.replica(), chosen, None);
+    folder.commit_edits(edits)?;
+    let mut remaining = listings.load();
+    remaining.remove(&id);
+    let _ = listings.save(&remaining);
+    let kept = if version.deleted {
         "deletion"
+    } else {
+        "version"
     };
     println!(
         "{}",
         inert_line(&format!(
-            "Kept {kept} {keep} of {what} (by {who}); it replaces the other{} here, and on every laptop that gets this laptop's file.",
-            if versions.len() > 2 { "s" } else { "" }
+            "Kept {kept} {} of {what} (by {who}); it replaces the other{} here, and on every laptop that gets this laptop's file.",
+            chosen + 1,
+            if conflict.versions.len() > 2 { "s" } else { "" }
         ))
     );
     Ok(())
 }
 
-/// Every conflict and its versions, only the fields that differ.
-fn list(folder: &EventFolder, conflicts: &[Id], event_arg: &str, now: DateTime<Utc>) {
+/// The version `typed` names: a number from the listing, or a version id.
+/// Numbers are taken only when this laptop listed the versions, since they
+/// move when a version arrives.
+fn choose(conflict: &Conflict, typed: &str, listed: bool) -> Option<usize> {
+    let typed = typed.trim();
+    if let Ok(n) = typed.parse::<usize>() {
+        return (listed && n >= 1 && n <= conflict.versions.len()).then(|| n - 1);
+    }
+    let typed = typed.to_lowercase();
+    let found: Vec<usize> = conflict
+        .versions
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.dot.label().to_lowercase() == typed)
+        .map(|(i, _)| i)
+        .collect();
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// The listings `unconf resolve` printed last on this laptop, by record.
+struct Listings {
+    path: Option<PathBuf>,
+}
+
+impl Listings {
+    fn of(folder: &EventFolder) -> Listings {
+        let path = crate::store::location::local_state_dir().map(|dir| {
+            dir.join("events")
+                .join(crate::model::slug::slugify(folder.event().id.as_str()))
+                .join("resolve")
+                .join(format!("{}.ron", folder.identity().device))
+        });
+        Listings { path }
+    }
+
+    fn load(&self) -> BTreeMap<Id, Vec<Dot>> {
+        let Some(path) = &self.path else {
+            return BTreeMap::new();
+        };
+        let stored: BTreeMap<Id, Vec<(String, u64)>> = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| ron::from_str(&text).ok())
+            .unwrap_or_default();
+        stored
+            .into_iter()
+            .map(|(id, dots)| {
+                let dots = dots
+                    .into_iter()
+                    .map(|(writer, n)| Dot {
+                        writer: writer.into(),
+                        n,
+                    })
+                    .collect();
+                (id, dots)
+            })
+            .collect()
+    }
+
+    fn save(&self, listed: &BTreeMap<Id, Vec<Dot>>) -> std::io::Result<()> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        let stored: BTreeMap<&Id, Vec<(String, u64)>> = listed
+            .iter()
+            .map(|(id, dots)| {
+                (
+                    id,
+                    dots.iter().map(|d| (d.writer.to_string(), d.n)).collect(),
+                )
+            })
+            .collect();
+        let text = ron::to_string(&stored).map_err(std::io::Error::other)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        crate::store::atomic::write(path, text.as_bytes())
+    }
+}
+
+/// Every conflict and its versions, only the fields that differ. Returns
+/// what was listed, for the keep that follows.
+fn list(
+    folder: &EventFolder,
+    conflicts: &[Id],
+    event_arg: &str,
+    now: DateTime<Utc>,
+) -> BTreeMap<Id, Vec<Dot>> {
+    let mut listed = BTreeMap::new();
     if conflicts.is_empty() {
         println!("{}: no conflicting versions.", event_name(folder));
-        return;
+        return listed;
     }
     let event = folder.event();
     for id in conflicts {
-        let versions = in_shown_order(folder.merged().current(id));
+        let Some(conflict) = folder.replica().conflict(id) else {
+            continue;
+        };
+        let versions = &conflict.versions;
+        let fields = match conflict.field_names().as_slice() {
+            [] => String::new(),
+            names => format!(" of {}", names.join(", ").replace('_', " ")),
+        };
         println!(
             "{}",
             inert_line(&format!(
-                "{} ({}): {} versions",
+                "{} ({}): {} versions{fields}",
                 capitalised(&event.describe(id)),
                 id.short(),
                 versions.len()
             ))
         );
+        if !conflict.unseen_work.is_empty() {
+            println!(
+                "  It was deleted on one laptop while {} note{} or next step{} were added to it on another.",
+                conflict.unseen_work.len(),
+                if conflict.unseen_work.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                if conflict.unseen_work.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+            );
+        }
         let values: Vec<Option<&Record>> = versions.iter().map(|v| v.value.as_ref()).collect();
         let differing = fields::differing(event, &values);
         for (n, version) in versions.iter().enumerate() {
@@ -91,10 +241,11 @@ fn list(folder: &EventFolder, conflicts: &[Id], event_arg: &str, now: DateTime<U
             println!(
                 "{}",
                 inert_line(&format!(
-                    "  {}. {} ({when}): {}",
+                    "  {}. [{}] {} ({when}): {}",
                     n + 1,
+                    version.dot.label(),
                     writer(folder, version),
-                    shown(event, version, &differing)
+                    shown(event, version, &differing, !conflict.unseen_work.is_empty())
                 ))
             );
         }
@@ -103,14 +254,19 @@ fn list(folder: &EventFolder, conflicts: &[Id], event_arg: &str, now: DateTime<U
             inert_line(event_arg),
             id.short()
         );
+        listed.insert(id.clone(), conflict.dots());
     }
+    listed
 }
 
 /// "Title: Open data; Interest: 4", or "deleted it".
-fn shown(event: &Event, version: &Version, differing: &[&str]) -> String {
+fn shown(event: &Event, version: &Version, differing: &[&str], work: bool) -> String {
     let Some(record) = &version.value else {
         return "deleted it".into();
     };
+    if work {
+        return "added to it (keeping this brings it back)".into();
+    }
     let parts: Vec<String> = fields::fields(event, record)
         .into_iter()
         .filter(|f: &Field| differing.contains(&f.label))
@@ -132,10 +288,10 @@ fn shown(event: &Event, version: &Version, differing: &[&str]) -> String {
 
 /// "Kim on Kim's laptop".
 fn writer(folder: &EventFolder, version: &Version) -> String {
-    let devices = folder.devices();
-    let label = devices
-        .get(version.device.as_str())
-        .map_or(version.device.as_str(), |d| d.0);
+    let label = folder
+        .replica()
+        .device_label(version.device())
+        .unwrap_or(version.device());
     if version.author.is_empty() {
         label.to_string()
     } else {

@@ -2,50 +2,49 @@
 //! the device files in one zip (for a USB stick or e-mail), `merge` folds
 //! another copy (a folder or such a zip) into this one.
 //!
-//! Merging never deletes and never writes another device's file with less
-//! than it had: a copy that holds everything the local file holds replaces
-//! it; a copy that diverged is kept beside it under a name derived from its
-//! content (so merging again adds nothing); this device's own versions are
-//! folded into its own file. Repeating a merge, or merging in any order,
-//! ends in the same merged event.
+//! Merging writes only this laptop's own file: versions the other copy
+//! holds and this folder lacks are carried in it, named by their dots, so
+//! they reach every laptop that gets this one's file. No other device's
+//! file is ever written here (a sync tool or git would then see two writers
+//! of one file). Any number of copies of one device's file, in any order,
+//! are just more versions: a union loses none, and merging the same thing
+//! again finds nothing new and writes nothing.
 
+use std::collections::BTreeSet;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::format::{DeviceFile, FORMAT_VERSION};
-use super::version::Merged;
 use super::{Access, Clock, EventFolder, Identity, StoreError, atomic, scan};
-use crate::model::id::fnv1a64;
+use crate::model::Id;
 use crate::model::slug::slugify;
 
 /// One device file found in the other copy.
 struct Incoming {
     name: String,
-    bytes: Vec<u8>,
     file: DeviceFile,
 }
+
+/// The most a merge unpacks from a zip, all entries together: far more than
+/// any real event, and far less than a laptop's memory.
+pub const MAX_UNPACKED_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// What a merge did, or would do with `--dry-run`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MergeReport {
-    /// Files of devices this folder had not seen.
-    pub added: Vec<String>,
-    /// Local copies replaced by a copy holding everything they held and more.
-    pub updated: Vec<String>,
-    /// Diverged copies kept beside the local file.
-    pub kept_beside: Vec<String>,
-    /// Versions of this device's own records that came back from elsewhere.
-    pub own_versions: usize,
+    /// Records this event did not have.
     pub new_records: usize,
+    /// Records it had that the other copy changed.
+    pub changed_records: usize,
+    /// Records that are now in conflict and were not before.
     pub new_conflicts: usize,
+    /// Versions carried into this laptop's file.
+    pub versions: usize,
 }
 
 impl MergeReport {
     pub fn changed_anything(&self) -> bool {
-        !(self.added.is_empty()
-            && self.updated.is_empty()
-            && self.kept_beside.is_empty()
-            && self.own_versions == 0)
+        self.versions > 0
     }
 }
 
@@ -59,11 +58,17 @@ pub fn merge(
     dry_run: bool,
 ) -> Result<MergeReport, StoreError> {
     let access = if dry_run { Access::Read } else { Access::Write };
-    let mut folder = EventFolder::open(dir, me.clone(), clock, access)?;
+    let mut folder = EventFolder::open(dir, me, clock, access)?;
     if let Some(problem) = folder.problems().first() {
         return Err(StoreError::Invalid(format!(
             "{problem}; fix that first, nothing was merged."
         )));
+    }
+    if !dry_run && let Some(reason) = folder.read_only() {
+        return Err(StoreError::ReadOnly {
+            dir: dir.to_path_buf(),
+            reason: reason.to_string(),
+        });
     }
     let incoming = read_other(other)?;
     let event = folder.event().id.clone();
@@ -76,107 +81,36 @@ pub fn merge(
             folder.event().info.name
         )));
     }
-    let before = (folder.merged().len(), folder.merged().conflicts().count());
-    let mut report = MergeReport::default();
-    let mut everything = folder.merged().clone();
+    let before = folder.event().clone();
+    let conflicts_before: BTreeSet<Id> = folder.replica().conflicts().cloned().collect();
+    let mut versions = Vec::new();
     for item in incoming {
-        for version in item.file.versions() {
-            everything.insert(version);
-        }
-        if item.file.device == me.device {
-            report.own_versions += fold_own(&mut folder, item.file, dry_run)?;
-        } else {
-            place(&folder, item, dry_run, &mut report)?;
+        folder.replica_mut().note_labels(&item.file);
+        versions.extend(item.file.into_versions());
+    }
+    let own_before = folder.replica().own_len();
+    folder.replica_mut().carry(versions);
+    let after = folder.event();
+    let mut report = MergeReport {
+        versions: folder.replica().own_len().saturating_sub(own_before),
+        ..MergeReport::default()
+    };
+    for id in folder.replica().merged().ids() {
+        match (before.record(id), after.record(id)) {
+            (None, Some(_)) => report.new_records += 1,
+            (Some(a), Some(b)) if a != b => report.changed_records += 1,
+            _ => {}
         }
     }
-    report.new_records = everything.len().saturating_sub(before.0);
-    report.new_conflicts = everything.conflicts().count().saturating_sub(before.1);
-    Ok(report)
-}
-
-/// This device's own versions from elsewhere go into its own file.
-fn fold_own(
-    folder: &mut EventFolder,
-    file: DeviceFile,
-    dry_run: bool,
-) -> Result<usize, StoreError> {
-    let before = folder.replica().own_len();
-    let mut replica_probe = folder.replica().clone();
-    replica_probe.absorb(file.clone());
-    let gained = replica_probe.own_len().saturating_sub(before);
-    if gained > 0 && !dry_run {
-        folder.absorb_file(file);
+    report.new_conflicts = folder
+        .replica()
+        .conflicts()
+        .filter(|id| !conflicts_before.contains(*id))
+        .count();
+    if !dry_run && report.changed_anything() {
         folder.save()?;
     }
-    Ok(gained)
-}
-
-/// Puts another device's file where it belongs, never losing a version.
-fn place(
-    folder: &EventFolder,
-    item: Incoming,
-    dry_run: bool,
-    report: &mut MergeReport,
-) -> Result<(), StoreError> {
-    let theirs = versions_of(&item.file);
-    let local: Vec<&super::FileSummary> = folder
-        .files()
-        .iter()
-        .filter(|f| f.device == item.file.device)
-        .collect();
-    let mut ours = Merged::default();
-    for version in folder
-        .merged()
-        .versions()
-        .filter(|v| v.device == item.file.device)
-    {
-        ours.insert(version.clone());
-    }
-    let mut union = ours.clone();
-    union.union(&theirs);
-    if union == ours {
-        return Ok(());
-    }
-    let target = if local.is_empty() {
-        report.added.push(item.name.clone());
-        free_name(folder.dir(), &item.name, &item.bytes)
-    } else if union == theirs && local.len() == 1 {
-        report.updated.push(local[0].path.display().to_string());
-        local[0].path.clone()
-    } else {
-        let path = copy_name(folder.dir(), &item.name, &item.bytes);
-        report.kept_beside.push(path.display().to_string());
-        path
-    };
-    if !dry_run {
-        atomic::write(&target, &item.bytes).map_err(|e| StoreError::io(&target, e))?;
-    }
-    Ok(())
-}
-
-fn versions_of(file: &DeviceFile) -> Merged {
-    let mut merged = Merged::default();
-    for version in file.versions() {
-        merged.insert(version);
-    }
-    merged
-}
-
-/// `name` in `dir` when free, else a name derived from the content.
-fn free_name(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    if path.exists() {
-        copy_name(dir, name, bytes)
-    } else {
-        path
-    }
-}
-
-/// A name for a diverged copy that is the same whenever the same content
-/// arrives again, so repeated merges add no duplicates.
-fn copy_name(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let stem = name.strip_suffix(".ron").unwrap_or(name);
-    dir.join(format!("{stem}.merged-{:016x}.ron", fnv1a64(bytes)))
+    Ok(report)
 }
 
 /// The device files of a folder or a zip, by a safe file name each.
@@ -194,7 +128,7 @@ fn read_other(other: &Path) -> Result<Vec<Incoming>, StoreError> {
     }
     raw.into_iter()
         .map(|(name, bytes)| match DeviceFile::parse(&bytes) {
-            Ok(file) => Ok(Incoming { name, bytes, file }),
+            Ok(file) => Ok(Incoming { name, file }),
             Err(super::format::FormatError::Newer(v)) => Err(StoreError::Invalid(format!(
                 "{name} in {} was written by a newer unconf (format version {v}, this build reads up to {FORMAT_VERSION}); update unconf first, nothing was merged.",
                 other.display()
@@ -228,6 +162,7 @@ fn read_zip(path: &Path) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
         ))
     })?;
     let mut files = Vec::new();
+    let mut total: u64 = 0;
     for index in 0..archive.len() {
         let mut entry = archive
             .by_index(index)
@@ -246,10 +181,30 @@ fn read_zip(path: &Path) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
                 path.display()
             )));
         }
+        // The sizes a zip claims are not trusted: reading stops one byte
+        // past what is allowed, whatever the entry says.
+        let allowed = super::format::MAX_FILE_BYTES.min(MAX_UNPACKED_BYTES - total);
         let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).map_err(|e| {
-            StoreError::Invalid(format!("{name} in {} is damaged: {e}.", path.display()))
-        })?;
+        entry
+            .by_ref()
+            .take(allowed + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| {
+                StoreError::Invalid(format!("{name} in {} is damaged: {e}.", path.display()))
+            })?;
+        let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        if read > allowed {
+            return Err(StoreError::Invalid(format!(
+                "{} unpacks to more than {} MiB, larger than any real event; nothing was merged.",
+                path.display(),
+                if read > super::format::MAX_FILE_BYTES {
+                    super::format::MAX_FILE_BYTES
+                } else {
+                    MAX_UNPACKED_BYTES
+                } / (1024 * 1024)
+            )));
+        }
+        total += read;
         files.push((safe_name(&last), bytes));
     }
     Ok(files)

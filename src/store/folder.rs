@@ -7,7 +7,8 @@ use chrono::{DateTime, Utc};
 
 use super::format::{DeviceFile, FormatError, ReadError};
 use super::lock::Lock;
-use super::replica::Replica;
+use super::replica::{Edit, Written};
+use super::replica::{OwnLag, Replica, Source};
 use super::version::Merged;
 use super::{Clock, Drafts, Identity, StoreError, atomic, backup, scan};
 use crate::model::{Change, Event, EventInfo, Id, IdGen, Record};
@@ -81,6 +82,9 @@ impl std::fmt::Display for Problem {
 pub struct EventFolder {
     disk: Disk,
     replica: Replica,
+    /// Set when this device's own file was behind what other laptops had
+    /// seen of it when the folder was opened.
+    lag: Option<OwnLag>,
 }
 
 /// The folder side of an open event: where the own file goes, the lock, the
@@ -97,6 +101,8 @@ pub struct Disk {
     /// Size and modification time of each file when last read, so that a
     /// reload reads only what changed.
     pub(super) stamps: BTreeMap<PathBuf, super::reload::Stamp>,
+    /// The own file as this process last wrote or read it.
+    pub(super) own_stamp: Option<super::reload::Stamp>,
     pub(super) lock: Option<Lock>,
 }
 
@@ -134,7 +140,7 @@ impl EventFolder {
             atomic::sweep_leftovers(dir, name);
         }
         let scan = read_all(dir)?;
-        let event_id = choose_event(&scan, &me).ok_or_else(|| StoreError::NotAnEvent {
+        let event_id = choose_event(&scan, &own_path).ok_or_else(|| StoreError::NotAnEvent {
             dir: dir.to_path_buf(),
             reason: match scan.problems.first() {
                 Some(problem) => problem.to_string(),
@@ -143,8 +149,14 @@ impl EventFolder {
         })?;
         let mut folder = EventFolder::empty(dir, me, clock, own_path, event_id, lock);
         folder.absorb(scan);
+        folder.lag = folder.replica.own_lag();
         if access == Access::Write {
             folder.fold_own_copies();
+            // What came back from other copies belongs in the own file, and
+            // the file records that it has caught up.
+            if folder.lag.is_some() && folder.replica.read_only().is_none() {
+                let _ = folder.save();
+            }
         }
         if access == Access::Read && folder.replica.read_only().is_none() {
             folder
@@ -187,6 +199,7 @@ impl EventFolder {
         lock: Option<Lock>,
     ) -> EventFolder {
         EventFolder {
+            lag: None,
             disk: Disk {
                 dir: dir.to_path_buf(),
                 drafts: Drafts::open(dir, &me.device),
@@ -196,9 +209,10 @@ impl EventFolder {
                 problems: Vec::new(),
                 unsaved: false,
                 stamps: BTreeMap::new(),
+                own_stamp: None,
                 lock,
             },
-            replica: Replica::new(event_id, me.clone(), id_gen(&me, &clock), clock.is_fixed()),
+            replica: Replica::new(event_id, me.clone(), clock.is_fixed()),
         }
     }
 
@@ -214,6 +228,9 @@ impl EventFolder {
         }
         for (path, file) in scan.files {
             if let Some(stamp) = super::reload::Stamp::of(&path) {
+                if path == disk.own_path {
+                    disk.own_stamp = Some(stamp);
+                }
                 disk.stamps.insert(path.clone(), stamp);
             }
             if file.event != self.replica.event().id {
@@ -224,15 +241,17 @@ impl EventFolder {
                 });
                 continue;
             }
+            let mine = file.device == self.replica.identity().device;
             disk.files.push(FileSummary {
-                own: file.device == self.replica.identity().device && path == disk.own_path,
+                own: mine && path == disk.own_path,
                 path,
                 device: file.device.clone(),
                 label: file.label.clone(),
                 records: file.records.len(),
                 last_change: file.records.iter().map(|r| r.at).max(),
             });
-            self.replica.absorb(file);
+            let source = if mine { Source::Own } else { Source::Other };
+            self.replica.absorb(file, source);
         }
         // Saving would replace everything an unreadable own file holds with
         // only the edits made from now on.
@@ -272,7 +291,12 @@ impl EventFolder {
     /// Adds the versions of another copy of a device file of this event
     /// (from a merge or a reload). Returns how many versions were new.
     pub fn absorb_file(&mut self, file: DeviceFile) -> usize {
-        let gained = self.replica.absorb(file);
+        let source = if file.device == self.replica.identity().device {
+            Source::Own
+        } else {
+            Source::Other
+        };
+        let gained = self.replica.absorb(file, source);
         if gained > 0 {
             self.disk.unsaved = true;
         }
@@ -353,15 +377,36 @@ impl EventFolder {
     /// [`has_unsaved`]: EventFolder::has_unsaved
     /// [`save`]: EventFolder::save
     pub fn commit(&mut self, changes: Vec<Change>) -> Result<(), StoreError> {
+        self.commit_edits(changes.into_iter().map(Edit::now).collect())
+            .map(|_| ())
+    }
+
+    /// As [`commit`](EventFolder::commit), for edits that say what their
+    /// writer had seen; returns what was written.
+    pub fn commit_edits(&mut self, edits: Vec<Edit>) -> Result<Vec<Written>, StoreError> {
         let at = self.disk.clock.now_utc();
-        self.replica
-            .commit(changes, at)
-            .map_err(|reason| StoreError::ReadOnly {
-                dir: self.disk.dir.clone(),
-                reason,
-            })?;
+        let written =
+            self.replica
+                .commit_edits(edits, at)
+                .map_err(|reason| StoreError::ReadOnly {
+                    dir: self.disk.dir.clone(),
+                    reason,
+                })?;
         self.disk.unsaved = true;
-        self.save()
+        self.save()?;
+        Ok(written)
+    }
+
+    /// Whether this device's own file was behind what other laptops had
+    /// seen of it when the folder was opened (restored, or put back by a
+    /// sync tool).
+    pub fn own_lag(&self) -> Option<&OwnLag> {
+        self.lag.as_ref()
+    }
+
+    /// Mutable access to the replica, for carrying versions in a merge.
+    pub(super) fn replica_mut(&mut self) -> &mut Replica {
+        &mut self.replica
     }
 
     /// Writes the own file from memory (atomically, after a rolling backup).
@@ -423,6 +468,7 @@ impl Disk {
             source,
         })?;
         self.unsaved = false;
+        self.own_stamp = super::reload::Stamp::of(&self.own_path);
         self.note_own_file(replica);
         Ok(())
     }
@@ -473,6 +519,14 @@ pub(super) fn read_all(dir: &Path) -> Result<Scan, StoreError> {
                     reason: FormatError::Newer(version).to_string(),
                     kind: ProblemKind::Newer,
                 });
+                // Read what this build understands of it: the event opens
+                // for reading, and read-only (see `absorb`).
+                if let Some(file) = std::fs::read(&path)
+                    .ok()
+                    .and_then(|bytes| DeviceFile::parse_newer(&bytes))
+                {
+                    scan.files.push((path.clone(), file));
+                }
                 scan.newer.get_or_insert((path, version));
             }
             Err(error) => scan.problems.push(Problem {
@@ -485,10 +539,12 @@ pub(super) fn read_all(dir: &Path) -> Result<Scan, StoreError> {
     Ok(scan)
 }
 
-/// The event a folder holds: the one this device's files name, else the one
-/// most files name (ties to the smallest id, so every device agrees).
-fn choose_event(scan: &Scan, me: &Identity) -> Option<Id> {
-    if let Some((_, file)) = scan.files.iter().find(|(_, f)| f.device == me.device) {
+/// The event a folder holds: the one this device's own file names, else the
+/// one most files name (ties to the smallest id, so every device agrees).
+fn choose_event(scan: &Scan, own_path: &Path) -> Option<Id> {
+    // The own file names it; a copy of the own file from another event
+    // (dropped in by hand, or a sync tool) must not take the folder over.
+    if let Some((_, file)) = scan.files.iter().find(|(path, _)| path == own_path) {
         return Some(file.event.clone());
     }
     let mut counts: BTreeMap<&Id, usize> = BTreeMap::new();
@@ -500,15 +556,6 @@ fn choose_event(scan: &Scan, me: &Identity) -> Option<Id> {
         .into_iter()
         .find(|(_, n)| *n == best)
         .map(|(id, _)| id.clone())
-}
-
-fn id_gen(me: &Identity, clock: &Clock) -> IdGen {
-    if clock.is_fixed() {
-        IdGen::new(me.device.as_bytes())
-    } else {
-        let salt = format!("{}/{}", me.device, super::random_u64());
-        IdGen::new(salt.as_bytes())
-    }
 }
 
 fn unix_ms(clock: &Clock) -> u64 {

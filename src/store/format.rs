@@ -3,31 +3,38 @@
 //! ```ron
 //! (
 //!     format: "unconf",
-//!     version: 1,
+//!     version: 2,
 //!     event: "01J...",
 //!     device: "k3j9x2ab",
 //!     label: "Sam's laptop",
 //!     seq: 42,
+//!     counters: {"k3j9x2ab.4f2ak3jd": 12},
 //!     records: [
-//!         (id: "01J...", vv: {"k3j9x2ab": 42}, author: "Sam", at: "...", value: Some(Pitch((...)))),
+//!         (id: "01J...", by: "k3j9x2ab.4f2ak3jd", n: 12, seen: {"t0rn2akh.9c1d0a7e": 4},
+//!          set: ["summary"], author: "Sam", at: "...", value: Some(Session((...)))),
 //!     ],
+//!     carried: [ /* copies of other devices' versions, brought in by a merge */ ],
 //! )
 //! ```
 //!
-//! Files are identified by this header, never by their name.
+//! Files are identified by this header, never by their name. Format 1 files
+//! (one version per record, `vv` instead of `by`/`n`/`seen`) are read as
+//! versions that set every field; see docs/FORMATS.md.
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::version::{Version, VersionVector};
+use super::version::{Context, Dot, Version, Writer, device_of};
+use crate::model::field::FieldSet;
 use crate::model::{Id, Record};
 
 /// The value of `format` in every device file.
 pub const FORMAT_NAME: &str = "unconf";
 /// The newest format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// Nesting deeper than this is refused (no real file nests more than ~8).
@@ -41,22 +48,93 @@ pub struct DeviceFile {
     pub device: String,
     #[serde(default)]
     pub label: String,
-    /// The device's write counter when the file was saved.
+    /// How many records' ids the device has made (ids of new records are
+    /// made from it under a fixed clock); never goes back.
     #[serde(default)]
     pub seq: u64,
+    /// The highest counter of each run of this device that the file knows:
+    /// what its writer has written, so that a restored or stale copy can be
+    /// told from the real one.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub counters: BTreeMap<String, u64>,
+    /// Versions written by this device.
     #[serde(default)]
     pub records: Vec<StoredVersion>,
+    /// Copies of other devices' versions that a merge brought to this
+    /// folder (only this device writes its file, so this is how they come).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried: Vec<StoredVersion>,
+    /// The labels of the devices whose versions it carries, so that they
+    /// are named even where no file of theirs is.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
 }
 
-/// A version as written in a file; its writer is the file's device.
+/// A version as written in a file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredVersion {
     pub id: Id,
-    pub vv: VersionVector,
+    /// Format 2: the writer (`device.run`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// Format 2: the writer's counter.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub n: u64,
+    /// Format 1: the version vector, whose entry for the file's device is
+    /// the version's own counter.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub vv: BTreeMap<String, u64>,
+    /// Format 2: what the writer had seen of the fields it sets.
+    #[serde(default, skip_serializing_if = "Context::is_empty")]
+    pub seen: Context,
+    /// Format 2: the fields it sets; every field when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deleted: bool,
+    /// Format 2, deletions: the versions of the record's notes and next
+    /// steps the writer had seen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub saw: Vec<(String, u64)>,
     #[serde(default)]
     pub author: String,
     pub at: DateTime<Utc>,
     pub value: Option<Record>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl StoredVersion {
+    /// The stored form of a version.
+    pub fn of(version: &Version) -> StoredVersion {
+        let set = match version.kind() {
+            Some(kind) if !version.fields.is_all(kind) => version.fields.names(kind),
+            _ => Vec::new(),
+        };
+        StoredVersion {
+            id: version.id.clone(),
+            by: Some(version.dot.writer.to_string()),
+            n: version.dot.n,
+            vv: BTreeMap::new(),
+            seen: version.seen.clone(),
+            set: set.into_iter().map(str::to_string).collect(),
+            deleted: version.deleted,
+            saw: version
+                .saw
+                .iter()
+                .map(|d| (d.writer.to_string(), d.n))
+                .collect(),
+            author: version.author.clone(),
+            at: version.at,
+            value: version.value.clone(),
+        }
+    }
 }
 
 /// Just the header, for telling what a file is when it does not parse whole.
@@ -114,6 +192,19 @@ impl DeviceFile {
         }
     }
 
+    /// A file written by a newer unconf, read as far as this build
+    /// understands it (fields it does not know are ignored), so that the
+    /// event can still be read; it is never written back.
+    pub fn parse_newer(bytes: &[u8]) -> Option<DeviceFile> {
+        let text = std::str::from_utf8(bytes).ok()?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let file: DeviceFile = options().from_str(text).ok()?;
+        let readable = file.format == FORMAT_NAME
+            && file.version > FORMAT_VERSION
+            && !file.device.trim().is_empty();
+        readable.then_some(file)
+    }
+
     fn checked(self) -> Result<DeviceFile, FormatError> {
         if self.format != FORMAT_NAME {
             return Err(FormatError::NotOurs(self.format));
@@ -129,38 +220,101 @@ impl DeviceFile {
         if self.device.trim().is_empty() {
             return Err(FormatError::Invalid("the header names no device".into()));
         }
-        if let Some(v) = self.records.iter().find(|v| v.vv.get(&self.device) == 0) {
+        let lying = |v: &StoredVersion| match (&v.by, self.version) {
+            (_, 1) => v.vv.get(&self.device).copied().unwrap_or(0) == 0,
+            (Some(by), _) => device_of(by) != self.device || v.n == 0,
+            (None, _) => true,
+        };
+        if let Some(v) = self.records.iter().find(|v| lying(v)) {
             return Err(FormatError::Invalid(format!(
                 "record {} was not written by device \"{}\" named in the header",
                 v.id, self.device
             )));
         }
+        if let Some(v) = self.carried.iter().find(|v| v.by.is_none() || v.n == 0) {
+            return Err(FormatError::Invalid(format!(
+                "the carried copy of record {} names no writer and counter",
+                v.id
+            )));
+        }
         Ok(self)
     }
 
-    /// The versions in this file, with their writer filled in.
-    pub fn versions(&self) -> impl Iterator<Item = Version> + '_ {
-        self.records.iter().map(|stored| Version {
-            id: stored.id.clone(),
-            device: self.device.clone(),
-            vv: stored.vv.clone(),
-            author: stored.author.clone(),
-            at: stored.at,
-            value: stored.value.clone(),
-        })
+    /// The versions in this file: its own and the ones it carries.
+    pub fn versions(&self) -> Vec<Version> {
+        self.clone().into_versions()
     }
 
-    /// Consumes the file into its versions without copying the records.
-    pub fn into_versions(self) -> impl Iterator<Item = Version> {
+    /// Consumes the file into its versions. Writers are shared between
+    /// versions, so a large file holds each writer's name once.
+    pub fn into_versions(self) -> Vec<Version> {
+        let mut writers: HashMap<String, Writer> = HashMap::new();
+        let mut intern = |name: &str| -> Writer {
+            if let Some(found) = writers.get(name) {
+                return Writer::clone(found);
+            }
+            let writer = Writer::from(name);
+            writers.insert(name.to_string(), Writer::clone(&writer));
+            writer
+        };
+        let legacy = self.version == 1;
         let device = self.device;
-        self.records.into_iter().map(move |stored| Version {
-            id: stored.id,
-            device: device.clone(),
-            vv: stored.vv,
-            author: stored.author,
-            at: stored.at,
-            value: stored.value,
-        })
+        let mut out = Vec::with_capacity(self.records.len() + self.carried.len());
+        for stored in self.records.into_iter().chain(self.carried) {
+            let (dot, seen) = if legacy {
+                let n = stored.vv.get(&device).copied().unwrap_or(0);
+                let mut vv = stored.vv;
+                // The version's own counter is its dot; what it had seen
+                // of its own device is everything before.
+                vv.insert(device.clone(), n.saturating_sub(1));
+                let dot = Dot {
+                    writer: intern(&device),
+                    n,
+                };
+                (dot, Context::from(vv))
+            } else {
+                let writer = intern(stored.by.as_deref().unwrap_or(&device));
+                (
+                    Dot {
+                        writer,
+                        n: stored.n,
+                    },
+                    stored.seen,
+                )
+            };
+            let fields = match stored.value.as_ref() {
+                Some(record) if !stored.set.is_empty() => {
+                    FieldSet::from_names(record.kind(), stored.set.iter().map(String::as_str))
+                }
+                Some(record) => FieldSet::ALL.of(record.kind()),
+                None => FieldSet::ALL,
+            };
+            let deleted = if legacy {
+                stored.value.is_none()
+            } else {
+                stored.deleted || stored.value.is_none()
+            };
+            let saw = stored
+                .saw
+                .into_iter()
+                .map(|(writer, n)| Dot {
+                    writer: intern(&writer),
+                    n,
+                })
+                .collect();
+            out.push(Version {
+                id: stored.id,
+                dot,
+                seen,
+                fields,
+                deleted,
+                author: stored.author,
+                at: stored.at,
+                value: stored.value,
+                saw,
+            });
+        }
+        out
     }
 
     /// The file's text: pretty RON with a comment saying whose it is.
@@ -290,9 +444,16 @@ mod tests {
             device: "dev1".into(),
             label: "Sam's laptop".into(),
             seq: 1,
+            counters: BTreeMap::from([("dev1.run1".to_string(), 1)]),
             records: vec![StoredVersion {
                 id: Id::new("01DEC"),
-                vv: [("dev1", 1)].into(),
+                by: Some("dev1.run1".into()),
+                n: 1,
+                vv: BTreeMap::new(),
+                seen: Context::default(),
+                set: Vec::new(),
+                deleted: false,
+                saw: Vec::new(),
                 author: "Sam".into(),
                 at: DateTime::<Utc>::default(),
                 value: Some(Record::Decision(Decision {
@@ -300,6 +461,8 @@ mod tests {
                     lead: Some("techUK".into()),
                 })),
             }],
+            carried: Vec::new(),
+            labels: BTreeMap::new(),
         }
     }
 
@@ -337,7 +500,7 @@ mod tests {
         let text = sample()
             .to_text()
             .expect("serialises")
-            .replace("version: 1", "version: 7")
+            .replace("version: 2", "version: 7")
             .replace("Decision((", "Poll((");
         assert_eq!(
             DeviceFile::parse(text.as_bytes()),
@@ -348,7 +511,7 @@ mod tests {
     #[test]
     fn a_header_that_lies_about_its_device_is_refused() {
         let mut file = sample();
-        file.device = "someone-else".into();
+        file.device = "someone".into();
         let text = file.to_text().expect("serialises");
         assert!(matches!(
             DeviceFile::parse(text.as_bytes()),

@@ -179,8 +179,7 @@ impl Maker {
                     format!("generated laptop {i:02}")
                 };
                 let me = Identity::from_label(&label, PEOPLE[i % PEOPLE.len()]);
-                let ids = IdGen::new(format!("generate/{}", me.device).as_bytes());
-                Replica::new(event_id.clone(), me, ids, true)
+                Replica::new(event_id.clone(), me, true)
             })
             .collect();
         Maker {

@@ -148,7 +148,7 @@ fn read_config(path: &Path) -> Result<Option<Identity>, StoreError> {
 
 /// Eight characters of Crockford base 32 (lower case): readable, no
 /// ambiguous letters.
-fn base32(mut n: u64) -> String {
+pub(crate) fn base32(mut n: u64) -> String {
     const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
     let mut out = String::with_capacity(8);
     for _ in 0..8 {

@@ -47,6 +47,15 @@ pub fn config_dir() -> Option<PathBuf> {
     project_dirs().map(|d| d.config_dir().to_path_buf())
 }
 
+/// This machine's own state (never shared): the platform's state directory
+/// where it has one, else its local data directory.
+pub fn local_state_dir() -> Option<PathBuf> {
+    project_dirs().map(|d| {
+        d.state_dir()
+            .map_or_else(|| d.data_local_dir().to_path_buf(), Path::to_path_buf)
+    })
+}
+
 const LAST_EVENT: &str = "last-event.txt";
 
 /// The event folder opened last time, if it still exists.
@@ -108,7 +117,10 @@ fn describe(dir: &Path, slug: String) -> EventEntry {
         date: None,
         device_files: 0,
     };
-    let candidates = super::scan::candidates(dir).unwrap_or_default();
+    let mut candidates = super::scan::candidates(dir).unwrap_or_default();
+    // A device's own file before copies of files (`… (1).ron`, sync
+    // tools' conflict copies), which may come from another event.
+    candidates.sort_by_key(|path| (super::scan::looks_like_a_copy(path), path.clone()));
     let mut unreadable = 0;
     let mut readable = false;
     for path in &candidates {
@@ -117,10 +129,14 @@ fn describe(dir: &Path, slug: String) -> EventEntry {
             continue;
         };
         readable = true;
-        let info = file.records.into_iter().find_map(|v| match v.value {
-            Some(Record::Event(info)) if v.id == file.event => Some(info),
-            _ => None,
-        });
+        let info = file
+            .records
+            .into_iter()
+            .chain(file.carried)
+            .find_map(|v| match v.value {
+                Some(Record::Event(info)) if v.id == file.event => Some(info),
+                _ => None,
+            });
         if let Some(info) = info {
             entry.name = Some(info.name);
             entry.date = info.date;

@@ -8,6 +8,7 @@ use std::time::SystemTime;
 
 use super::folder::{Disk, FileSummary, Problem, ProblemKind};
 use super::format::read_device_file;
+use super::replica::Source;
 use super::{Replica, scan};
 
 /// What a file looked like when it was last read.
@@ -38,6 +39,9 @@ pub struct Reload {
     pub folded: Vec<PathBuf>,
     /// The list of unreadable files changed.
     pub problems_changed: bool,
+    /// This device's own file was replaced by a copy that lacked some of
+    /// its edits (a sync tool or a restore); it was written again whole.
+    pub own_restored: bool,
 }
 
 impl Disk {
@@ -51,6 +55,7 @@ impl Disk {
         };
         for path in &paths {
             if *path == self.own_path {
+                self.check_own(replica, &mut report);
                 continue;
             }
             let stamp = Stamp::of(path);
@@ -79,6 +84,35 @@ impl Disk {
         report
     }
 
+    /// The own file changes only when this process writes it, unless
+    /// something else put another copy there. Whatever that copy holds is
+    /// kept, and when it lacks anything this process holds the file is
+    /// written again at once, so that nothing shown as saved is lost.
+    fn check_own(&mut self, replica: &mut Replica, report: &mut Reload) {
+        let stamp = Stamp::of(&self.own_path);
+        if stamp.is_none() || stamp == self.own_stamp {
+            return;
+        }
+        let Ok(file) = read_device_file(&self.own_path) else {
+            return;
+        };
+        if file.event != replica.event().id || file.device != replica.identity().device {
+            return;
+        }
+        let on_disk: Vec<_> = file.versions();
+        let gained = replica.absorb(file, Source::Own);
+        report.new_versions += gained;
+        let lacking = replica
+            .own()
+            .versions()
+            .any(|v| !on_disk.iter().any(|d| d == v));
+        if lacking && self.lock.is_some() {
+            report.own_restored = self.save(replica).is_ok();
+        } else {
+            self.own_stamp = stamp;
+        }
+    }
+
     fn read_one(&mut self, path: &Path, replica: &mut Replica, report: &mut Reload) {
         match read_device_file(path) {
             Ok(file) if file.event == replica.event().id => {
@@ -92,7 +126,8 @@ impl Disk {
                     own: false,
                 };
                 let mine = file.device == replica.identity().device;
-                let gained = replica.absorb(file);
+                let source = if mine { Source::Own } else { Source::Other };
+                let gained = replica.absorb(file, source);
                 if gained > 0 {
                     report.new_versions += gained;
                     if !report.from.contains(&summary.label) {

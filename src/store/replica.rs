@@ -1,26 +1,152 @@
 //! This device's copy of an event, in memory: every version read, the merged
-//! event, and the versions this device wrote. Pure: no files, no clock; the
+//! event, and what this device's file holds. Pure: no files, no clock; the
 //! caller passes the time. The TUI keeps one in its state; the store reads
 //! it from and writes it to the folder.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 
 use super::Identity;
 use super::format::{DeviceFile, FORMAT_NAME, FORMAT_VERSION, StoredVersion};
-use super::version::{Merged, Version, shown_value};
-use crate::model::{Change, Event, Id, IdGen};
+use super::version::{
+    self, Context, Dot, Merged, Version, Writer, compose, context_on, current_on, device_of,
+};
+use crate::model::field::{self, FieldSet};
+use crate::model::id::fnv1a64;
+use crate::model::{Change, Event, Id, IdGen, Kind, Record};
+
+/// What a person had in front of them of one record when they began an
+/// edit: for each field, every version of it they had seen. An edit made
+/// from it replaces only those; anything that arrived since stays, as a
+/// conflict when it set the same field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Begun {
+    pub id: Id,
+    /// By field position; empty when the record did not exist.
+    fields: Vec<Context>,
+    /// The versions of the record's notes and next steps seen.
+    children: Vec<Dot>,
+    /// The record as shown then: an edit sets only the fields changed from
+    /// it, so a form that shows every field rewrites none it left alone.
+    value: Option<Record>,
+}
+
+impl Begun {
+    /// What the writer of `version` had in front of them, plus `version`
+    /// itself: the context of undoing or redoing it.
+    pub fn after(version: &Version) -> Begun {
+        let mut context = version.seen.clone();
+        context.add(&version.dot);
+        let count = version.kind().map_or(0, |k| field::names(k).len());
+        let fields = (0..count)
+            .map(|i| {
+                if version.fields.contains(i) {
+                    context.clone()
+                } else {
+                    Context::default()
+                }
+            })
+            .collect();
+        Begun {
+            id: version.id.clone(),
+            fields,
+            children: version.saw.clone(),
+            value: None,
+        }
+    }
+
+    fn context(&self, index: usize) -> Context {
+        self.fields.get(index).cloned().unwrap_or_default()
+    }
+
+    /// The versions seen, as dots, for telling whether the record has
+    /// changed since.
+    pub fn covers(&self, version: &Version, index: usize) -> bool {
+        self.fields
+            .get(index)
+            .is_some_and(|context| context.contains(&version.dot))
+    }
+}
+
+/// One edit to one record, as the store writes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub id: Id,
+    /// The new value, or `None` to delete the record.
+    pub record: Option<Record>,
+    /// What the writer saw when they began; `None`: what is current now
+    /// (an edit begun and made at once, such as a key press).
+    pub begun: Option<Begun>,
+    /// `Some`: set exactly these fields wherever a current version differs
+    /// (undo, redo, keeping a version); `None`: the fields in which the new
+    /// value differs from the value shown.
+    pub fields: Option<FieldSet>,
+}
+
+impl Edit {
+    /// An edit begun and made at once.
+    pub fn now(change: Change) -> Edit {
+        Edit {
+            id: change.id,
+            record: change.record,
+            begun: None,
+            fields: None,
+        }
+    }
+
+    /// An edit begun earlier (an editor or form that was open).
+    pub fn begun(change: Change, begun: Option<&Begun>) -> Edit {
+        Edit {
+            begun: begun.filter(|b| b.id == change.id).cloned(),
+            ..Edit::now(change)
+        }
+    }
+}
+
+/// A version written by [`Replica::commit`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    pub version: Version,
+    /// The value of the record before the edit.
+    pub before: Option<Record>,
+    /// Versions by others that are still current on the fields it set and
+    /// say something else: changes the writer had not seen.
+    pub unseen: Vec<Version>,
+}
+
+/// A laptop's own file that is behind what other laptops have seen of it:
+/// restored from a backup, or put back by a sync tool.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OwnLag {
+    /// Its own edits found in other files and taken back into its file.
+    pub taken_back: usize,
+    /// True when other laptops have seen edits of this device that no file
+    /// here holds any more.
+    pub missing: bool,
+}
 
 #[derive(Clone, Debug)]
 pub struct Replica {
     me: Identity,
-    ids: IdGen,
-    /// Under a fixed clock the write counter stands in for passing time.
+    /// This run's writer and ids, made at its first edit.
+    run: Option<(Writer, IdGen)>,
+    /// Mixed into the run's name under a fixed clock, where runs cannot be
+    /// told apart by randomness (a machine-local count of runs).
+    run_seed: u64,
+    /// The last counter this run used.
+    counter: u64,
     fixed_clock: bool,
-    /// Versions this device wrote: exactly what its file holds.
-    own: Merged,
+    /// Records this device has made ids for; never goes back.
     seq: u64,
+    /// What this device's file holds: versions it wrote, in any run, and
+    /// copies of other devices' versions that a merge brought here.
+    own: Merged,
+    /// The highest counter of each of this device's runs its files record.
+    own_counters: BTreeMap<String, u64>,
+    /// Versions read from this device's own files (its file and copies of
+    /// it), to tell which of its versions came back from elsewhere.
+    in_own_files: BTreeSet<Dot>,
     merged: Merged,
     event: Event,
     read_only: Option<String>,
@@ -28,71 +154,267 @@ pub struct Replica {
     labels: BTreeMap<String, String>,
 }
 
+/// How a file relates to this device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// This device's own file, or a copy of it (a sync tool's conflict
+    /// copy, a backup, a copy in a merged folder): everything it holds is
+    /// kept in the own file.
+    Own,
+    /// Another device's file; only this device's versions in it (copies
+    /// it carries) are taken back into the own file.
+    Other,
+}
+
 impl Replica {
-    pub fn new(event_id: Id, me: Identity, ids: IdGen, fixed_clock: bool) -> Replica {
+    pub fn new(event_id: Id, me: Identity, fixed_clock: bool) -> Replica {
         let labels = BTreeMap::from([(me.device.clone(), me.label.clone())]);
         Replica {
             labels,
             me,
-            ids,
+            run: None,
+            run_seed: 0,
+            counter: 0,
             fixed_clock,
-            own: Merged::default(),
             seq: 0,
+            own: Merged::default(),
+            own_counters: BTreeMap::new(),
+            in_own_files: BTreeSet::new(),
             merged: Merged::default(),
             event: Event::new(event_id),
             read_only: None,
         }
     }
 
+    /// Sets what tells this run apart from others under a fixed clock.
+    pub fn set_run_seed(&mut self, seed: u64) {
+        self.run_seed = seed;
+    }
+
     /// Adds every version of a device file of this event. Returns how many
     /// versions were new (0 when the file brought nothing unseen).
-    pub fn absorb(&mut self, file: DeviceFile) -> usize {
+    pub fn absorb(&mut self, file: DeviceFile, source: Source) -> usize {
         let mine = file.device == self.me.device;
-        if !mine {
-            self.labels.insert(file.device.clone(), file.label.clone());
-        }
         if mine {
             self.seq = self.seq.max(file.seq);
+            for (writer, counter) in &file.counters {
+                let entry = self.own_counters.entry(writer.clone()).or_default();
+                *entry = (*entry).max(*counter);
+            }
+            if file.version == 1 {
+                let entry = self.own_counters.entry(file.device.clone()).or_default();
+                *entry = (*entry).max(file.seq);
+            }
         }
-        // The versions first, then the event: kept apart, what the versions
-        // take is freed in large runs when a command drops them (export).
+        self.note_labels(&file);
+        let keep_all = mine && source == Source::Own;
         let mut touched = Vec::new();
         for version in file.into_versions() {
-            if mine {
-                self.seq = self.seq.max(version.vv.get(&self.me.device));
-                self.own.insert(version.clone());
-            }
-            if let Some((fresh, current)) = self.merged.add(version)
-                && let Some(first) = current.first()
+            if let Some((writer, _)) = &self.run
+                && *version.dot.writer == **writer
             {
-                touched.push((first.id.clone(), fresh));
+                self.counter = self.counter.max(version.dot.n);
+            }
+            if keep_all {
+                self.in_own_files.insert(version.dot.clone());
+            }
+            let copy = (keep_all || version.device() == self.me.device).then(|| version.clone());
+            let id = version.id.clone();
+            let added = self.merged.add(version);
+            if let Some(fresh) = added {
+                touched.push((id, fresh));
+            }
+            // This device's versions found in another device's file (a
+            // copy a merge carried there) are taken back into its own file
+            // when they are news here: its own file may have been restored.
+            if let Some(copy) = copy
+                && (keep_all || added.is_some())
+            {
+                self.own.insert(copy);
             }
         }
-        // A record seen for the first time needs no old value removed,
-        // which is most of them when a folder is opened. A record with
-        // several versions in the file is fresh only for the first, and
-        // refreshed (its conflict flagged) for the others.
-        for (id, fresh) in &touched {
-            if *fresh {
-                let value = shown_value(self.merged.current(id)).cloned();
+        self.refresh_all(&touched);
+        touched.len()
+    }
+
+    /// Remembers the labels a file gives its device and the devices whose
+    /// versions it carries, for naming who wrote what.
+    pub fn note_labels(&mut self, file: &DeviceFile) {
+        if file.device != self.me.device {
+            self.labels.insert(file.device.clone(), file.label.clone());
+        }
+        for (device, label) in &file.labels {
+            if *device != self.me.device {
+                self.labels
+                    .entry(device.clone())
+                    .or_insert_with(|| label.clone());
+            }
+        }
+    }
+
+    /// Re-derives the records that changed, and then the sessions whose
+    /// notes or next steps changed while the session stood deleted.
+    fn refresh_all(&mut self, touched: &[(Id, bool)]) {
+        let mut parents = BTreeSet::new();
+        for (id, fresh) in touched {
+            let current = self.merged.current(id);
+            // Most records have one version, which is their value: no need
+            // to look for an old value or compose fields.
+            if *fresh && current.len() == 1 && !current[0].deleted {
+                let value = current[0].value.clone();
                 self.event.apply_new(id, value);
             } else {
                 self.refresh(id);
             }
+            if let Some(parent) = self.parent_of(id) {
+                parents.insert(parent);
+            }
         }
-        touched.len()
+        for parent in parents {
+            if !self.merged.current(&parent).is_empty() && self.event.record(&parent).is_none()
+                || self.event.is_conflicted(&parent)
+            {
+                self.refresh(&parent);
+            }
+        }
+    }
+
+    /// The session a note or next step belongs to.
+    fn parent_of(&self, id: &Id) -> Option<Id> {
+        if let Some(note) = self.event.notes.get(id) {
+            return Some(note.session.clone());
+        }
+        self.event.actions.get(id).and_then(|a| a.session.clone())
     }
 
     /// Re-derives one record's shown value and conflict flag.
     fn refresh(&mut self, id: &Id) {
         let current = self.merged.current(id);
-        let value = shown_value(current).cloned();
-        if current.len() > 1 {
+        let composed = compose(current);
+        let mut value = composed.value;
+        let mut conflict = !composed.conflicts.is_empty();
+        if value.is_none()
+            && let Some(snapshot) = self.unseen_work(id)
+        {
+            value = Some(snapshot);
+            conflict = true;
+        }
+        if conflict {
             self.event.conflicts.insert(id.clone());
         } else {
             self.event.conflicts.remove(id);
         }
         self.event.apply(id, value);
+    }
+
+    /// For a deleted session: the session as it was deleted, when notes or
+    /// next steps were added to it that its deleter had not seen. Their
+    /// work must not vanish with it until a person decides.
+    fn unseen_work(&self, id: &Id) -> Option<Record> {
+        let current = self.merged.current(id);
+        let deletion = current
+            .iter()
+            .filter(|v| v.deleted)
+            .max_by(|a, b| (a.at, &a.dot).cmp(&(b.at, &b.dot)))?;
+        let Some(Record::Session(_)) = &deletion.value else {
+            return None;
+        };
+        let saw: BTreeSet<&Dot> = current.iter().flat_map(|v| v.saw.iter()).collect();
+        let unseen = self
+            .children_of(id)
+            .iter()
+            .flat_map(|child| self.merged.current(child))
+            .any(|v| !saw.contains(&v.dot));
+        unseen.then(|| deletion.value.clone()).flatten()
+    }
+
+    /// The notes and next steps of a session.
+    pub(crate) fn children_of(&self, id: &Id) -> Vec<Id> {
+        let mut children: Vec<Id> = self
+            .event
+            .notes_of(id)
+            .map(|(child, _)| child.clone())
+            .collect();
+        children.extend(
+            self.event
+                .actions_of(Some(id))
+                .into_iter()
+                .map(|(child, _)| child.clone()),
+        );
+        children
+    }
+
+    /// What a person who begins to edit `id` now has in front of them.
+    pub fn begin(&self, id: &Id) -> Begun {
+        let current = self.merged.current(id);
+        let count = version::kind_of(current).map_or(0, |k| field::names(k).len());
+        Begun {
+            id: id.clone(),
+            fields: (0..count).map(|i| context_on(current, i)).collect(),
+            children: self
+                .children_of(id)
+                .iter()
+                .flat_map(|child| self.merged.current(child))
+                .map(|v| v.dot.clone())
+                .collect(),
+            value: self.event.record(id),
+        }
+    }
+
+    /// The edits that put back what `written` replaced (undo, and redo of
+    /// an undo). Each covers what the undone version's writer had seen, the
+    /// version itself, and what this run wrote since on the same fields (an
+    /// earlier undo): never another laptop's change made since, which stays
+    /// as a conflict rather than vanishing under the undo.
+    pub fn reverse(&self, written: &[Written]) -> Vec<Edit> {
+        written
+            .iter()
+            .rev()
+            .map(|w| {
+                let mut begun = Begun::after(&w.version);
+                let current = self.merged.current(&w.version.id);
+                let mine = |v: &&Version| {
+                    self.run
+                        .as_ref()
+                        .is_some_and(|(writer, _)| *v.dot.writer == **writer)
+                };
+                for (index, context) in begun.fields.iter_mut().enumerate() {
+                    if !w.version.fields.contains(index) {
+                        continue;
+                    }
+                    for v in current_on(current, index).into_iter().filter(mine) {
+                        context.join(&v.seen);
+                        context.add(&v.dot);
+                    }
+                }
+                Edit {
+                    id: w.version.id.clone(),
+                    record: w.before.clone(),
+                    begun: Some(begun),
+                    fields: (!w.version.deleted && w.before.is_some()).then_some(w.version.fields),
+                }
+            })
+            .collect()
+    }
+
+    /// The versions of `id` that arrived since `begun` and set one of
+    /// `fields` (every field when `None`): what an open editor was not
+    /// shown.
+    pub fn changed_since(&self, begun: &Begun, fields: Option<FieldSet>) -> Vec<&Version> {
+        let current = self.merged.current(&begun.id);
+        let Some(kind) = version::kind_of(current) else {
+            return Vec::new();
+        };
+        let fields = fields.unwrap_or(FieldSet::ALL).of(kind);
+        let mut found: Vec<&Version> = Vec::new();
+        for index in fields.indexes(kind) {
+            for v in current_on(current, index) {
+                if !begun.covers(v, index) && !found.contains(&v) {
+                    found.push(v);
+                }
+            }
+        }
+        found
     }
 
     pub fn event(&self) -> &Event {
@@ -108,6 +430,12 @@ impl Replica {
 
     pub fn merged(&self) -> &Merged {
         &self.merged
+    }
+
+    /// Records whose current versions disagree, or that were deleted while
+    /// another laptop added to them.
+    pub fn conflicts(&self) -> impl Iterator<Item = &Id> {
+        self.event.conflicts.iter()
     }
 
     /// The label a device's file gives it, if a file of it was read.
@@ -128,42 +456,223 @@ impl Replica {
         self.read_only = Some(reason.into());
     }
 
+    /// This run's writer, named at its first edit: random, or under a fixed
+    /// clock derived from everything that tells runs apart, so that files
+    /// made by scripts are the same on every run.
+    fn run(&mut self, at: DateTime<Utc>) -> (Writer, &mut IdGen) {
+        let name = self.run.is_none().then(|| self.run_name(at));
+        let (writer, ids) = self.run.get_or_insert_with(|| {
+            let name = name.unwrap_or_default();
+            (Writer::from(name.as_str()), IdGen::new(name.as_bytes()))
+        });
+        (Writer::clone(writer), ids)
+    }
+
+    fn run_name(&self, at: DateTime<Utc>) -> String {
+        let bits = if self.fixed_clock {
+            let mut input = format!("{}/{}/{}/{}", self.me.device, self.seq, at, self.run_seed);
+            for (writer, counter) in &self.own_counters {
+                input.push_str(&format!("/{writer}={counter}"));
+            }
+            fnv1a64(input.as_bytes())
+        } else {
+            super::random_u64() ^ fnv1a64(self.me.device.as_bytes())
+        };
+        format!("{}.{}", self.me.device, super::identity::base32(bits))
+    }
+
     /// A fresh id for a new record made at `now`.
     pub fn new_id(&mut self, now: DateTime<Utc>) -> Id {
         self.seq += 1;
+        let seq = self.seq;
+        let fixed = self.fixed_clock;
+        let (_, ids) = self.run(now);
         let ms = u64::try_from(now.timestamp_millis()).unwrap_or(0);
         // Under a fixed clock ids still sort in creation order across runs.
-        let ms = ms + if self.fixed_clock { self.seq } else { 0 };
-        self.ids.make(ms, self.seq)
+        let ms = ms + if fixed { seq } else { 0 };
+        ids.make(ms, seq)
     }
 
-    /// Applies the changes as new versions by this device, each covering
-    /// every version of its record seen so far. Refused when read-only.
+    /// Applies the changes as edits begun now. Refused when read-only.
     pub fn commit(&mut self, changes: Vec<Change>, at: DateTime<Utc>) -> Result<(), String> {
+        self.commit_edits(changes.into_iter().map(Edit::now).collect(), at)
+            .map(|_| ())
+    }
+
+    /// Writes the edits as new versions by this run, each covering only
+    /// what its writer had seen. Returns what was written. Refused when
+    /// read-only.
+    pub fn commit_edits(
+        &mut self,
+        edits: Vec<Edit>,
+        at: DateTime<Utc>,
+    ) -> Result<Vec<Written>, String> {
         if let Some(reason) = &self.read_only {
             return Err(reason.clone());
         }
-        for change in changes {
-            let mut vv = self.merged.seen(&change.id);
-            self.seq += 1;
-            vv.set(&self.me.device, self.seq);
-            let version = Version {
-                id: change.id.clone(),
-                device: self.me.device.clone(),
-                vv,
-                author: self.me.author.clone(),
-                at,
-                value: change.record,
-            };
-            self.own.insert(version.clone());
-            self.merged.insert(version);
-            self.refresh(&change.id);
+        let mut written = Vec::new();
+        for edit in edits {
+            let before = self.event.record(&edit.id);
+            for version in self.versions_for(&edit, at) {
+                self.own.insert(version.clone());
+                self.merged.insert(version.clone());
+                let id = edit.id.clone();
+                self.refresh_all(&[(id, false)]);
+                let unseen = self.unseen_by(&version);
+                written.push(Written {
+                    version,
+                    before: before.clone(),
+                    unseen,
+                });
+            }
         }
-        Ok(())
+        Ok(written)
+    }
+
+    /// The versions one edit writes: one per group of fields whose seen
+    /// versions are the same, so that each says exactly what was seen.
+    fn versions_for(&mut self, edit: &Edit, at: DateTime<Utc>) -> Vec<Version> {
+        let current = self.merged.current(&edit.id);
+        let shown = self.event.record(&edit.id);
+        let Some(kind) = edit
+            .record
+            .as_ref()
+            .map(Record::kind)
+            .or_else(|| version::kind_of(current))
+        else {
+            return Vec::new();
+        };
+        let all = field::all(kind);
+        let (fields, value, deleted) = match &edit.record {
+            None if current.is_empty() => return Vec::new(),
+            None => (all, shown.clone(), true),
+            Some(new) => {
+                let live = current.iter().any(|v| !v.deleted) && shown.is_some();
+                let fields = match (edit.fields, &shown) {
+                    // Bringing back a deleted record sets every field.
+                    _ if !live => all,
+                    (Some(set), _) => {
+                        set.of(kind)
+                            .indexes(kind)
+                            .fold(FieldSet::EMPTY, |acc, index| {
+                                let differs = current_on(current, index).iter().any(|v| {
+                                    v.deleted
+                                        || v.value.as_ref().is_none_or(|r| {
+                                            !field::agree(r, new, FieldSet::one(index))
+                                        })
+                                });
+                                if differs {
+                                    acc.union(FieldSet::one(index))
+                                } else {
+                                    acc
+                                }
+                            })
+                    }
+                    (None, _)
+                        if let Some(begun) = edit.begun.as_ref()
+                            && let Some(before) = &begun.value
+                            && before.kind() == kind =>
+                    {
+                        field::differing(before, new).of(kind)
+                    }
+                    (None, Some(shown)) => field::differing(shown, new).of(kind),
+                    (None, None) => all,
+                };
+                (fields, Some(new.clone()), false)
+            }
+        };
+        if fields.is_empty() {
+            return Vec::new();
+        }
+        let saw: Vec<Dot> = if deleted {
+            match &edit.begun {
+                Some(begun) => begun.children.clone(),
+                None => self.begin(&edit.id).children,
+            }
+        } else {
+            Vec::new()
+        };
+        // Group the fields by what was seen of them.
+        let mut groups: Vec<(Context, FieldSet)> = Vec::new();
+        for index in fields.indexes(kind) {
+            let context = match &edit.begun {
+                Some(begun) => begun.context(index),
+                None => context_on(current, index),
+            };
+            match groups.iter_mut().find(|(c, _)| *c == context) {
+                Some((_, set)) => set.insert(index),
+                None => groups.push((context, FieldSet::one(index))),
+            }
+        }
+        let author = self.me.author.clone();
+        let (writer, _) = self.run(at);
+        groups
+            .into_iter()
+            .map(|(seen, fields)| {
+                self.counter += 1;
+                Version {
+                    id: edit.id.clone(),
+                    dot: Dot {
+                        writer: Writer::clone(&writer),
+                        n: self.counter,
+                    },
+                    seen,
+                    fields,
+                    deleted,
+                    author: author.clone(),
+                    at,
+                    value: value.clone(),
+                    saw: saw.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// Current versions by others on the fields `version` sets that say
+    /// something else, or the record's notes added unseen by a deletion.
+    fn unseen_by(&self, version: &Version) -> Vec<Version> {
+        let current = self.merged.current(&version.id);
+        let mut found: Vec<Version> = Vec::new();
+        if let Some(kind) = version.kind() {
+            for index in version.fields.indexes(kind) {
+                for other in current_on(current, index) {
+                    if other.dot != version.dot
+                        && !version.seen.contains(&other.dot)
+                        && !found.contains(other)
+                    {
+                        found.push(other.clone());
+                    }
+                }
+            }
+        }
+        found
     }
 
     /// What this device's file should hold now.
     pub fn own_file(&self) -> DeviceFile {
+        let mut counters = self.own_counters.clone();
+        if let Some((writer, _)) = &self.run
+            && self.counter > 0
+        {
+            let entry = counters.entry(writer.to_string()).or_default();
+            *entry = (*entry).max(self.counter);
+        }
+        let (records, carried): (Vec<&Version>, Vec<&Version>) = self
+            .own
+            .versions()
+            .partition(|v| v.device() == self.me.device);
+        for version in &records {
+            let entry = counters.entry(version.dot.writer.to_string()).or_default();
+            *entry = (*entry).max(version.dot.n);
+        }
+        let labels = carried
+            .iter()
+            .filter_map(|v| {
+                let device = v.device();
+                let label = self.labels.get(device)?;
+                Some((device.to_string(), label.clone()))
+            })
+            .collect();
         DeviceFile {
             format: FORMAT_NAME.into(),
             version: FORMAT_VERSION,
@@ -171,17 +680,10 @@ impl Replica {
             device: self.me.device.clone(),
             label: self.me.label.clone(),
             seq: self.seq,
-            records: self
-                .own
-                .versions()
-                .map(|v| StoredVersion {
-                    id: v.id.clone(),
-                    vv: v.vv.clone(),
-                    author: v.author.clone(),
-                    at: v.at,
-                    value: v.value.clone(),
-                })
-                .collect(),
+            counters,
+            records: records.into_iter().map(StoredVersion::of).collect(),
+            carried: carried.into_iter().map(StoredVersion::of).collect(),
+            labels,
         }
     }
 
@@ -190,9 +692,96 @@ impl Replica {
         self.own.versions().count()
     }
 
+    /// The versions this device's file holds.
+    pub fn own(&self) -> &Merged {
+        &self.own
+    }
+
     /// The newest time among this device's versions.
     pub fn own_last_change(&self) -> Option<DateTime<Utc>> {
-        self.own.versions().map(|v| v.at).max()
+        self.own
+            .versions()
+            .filter(|v| v.device() == self.me.device)
+            .map(|v| v.at)
+            .max()
+    }
+
+    /// Adds versions from another copy of the event that this folder
+    /// lacks to the own file, which carries them to every laptop that gets
+    /// it. Returns the records that changed.
+    pub fn carry(&mut self, versions: Vec<Version>) -> usize {
+        let mut touched = Vec::new();
+        for version in versions {
+            if self.merged.has(&version) {
+                continue;
+            }
+            self.own.insert(version.clone());
+            let id = version.id.clone();
+            if let Some(fresh) = self.merged.add(version) {
+                touched.push((id, fresh));
+            }
+        }
+        self.refresh_all(&touched);
+        touched.len()
+    }
+
+    /// Whether this device's file was behind what other laptops had seen of
+    /// it, worked out once every file is read; afterwards the file records
+    /// that it has caught up.
+    pub fn own_lag(&mut self) -> Option<OwnLag> {
+        let me = self.me.device.clone();
+        let mut seen_by_others: BTreeMap<String, u64> = BTreeMap::new();
+        let mut held: BTreeMap<String, u64> = BTreeMap::new();
+        for version in self.merged.versions() {
+            if version.device() == me {
+                let entry = held.entry(version.dot.writer.to_string()).or_default();
+                *entry = (*entry).max(version.dot.n);
+                continue;
+            }
+            let mentions = version
+                .seen
+                .iter()
+                .chain(version.saw.iter().map(|d| (&d.writer, d.n)));
+            for (writer, n) in mentions {
+                if device_of(writer) == me {
+                    let entry = seen_by_others.entry(writer.to_string()).or_default();
+                    *entry = (*entry).max(n);
+                }
+            }
+        }
+        let recorded = |writer: &str| self.own_counters.get(writer).copied().unwrap_or(0);
+        let behind = seen_by_others
+            .iter()
+            .any(|(writer, n)| *n > recorded(writer));
+        let missing = seen_by_others
+            .iter()
+            .any(|(writer, n)| *n > held.get(writer).copied().unwrap_or(0));
+        let back: Vec<Dot> = self
+            .own
+            .versions()
+            .filter(|v| v.device() == me && !self.in_own_files.contains(&v.dot))
+            .filter(|v| {
+                self.run
+                    .as_ref()
+                    .is_none_or(|(writer, _)| *v.dot.writer != **writer)
+            })
+            .map(|v| v.dot.clone())
+            .collect();
+        let taken_back = back.len();
+        self.in_own_files.extend(back);
+        for (writer, n) in seen_by_others.into_iter().chain(held) {
+            let entry = self.own_counters.entry(writer).or_default();
+            *entry = (*entry).max(n);
+        }
+        (behind || taken_back > 0).then_some(OwnLag {
+            taken_back,
+            missing,
+        })
+    }
+
+    /// The record kind of a record's versions, if known.
+    pub fn kind_of(&self, id: &Id) -> Option<Kind> {
+        version::kind_of(self.merged.current(id))
     }
 }
 

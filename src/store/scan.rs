@@ -17,6 +17,22 @@ pub fn is_skipped(name: &str) -> bool {
         || !name.to_ascii_lowercase().ends_with(".ron")
 }
 
+/// True for a name a device never gives its own file: `<label>-<id>.ron`
+/// is all a device writes, so anything else (`… (1).ron`, `….sync-conflict-…`,
+/// `… (conflicted copy …)`) is a copy made by a person or a tool.
+pub fn looks_like_a_copy(path: &Path) -> bool {
+    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+        return true;
+    };
+    let Some((_, id)) = stem.rsplit_once('-') else {
+        return true;
+    };
+    let plain = stem
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    !(plain && id.len() == 8)
+}
+
 /// The candidate device files in `dir`, sorted by name so that reading is
 /// deterministic.
 pub fn candidates(dir: &Path) -> std::io::Result<Vec<PathBuf>> {

@@ -11,7 +11,7 @@ use super::screen::{event, export, notes, pitches, schedule, wrapup};
 use super::undo::Undo;
 use crate::model::ops::OpError;
 use crate::model::{Change, Event, Id};
-use crate::store::Replica;
+use crate::store::{Begun, Edit, Replica, Written};
 
 /// A message in the status line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -214,24 +214,82 @@ impl State {
     /// Writes the changes as new versions, remembers how to undo them, and
     /// asks for a save. `done` is the past-tense message for the status line.
     pub fn commit(&mut self, done: &str, changes: Vec<Change>) -> Vec<Effect> {
-        if changes.is_empty() {
+        self.commit_edits(done, changes.into_iter().map(Edit::now).collect())
+    }
+
+    /// As [`commit`](State::commit), for an edit begun earlier (an editor or
+    /// form that was open): it covers only what was in front of the person
+    /// then, and anything that arrived since stays, as a conflict.
+    pub fn commit_begun(
+        &mut self,
+        done: &str,
+        changes: Vec<Change>,
+        begun: Option<&Begun>,
+    ) -> Vec<Effect> {
+        let edits = changes
+            .into_iter()
+            .map(|change| Edit::begun(change, begun))
+            .collect();
+        self.commit_edits(done, edits)
+    }
+
+    /// Writes the edits, remembers how to undo them, and asks for a save.
+    pub fn commit_edits(&mut self, done: &str, edits: Vec<Edit>) -> Vec<Effect> {
+        if edits.is_empty() {
             return Vec::new();
         }
-        let before: Vec<Change> = changes
-            .iter()
-            .map(|c| Change {
-                id: c.id.clone(),
-                record: self.event().record(&c.id),
-            })
-            .collect();
-        match self.replica.commit(changes.clone(), self.now.to_utc()) {
-            Ok(()) => {
-                self.undo.record(done, before, changes);
-                self.info(done);
+        match self.replica.commit_edits(edits, self.now.to_utc()) {
+            Ok(written) if written.is_empty() => Vec::new(),
+            Ok(written) => {
+                let told = self.unseen_message(done, &written);
+                self.undo.record(done, written);
+                self.info(told);
                 vec![Effect::Save]
             }
             Err(reason) => {
                 self.error(format!("Nothing was changed: {reason}."));
+                Vec::new()
+            }
+        }
+    }
+
+    /// `done`, and, when the edit met a change made on another laptop that
+    /// this one had not shown, who made it and that both are kept.
+    pub fn unseen_message(&self, done: &str, written: &[Written]) -> String {
+        let Some((w, other)) = written
+            .iter()
+            .find_map(|w| w.unseen.first().map(|other| (w, other)))
+        else {
+            return done.to_string();
+        };
+        let who = if other.author.is_empty() {
+            self.replica
+                .device_label(other.device())
+                .unwrap_or("another laptop")
+                .to_string()
+        } else {
+            other.author.clone()
+        };
+        let what = match w.version.kind() {
+            Some(kind) if !w.version.fields.is_all(kind) => {
+                w.version.fields.names(kind).join(", ").replace('_', " ")
+            }
+            _ => "it".to_string(),
+        };
+        format!("{done} {who} changed {what} too, unseen here: both are kept; v compares them.")
+    }
+
+    /// As [`apply`](State::apply), for an edit begun when a form opened.
+    pub fn apply_begun(
+        &mut self,
+        done: &str,
+        result: Result<Vec<Change>, OpError>,
+        begun: Option<&Begun>,
+    ) -> Vec<Effect> {
+        match result {
+            Ok(changes) => self.commit_begun(done, changes, begun),
+            Err(error) => {
+                self.error(error.to_string());
                 Vec::new()
             }
         }

@@ -28,9 +28,8 @@ fn time(text: &str) -> NaiveTime {
 /// An empty event with just its details.
 pub fn empty_state() -> State {
     let me = Identity::from_label("test laptop", "Sam");
-    let mut ids = IdGen::new(b"test");
-    let event_id = ids.make(1, 0);
-    let mut replica = Replica::new(event_id.clone(), me, ids, true);
+    let event_id = IdGen::new(b"test").make(1, 0);
+    let mut replica = Replica::new(event_id.clone(), me, true);
     let info = EventInfo {
         name: "Local digital unconference".into(),
         date: now().date_naive().into(),

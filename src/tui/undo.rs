@@ -1,7 +1,10 @@
-//! Undo and redo of committed edits. Undoing writes a new version with the
-//! old value (so other devices see it too); nothing is ever rewound in place.
+//! Undo and redo of committed edits. Undoing writes new versions with the
+//! old values (so other devices see it too); nothing is ever rewound in
+//! place. An undo covers only the versions it undoes and what their writer
+//! had seen: a change another laptop made on top of them since stays, as a
+//! conflict, rather than vanishing under the undo.
 
-use crate::model::Change;
+use crate::store::Written;
 
 /// How many steps are kept.
 pub const DEPTH: usize = 200;
@@ -9,8 +12,8 @@ pub const DEPTH: usize = 200;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Step {
     pub label: String,
-    pub before: Vec<Change>,
-    pub after: Vec<Change>,
+    /// What the edit wrote, with the values before it.
+    pub written: Vec<Written>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -21,11 +24,13 @@ pub struct Undo {
 
 impl Undo {
     /// Remembers an edit; a new edit forgets what was undone.
-    pub fn record(&mut self, label: &str, before: Vec<Change>, after: Vec<Change>) {
+    pub fn record(&mut self, label: &str, written: Vec<Written>) {
+        if written.is_empty() {
+            return;
+        }
         self.done.push(Step {
             label: label.to_string(),
-            before,
-            after,
+            written,
         });
         if self.done.len() > DEPTH {
             self.done.remove(0);
@@ -33,18 +38,30 @@ impl Undo {
         self.undone.clear();
     }
 
-    /// The step to undo, moved to the redo list.
+    /// The step to undo; [`undone`](Undo::undone) keeps what undoing it wrote.
     pub fn undo(&mut self) -> Option<Step> {
-        let step = self.done.pop()?;
-        self.undone.push(step.clone());
-        Some(step)
+        self.done.pop()
     }
 
-    /// The step to redo, moved back to the undo list.
+    /// Remembers what undoing a step wrote, for redo.
+    pub fn undone(&mut self, label: &str, written: Vec<Written>) {
+        self.undone.push(Step {
+            label: label.to_string(),
+            written,
+        });
+    }
+
+    /// The step to redo; [`redone`](Undo::redone) keeps what redoing wrote.
     pub fn redo(&mut self) -> Option<Step> {
-        let step = self.undone.pop()?;
-        self.done.push(step.clone());
-        Some(step)
+        self.undone.pop()
+    }
+
+    /// Remembers what redoing a step wrote, for undo.
+    pub fn redone(&mut self, label: &str, written: Vec<Written>) {
+        self.done.push(Step {
+            label: label.to_string(),
+            written,
+        });
     }
 
     pub fn can_undo(&self) -> bool {

@@ -4,7 +4,6 @@
 use super::action::{Action, Effect, Screen};
 use super::screen::{event, export, notes, pitches, resolve, schedule, wrapup};
 use super::state::State;
-use crate::model::Change;
 
 /// How long typed text may sit unsaved before it is kept as a draft.
 pub const DRAFT_IDLE_SECONDS: i64 = 2;
@@ -138,31 +137,54 @@ fn show(state: &mut State, screen: Screen) -> Vec<Effect> {
 }
 
 fn undo(state: &mut State) -> Vec<Effect> {
-    let Some(step) = state.undo.undo() else {
-        state.info("Nothing to undo.");
-        return Vec::new();
-    };
-    replay(state, &format!("Undid: {}", step.label), step.before)
+    reverse_step(state, false)
 }
 
 fn redo(state: &mut State) -> Vec<Effect> {
-    let Some(step) = state.undo.redo() else {
-        state.info("Nothing to redo.");
+    reverse_step(state, true)
+}
+
+/// Undoes the last step (or redoes the last undone one) by writing back
+/// what it replaced, and files what that wrote on the other list.
+fn reverse_step(state: &mut State, redo: bool) -> Vec<Effect> {
+    let (step, done) = if redo {
+        (state.undo.redo(), "Redid")
+    } else {
+        (state.undo.undo(), "Undid")
+    };
+    let Some(step) = step else {
+        state.info(if redo {
+            "Nothing to redo."
+        } else {
+            "Nothing to undo."
+        });
         return Vec::new();
     };
-    replay(state, &format!("Redid: {}", step.label), step.after)
+    let edits = state.replica.reverse(&step.written);
+    let (effects, written) = replay(state, &format!("{done}: {}", step.label), edits);
+    if redo {
+        state.undo.redone(&step.label, written);
+    } else {
+        state.undo.undone(&step.label, written);
+    }
+    effects
 }
 
 /// Writes old or new values back without touching the undo history.
-fn replay(state: &mut State, message: &str, changes: Vec<Change>) -> Vec<Effect> {
-    match state.replica.commit(changes, state.now.to_utc()) {
-        Ok(()) => {
-            state.info(message);
-            vec![Effect::Save]
+fn replay(
+    state: &mut State,
+    message: &str,
+    edits: Vec<crate::store::Edit>,
+) -> (Vec<Effect>, Vec<crate::store::Written>) {
+    match state.replica.commit_edits(edits, state.now.to_utc()) {
+        Ok(written) => {
+            let told = state.unseen_message(message, &written);
+            state.info(told);
+            (vec![Effect::Save], written)
         }
         Err(reason) => {
             state.error(format!("Nothing was changed: {reason}."));
-            Vec::new()
+            (Vec::new(), Vec::new())
         }
     }
 }

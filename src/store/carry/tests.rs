@@ -1,5 +1,7 @@
 use chrono::DateTime;
 
+use std::path::PathBuf;
+
 use super::*;
 use crate::model::{Change, EventInfo, Pitch, Record};
 
@@ -63,9 +65,14 @@ fn two_copies(root: &Path) -> (PathBuf, PathBuf) {
 fn merging_both_ways_gives_the_same_event_and_again_changes_nothing() {
     let root = tempfile::tempdir().expect("temp dir");
     let (a, b) = two_copies(root.path());
+    let files_before = scan::candidates(&a).expect("list");
     let into_a = merge(&a, me("organiser"), clock(10), &b, false).expect("merge b into a");
-    assert_eq!(into_a.added.len(), 1, "{into_a:?}");
-    assert!(into_a.own_versions > 0, "{into_a:?}");
+    assert_eq!(into_a.new_records, 2, "{into_a:?}");
+    assert_eq!(
+        scan::candidates(&a).expect("list"),
+        files_before,
+        "only the own file is written: the taker's versions travel in it"
+    );
     let into_b = merge(&b, me("taker"), clock(11), &a, false).expect("merge a into b");
     assert!(into_b.changed_anything(), "{into_b:?}");
     let (event_a, event_b) = (event_of(&a), event_of(&b));
@@ -129,8 +136,10 @@ fn a_diverged_copy_is_kept_beside_and_not_duplicated() {
     merge(&a, me("organiser"), clock(40), &b, false).expect("first merge");
     add(&a, "taker", 41, "Written into a's copy");
     add(&b, "taker", 42, "Written into b's copy");
+    let files_before = scan::candidates(&a).expect("list");
     let report = merge(&a, me("organiser"), clock(43), &b, false).expect("second merge");
-    assert_eq!(report.kept_beside.len(), 1, "{report:?}");
+    assert_eq!(report.new_records, 1, "{report:?}");
+    assert_eq!(scan::candidates(&a).expect("list"), files_before);
     let again = merge(&a, me("organiser"), clock(44), &b, false).expect("third merge");
     assert!(!again.changed_anything(), "{again:?}");
     let titles: Vec<String> = event_of(&a)

@@ -2,7 +2,7 @@ use chrono::TimeZone;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Decision, Record};
+use crate::model::{Decision, Session};
 
 fn at(seconds: i64) -> DateTime<Utc> {
     Utc.timestamp_opt(1_700_000_000 + seconds, 0)
@@ -10,25 +10,67 @@ fn at(seconds: i64) -> DateTime<Utc> {
         .unwrap_or_default()
 }
 
-fn version(id: &str, device: &str, vv: VersionVector, text: &str) -> Version {
+fn dot(writer: &str, n: u64) -> Dot {
+    Dot {
+        writer: Writer::from(writer),
+        n,
+    }
+}
+
+fn decision(id: &str, by: (&str, u64), seen: Context, text: &str) -> Version {
     Version {
         id: Id::new(id),
-        device: device.to_string(),
-        vv,
-        author: device.to_uppercase(),
+        dot: dot(by.0, by.1),
+        seen,
+        fields: FieldSet::ALL.of(Kind::Decision),
+        deleted: false,
+        author: by.0.to_uppercase(),
         at: at(0),
         value: Some(Record::Decision(Decision {
             text: text.to_string(),
             lead: None,
         })),
+        saw: Vec::new(),
+    }
+}
+
+fn session(
+    by: (&str, u64),
+    seen: Context,
+    fields: &[&str],
+    edit: impl Fn(&mut Session),
+) -> Version {
+    let mut value = Session::default();
+    edit(&mut value);
+    Version {
+        id: Id::new("s"),
+        dot: dot(by.0, by.1),
+        seen,
+        fields: if fields.is_empty() {
+            FieldSet::ALL.of(Kind::Session)
+        } else {
+            FieldSet::from_names(Kind::Session, fields.iter().copied())
+        },
+        deleted: false,
+        author: by.0.to_uppercase(),
+        at: at(i64::try_from(by.1).unwrap_or(0)),
+        value: Some(Record::Session(value)),
+        saw: Vec::new(),
+    }
+}
+
+fn shown_text(merged: &Merged, id: &str) -> Option<String> {
+    match compose(merged.current(&Id::new(id))).value {
+        Some(Record::Decision(d)) => Some(d.text),
+        _ => None,
     }
 }
 
 #[test]
 fn a_record_with_one_version_takes_room_for_one() {
     let mut merged = Merged::default();
-    merged.insert(version("r", "a", [("a", 1)].into(), "first"));
-    merged.insert(version("r", "a", [("a", 2)].into(), "second"));
+    merged.insert(decision("r", ("a.1", 1), Context::default(), "first"));
+    merged.insert(decision("r", ("a.1", 2), [("a.1", 1)].into(), "second"));
     let kept = merged.records.get(&Id::new("r")).map(Vec::capacity);
     assert_eq!(
         kept,
@@ -40,86 +82,160 @@ fn a_record_with_one_version_takes_room_for_one() {
 #[test]
 fn a_later_version_replaces_the_one_it_saw() {
     let mut merged = Merged::default();
-    merged.insert(version("r", "a", [("a", 1)].into(), "first"));
-    merged.insert(version("r", "b", [("a", 1), ("b", 1)].into(), "second"));
+    merged.insert(decision("r", ("a.1", 1), Context::default(), "first"));
+    merged.insert(decision("r", ("b.1", 1), [("a.1", 1)].into(), "second"));
     assert_eq!(merged.current(&Id::new("r")).len(), 1);
-    assert_eq!(merged.current(&Id::new("r"))[0].device, "b");
+    assert_eq!(shown_text(&merged, "r").as_deref(), Some("second"));
 }
 
 #[test]
 fn an_older_version_arriving_late_changes_nothing() {
     let mut merged = Merged::default();
-    merged.insert(version("r", "b", [("a", 1), ("b", 1)].into(), "second"));
-    assert!(!merged.insert(version("r", "a", [("a", 1)].into(), "first")));
+    merged.insert(decision("r", ("b.1", 1), [("a.1", 1)].into(), "second"));
+    assert!(!merged.insert(decision("r", ("a.1", 1), Context::default(), "first")));
     assert_eq!(merged.current(&Id::new("r")).len(), 1);
 }
 
 #[test]
-fn concurrent_versions_are_both_kept_as_a_conflict() {
+fn concurrent_versions_of_one_field_are_both_kept_as_a_conflict() {
     let mut merged = Merged::default();
-    merged.insert(version("r", "a", [("a", 1)].into(), "mine"));
-    merged.insert(version("r", "b", [("b", 1)].into(), "theirs"));
-    assert_eq!(merged.conflicts().count(), 1);
+    merged.insert(decision("r", ("a.1", 1), Context::default(), "mine"));
+    merged.insert(decision("r", ("b.1", 1), Context::default(), "theirs"));
+    assert!(!conflicting_fields(merged.current(&Id::new("r"))).is_empty());
 }
 
 #[test]
-fn the_same_counter_with_different_content_is_a_conflict_not_a_loss() {
-    // A restored backup or a copied identity: same device, same counter.
+fn concurrent_edits_of_different_fields_merge_without_a_conflict() {
     let mut merged = Merged::default();
-    merged.insert(version("r", "a", [("a", 3)].into(), "before the restore"));
-    merged.insert(version("r", "a", [("a", 3)].into(), "after the restore"));
+    merged.insert(session(("a.1", 1), Context::default(), &[], |_| {}));
+    let summary = session(("b.1", 1), [("a.1", 1)].into(), &["summary"], |s| {
+        s.summary = "From the note-taker".into();
+    });
+    let attendees = session(("a.1", 2), [("a.1", 1)].into(), &["attendees"], |s| {
+        s.attendees = Some(14);
+    });
+    merged.insert(attendees);
+    merged.insert(summary);
+    let current = merged.current(&Id::new("s"));
+    assert_eq!(conflicting_fields(current), FieldSet::EMPTY);
+    let Some(Record::Session(shown)) = compose(current).value else {
+        panic!("a session")
+    };
+    assert_eq!(shown.summary, "From the note-taker");
+    assert_eq!(shown.attendees, Some(14));
+}
+
+#[test]
+fn a_writer_numbering_from_a_stale_file_still_cannot_be_covered_by_what_others_saw() {
+    // Run a.2 starts after its device's file was restored: its counter is
+    // its own, so b's context naming run a.1 says nothing about it.
+    let mut merged = Merged::default();
+    merged.insert(decision(
+        "r",
+        ("a.1", 5),
+        Context::default(),
+        "before the restore",
+    ));
+    merged.insert(decision(
+        "r",
+        ("b.1", 1),
+        [("a.1", 5)].into(),
+        "b after reading a",
+    ));
+    merged.insert(decision(
+        "r",
+        ("a.2", 1),
+        Context::default(),
+        "a after the restore",
+    ));
+    let current = merged.current(&Id::new("r"));
+    assert_eq!(current.len(), 2, "{current:?}");
+    assert!(!conflicting_fields(current).is_empty());
+}
+
+#[test]
+fn the_same_dot_with_different_content_is_a_conflict_not_a_loss() {
+    let mut merged = Merged::default();
+    merged.insert(decision("r", ("a.1", 3), Context::default(), "one"));
+    merged.insert(decision("r", ("a.1", 3), Context::default(), "other"));
     assert_eq!(merged.current(&Id::new("r")).len(), 2);
 }
 
 #[test]
 fn a_deletion_against_a_concurrent_edit_is_a_conflict_and_the_edit_is_shown() {
     let mut merged = Merged::default();
-    let mut deleted = version("r", "a", [("a", 2)].into(), "");
-    deleted.value = None;
+    merged.insert(decision("r", ("a.1", 1), Context::default(), "first"));
+    let mut deleted = decision("r", ("a.1", 2), [("a.1", 1)].into(), "first");
+    deleted.deleted = true;
     deleted.at = at(100);
     merged.insert(deleted);
-    merged.insert(version("r", "b", [("a", 1), ("b", 1)].into(), "edited"));
+    merged.insert(decision("r", ("b.1", 1), [("a.1", 1)].into(), "edited"));
     let current = merged.current(&Id::new("r"));
     assert_eq!(current.len(), 2);
-    assert!(matches!(shown_value(current), Some(Record::Decision(d)) if d.text == "edited"));
+    assert_eq!(shown_text(&merged, "r").as_deref(), Some("edited"));
+    assert!(!conflicting_fields(current).is_empty());
 }
 
 #[test]
 fn a_lone_deletion_shows_nothing() {
     let mut merged = Merged::default();
-    let mut deleted = version("r", "a", [("a", 1)].into(), "");
-    deleted.value = None;
+    let mut deleted = decision("r", ("a.1", 1), Context::default(), "");
+    deleted.deleted = true;
     merged.insert(deleted);
-    assert_eq!(shown_value(merged.current(&Id::new("r"))), None);
+    assert_eq!(compose(merged.current(&Id::new("r"))).value, None);
 }
 
-fn arb_version() -> impl Strategy<Value = Version> {
-    let vv = proptest::collection::btree_map(
-        prop_oneof![Just("a"), Just("b"), Just("c")],
-        0u64..4,
-        0..3,
-    );
-    (
-        prop_oneof![Just("r1"), Just("r2")],
-        prop_oneof![Just("a"), Just("b"), Just("c")],
-        vv,
+#[test]
+fn a_context_names_a_dot_only_up_to_its_counter() {
+    let context: Context = [("a.1", 3)].into();
+    assert!(context.contains(&dot("a.1", 3)));
+    assert!(!context.contains(&dot("a.1", 4)));
+    assert!(!context.contains(&dot("a.2", 1)));
+}
+
+/// A history of versions of one session as laptops would write them: each
+/// new version saw some earlier ones (and always its own writer's earlier
+/// ones), and its context is everything those had seen.
+fn arb_history() -> impl Strategy<Value = Vec<Version>> {
+    let step = (
+        0usize..4,
+        proptest::collection::vec(any::<bool>(), 12),
+        proptest::collection::vec(
+            prop_oneof![Just("summary"), Just("outcome"), Just("attendees")],
+            0..3,
+        ),
         prop_oneof![Just("x"), Just("y")],
-        any::<bool>(),
-        0i64..3,
-    )
-        .prop_map(|(id, device, vv, text, deleted, secs)| {
-            let vv: VersionVector = vv
-                .into_iter()
-                .map(|(d, c)| (d.to_string(), c))
-                .collect::<BTreeMap<_, _>>()
-                .into();
-            let mut v = version(id, device, vv, text);
-            v.at = at(secs);
-            if deleted {
-                v.value = None;
+        prop_oneof![8 => Just(false), 1 => Just(true)],
+    );
+    proptest::collection::vec(step, 1..12).prop_map(|steps| {
+        const WRITERS: [&str; 4] = ["a.1", "a.2", "b.1", "c.1"];
+        let mut history: Vec<Version> = Vec::new();
+        let mut counters = [0u64; 4];
+        for (secs, (w, picks, fields, text, deleted)) in steps.into_iter().enumerate() {
+            let writer = WRITERS[w];
+            counters[w] += 1;
+            let mut seen = Context::default();
+            for (i, earlier) in history.iter().enumerate() {
+                let own = *earlier.dot.writer == *writer;
+                if own || picks.get(i).copied().unwrap_or(false) {
+                    seen.join(&earlier.seen);
+                    seen.add(&earlier.dot);
+                }
             }
-            v
-        })
+            let mut v = session((writer, counters[w]), seen, &fields, |s| {
+                s.summary = text.into();
+                s.outcome = text.into();
+                s.attendees = Some(u32::from(text == "x"));
+            });
+            v.at = at(i64::try_from(secs).unwrap_or(0));
+            v.deleted = deleted;
+            if deleted {
+                v.fields = FieldSet::ALL.of(Kind::Session);
+            }
+            history.push(v);
+        }
+        history
+    })
 }
 
 fn merged_of(versions: &[Version]) -> Merged {
@@ -130,57 +246,70 @@ fn merged_of(versions: &[Version]) -> Merged {
     merged
 }
 
-fn joined(a: &Merged, b: &Merged) -> Merged {
-    let mut out = a.clone();
-    out.union(b);
-    out
+/// What each field shows: the current versions on it, by dot and value.
+fn per_field(merged: &Merged) -> Vec<Vec<(Dot, bool, Option<Record>)>> {
+    let current = merged.current(&Id::new("s"));
+    (0..crate::model::field::names(Kind::Session).len())
+        .map(|i| {
+            let mut on: Vec<_> = current_on(current, i)
+                .into_iter()
+                .map(|v| (v.dot.clone(), v.deleted, v.value.clone()))
+                .collect();
+            on.sort();
+            on
+        })
+        .collect()
 }
 
 proptest! {
     #[test]
-    fn merge_is_commutative(a in prop::collection::vec(arb_version(), 0..12),
-                            b in prop::collection::vec(arb_version(), 0..12)) {
-        let (a, b) = (merged_of(&a), merged_of(&b));
-        prop_assert_eq!(joined(&a, &b), joined(&b, &a));
-    }
-
-    #[test]
-    fn merge_is_associative(a in prop::collection::vec(arb_version(), 0..8),
-                            b in prop::collection::vec(arb_version(), 0..8),
-                            c in prop::collection::vec(arb_version(), 0..8)) {
-        let (a, b, c) = (merged_of(&a), merged_of(&b), merged_of(&c));
-        prop_assert_eq!(joined(&joined(&a, &b), &c), joined(&a, &joined(&b, &c)));
-    }
-
-    #[test]
-    fn merge_is_idempotent(a in prop::collection::vec(arb_version(), 0..12)) {
-        let a = merged_of(&a);
-        prop_assert_eq!(joined(&a, &a), a);
-    }
-
-    #[test]
-    fn insertion_order_does_not_matter(mut versions in prop::collection::vec(arb_version(), 0..12)) {
-        let forward = merged_of(&versions);
-        versions.reverse();
-        prop_assert_eq!(merged_of(&versions), forward);
-    }
-
-    #[test]
-    fn no_version_disappears_unless_another_covers_it(
-        versions in prop::collection::vec(arb_version(), 0..16)
+    fn merging_is_commutative_associative_and_idempotent(
+        history in arb_history(),
+        places in proptest::collection::vec(0usize..3, 12),
     ) {
-        let merged = merged_of(&versions);
-        for v in &versions {
-            let current = merged.current(&v.id);
-            let kept = current.contains(v);
-            let covered = current.iter().any(|c| c.covers(v));
-            prop_assert!(kept || covered, "lost {:?}", v);
-        }
-        // and the current set never holds one version that covers another
-        for id in merged.ids() {
-            let current = merged.current(id);
-            for x in current {
-                prop_assert!(!current.iter().any(|y| y.covers(x)));
+        let part = |k: usize| -> Vec<Version> {
+            history
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| places.get(*i).copied().unwrap_or(0) == k)
+                .map(|(_, v)| v.clone())
+                .collect()
+        };
+        let (a, b, c) = (part(0), part(1), part(2));
+        let (ma, mb, mc) = (merged_of(&a), merged_of(&b), merged_of(&c));
+        let mut ab = ma.clone();
+        ab.union(&mb);
+        let mut ba = mb.clone();
+        ba.union(&ma);
+        prop_assert_eq!(per_field(&ab), per_field(&ba));
+        let mut ab_c = ab.clone();
+        ab_c.union(&mc);
+        let mut bc = mb.clone();
+        bc.union(&mc);
+        let mut a_bc = ma.clone();
+        a_bc.union(&bc);
+        prop_assert_eq!(per_field(&ab_c), per_field(&a_bc));
+        let mut again = ab_c.clone();
+        again.union(&ab_c);
+        prop_assert_eq!(&again, &ab_c);
+        prop_assert_eq!(per_field(&merged_of(&history)), per_field(&ab_c));
+    }
+
+    #[test]
+    fn no_version_leaves_a_field_unless_one_that_saw_it_sets_that_field(
+        history in arb_history(),
+    ) {
+        let merged = merged_of(&history);
+        let current = merged.current(&Id::new("s"));
+        for v in &history {
+            let Some(kind) = v.kind() else { continue };
+            for index in v.fields.of(kind).indexes(kind) {
+                let on = current_on(current, index);
+                let kept = on.iter().any(|c| c.dot == v.dot);
+                let replaced = history.iter().any(|o| {
+                    o.fields.contains(index) && o.dot != v.dot && o.seen.contains(&v.dot)
+                });
+                prop_assert!(kept || replaced, "{v:?} vanished from field {index}");
             }
         }
     }

@@ -155,7 +155,14 @@ pub fn update(state: &mut State, action: SetupAction) -> Vec<Effect> {
 /// Opens a form, or the same one left with Esc, as it was left.
 fn open(state: &mut State, form: SetupForm) -> Vec<Effect> {
     let parked = state.setup.parked.take_if(|p| p.target == form.target);
-    state.setup.form = Some(parked.unwrap_or(form));
+    let mut form = parked.unwrap_or(form);
+    let id = match &form.target {
+        forms::Target::Details => Some(state.event().id.clone()),
+        forms::Target::Room(id) | forms::Target::Slot(id) => Some(id.clone()),
+        forms::Target::NewRoom | forms::Target::NewSlot => None,
+    };
+    form.begin_with(|| id.map(|id| state.replica.begin(&id)));
+    state.setup.form = Some(form);
     Vec::new()
 }
 

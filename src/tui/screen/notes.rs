@@ -74,6 +74,9 @@ impl Part {
 pub struct Writing {
     pub part: Part,
     pub session: Id,
+    /// The session as it was when the editor opened: saving covers only
+    /// that, and the editor says when another laptop changes it meanwhile.
+    pub begun: crate::store::Begun,
     pub field: TextField,
     pub draft: DraftSlot,
 }
@@ -82,6 +85,7 @@ pub struct Writing {
 #[derive(Clone, Debug, PartialEq)]
 pub struct NoteEdit {
     pub note: Id,
+    pub begun: crate::store::Begun,
     pub field: TextField,
 }
 
@@ -89,6 +93,8 @@ pub struct NoteEdit {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Form {
     pub session: Id,
+    /// What the form edits as it was when it opened (empty for a new one).
+    pub begun: crate::store::Begun,
     pub fields: [TextField; 3],
     pub focus: usize,
 }

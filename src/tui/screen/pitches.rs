@@ -67,6 +67,8 @@ impl Default for PitchesState {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PitchForm {
     pub pitch: Id,
+    /// The pitch as it was when the form opened: saving covers only that.
+    pub begun: crate::store::Begun,
     pub fields: [TextField; 4],
     pub focus: usize,
 }
@@ -421,7 +423,9 @@ fn open_form(state: &mut State) -> Vec<Effect> {
         })
         .collect::<Vec<_>>()
         .join("; ");
+    let begun = state.replica.begin(&id);
     state.pitches.form = Some(PitchForm {
+        begun,
         pitch: id,
         fields: [
             TextField::single(&pitch.title),
@@ -485,9 +489,10 @@ fn save_form(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     }
     let done = format!("Saved \"{}\".", crate::model::text::inert_line(&title));
-    state.commit(
+    state.commit_begun(
         &done,
         vec![crate::model::Change::put(form.pitch, Record::Pitch(pitch))],
+        Some(&form.begun),
     )
 }
 

@@ -5,8 +5,9 @@
 
 use crate::model::fields::{self, TextSlot};
 use crate::model::text::capitalised;
-use crate::model::{Change, Id, Record};
-use crate::store::version::{Version, VersionVector};
+use crate::model::{Id, Record};
+use crate::store::version::Version;
+use crate::store::{Conflict, Dot, Edit};
 use crate::tui::action::{Action, Effect};
 use crate::tui::state::State;
 use crate::tui::widget::text_field::TextField;
@@ -22,9 +23,10 @@ pub struct ResolveState {
     pub record: Id,
     /// Position in [`versions`] of the chosen version.
     pub chosen: usize,
-    /// The versions as they were when last shown: a version that arrives
-    /// from another laptop meanwhile stops a keep until it has been seen.
-    pub seen: Vec<VersionVector>,
+    /// The conflict as it was when last shown: a version that arrives from
+    /// another laptop meanwhile stops a keep until it has been seen, and a
+    /// keep covers only what was shown.
+    pub shown: Conflict,
     pub combined: Option<CombinedText>,
 }
 
@@ -46,14 +48,22 @@ impl ResolveState {
     }
 }
 
-/// The current versions of a record, oldest first (then by device), the
-/// same order on every laptop.
+/// The versions of a record that disagree, oldest first (then by writer),
+/// the same order on every laptop.
 pub fn versions(state: &State, id: &Id) -> Vec<Version> {
-    crate::store::version::in_shown_order(state.replica.merged().current(id))
+    state
+        .replica
+        .conflict(id)
+        .map(|c| c.versions)
+        .unwrap_or_default()
 }
 
-fn vectors(versions: &[Version]) -> Vec<VersionVector> {
-    versions.iter().map(|v| v.vv.clone()).collect()
+fn dots(state: &State, id: &Id) -> Vec<Dot> {
+    state
+        .replica
+        .conflict(id)
+        .map(|c| c.dots())
+        .unwrap_or_default()
 }
 
 pub fn update(state: &mut State, action: ResolveAction) -> Vec<Effect> {
@@ -85,18 +95,21 @@ pub fn update(state: &mut State, action: ResolveAction) -> Vec<Effect> {
 
 /// Opens the overlay on a record with conflicting versions.
 pub fn open(state: &mut State, id: Id) -> Vec<Effect> {
-    let shown = versions(state, &id);
-    if shown.len() < 2 {
+    let Some(shown) = state
+        .replica
+        .conflict(&id)
+        .filter(|c| c.versions.len() >= 2)
+    else {
         state.info(format!(
             "{} has one version; there is nothing to resolve.",
             capitalised(&state.event().describe(&id))
         ));
         return Vec::new();
-    }
+    };
     state.resolve = Some(ResolveState {
         record: id,
         chosen: 0,
-        seen: vectors(&shown),
+        shown,
         combined: None,
     });
     Vec::new()
@@ -124,12 +137,12 @@ fn unchanged_since_shown(state: &mut State) -> bool {
     let Some(resolve) = &state.resolve else {
         return false;
     };
-    let now = vectors(&versions(state, &resolve.record));
-    if now == resolve.seen {
+    if dots(state, &resolve.record) == resolve.shown.dots() {
         return true;
     }
-    if let Some(resolve) = state.resolve.as_mut() {
-        resolve.seen = now;
+    let again = state.replica.conflict(&resolve.record);
+    if let (Some(resolve), Some(again)) = (state.resolve.as_mut(), again) {
+        resolve.shown = again;
         resolve.chosen = 0;
     }
     state.error(
@@ -138,38 +151,39 @@ fn unchanged_since_shown(state: &mut State) -> bool {
     false
 }
 
-/// The record, its versions and the chosen one's place, when the versions
+/// The conflict as shown and the chosen version's place, when the versions
 /// shown are still all there is (see [`unchanged_since_shown`]).
-fn to_write(state: &mut State) -> Option<(Id, Vec<Version>, usize)> {
+fn to_write(state: &mut State) -> Option<(Conflict, usize)> {
     if !unchanged_since_shown(state) {
         return None;
     }
     let resolve = state.resolve.as_ref()?;
-    let id = resolve.record.clone();
-    Some((id.clone(), versions(state, &id), resolve.chosen))
+    Some((resolve.shown.clone(), resolve.chosen))
 }
 
 fn keep(state: &mut State) -> Vec<Effect> {
-    let Some((id, all, chosen)) = to_write(state) else {
+    let Some((conflict, chosen)) = to_write(state) else {
         return Vec::new();
     };
-    let Some(version) = all.get(chosen).cloned() else {
+    let Some(version) = conflict.versions.get(chosen).cloned() else {
         return Vec::new();
     };
-    let what = state.event().describe(&id);
+    let what = state.event().describe(&conflict.id);
     let whose = who(state, &version);
-    let done = match &version.value {
-        Some(_) => format!("Kept {whose} version of {what} (u undoes)."),
-        None => format!("Kept {whose} deletion of {what} (u undoes)."),
+    let done = if version.deleted {
+        if conflict.unseen_work.is_empty() {
+            format!("Kept {whose} deletion of {what} (u undoes).")
+        } else {
+            format!(
+                "Deleted {what} with the {} note(s) and next step(s) added to it (u undoes).",
+                conflict.unseen_work.len()
+            )
+        }
+    } else {
+        format!("Kept {whose} version of {what} (u undoes).")
     };
-    write(
-        state,
-        &done,
-        Change {
-            id,
-            record: version.value,
-        },
-    )
+    let edits = conflict.keep(&state.replica, chosen, None);
+    write(state, &done, edits)
 }
 
 fn combine(state: &mut State) {
@@ -183,7 +197,7 @@ fn combine(state: &mut State) {
         }
         return;
     }
-    let all = versions(state, &resolve.record);
+    let all = resolve.shown.versions.clone();
     let values: Vec<Option<&Record>> = all.iter().map(|v| v.value.as_ref()).collect();
     let Some(start) = fields::combined(&values) else {
         state.info("Every version deletes it: keep one of them.");
@@ -219,18 +233,24 @@ fn save_combined(state: &mut State) -> Vec<Effect> {
         ));
         return Vec::new();
     }
-    let Some((id, all, chosen)) = to_write(state) else {
+    let Some((conflict, chosen)) = to_write(state) else {
         return Vec::new();
     };
+    let all = &conflict.versions;
     // The other fields come from the chosen version, or the first that
     // still has a value when the chosen one is a deletion.
-    let base = all
-        .get(chosen)
-        .and_then(|v| v.value.clone())
-        .or_else(|| all.iter().find_map(|v| v.value.clone()));
-    let Some(base) = base else {
-        return Vec::new();
+    let (chosen, base) = match all.get(chosen).and_then(|v| v.value.clone()) {
+        Some(value) => (chosen, value),
+        None => match all
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| Some((i, v.value.clone()?)))
+        {
+            Some(found) => found,
+            None => return Vec::new(),
+        },
     };
+    let id = conflict.id.clone();
     let text = if slot.multi_line {
         text
     } else {
@@ -242,13 +262,14 @@ fn save_combined(state: &mut State) -> Vec<Effect> {
         label.to_lowercase(),
         state.event().describe(&id)
     );
-    write(state, &done, Change::put(id, record))
+    let edits = conflict.keep(&state.replica, chosen, Some(record));
+    write(state, &done, edits)
 }
 
-/// Commits the resolution like any edit: the new version covers every
-/// version seen of the record, which is all of those shown.
-fn write(state: &mut State, done: &str, change: Change) -> Vec<Effect> {
-    let effects = state.commit(done, vec![change]);
+/// Commits the resolution like any edit: the new version covers the
+/// versions shown, and nothing that arrived since.
+fn write(state: &mut State, done: &str, edits: Vec<Edit>) -> Vec<Effect> {
+    let effects = state.commit_edits(done, edits);
     if effects.contains(&Effect::Save) {
         state.resolve = None;
     }
@@ -257,10 +278,10 @@ fn write(state: &mut State, done: &str, change: Change) -> Vec<Effect> {
 
 /// "Kim's" or "your": who wrote a version, for messages.
 fn who(state: &State, version: &Version) -> String {
-    if version.device == state.replica.identity().device {
+    if version.device() == state.replica.identity().device {
         "your".into()
     } else if version.author.is_empty() {
-        format!("{}'s", device_name(state, &version.device))
+        format!("{}'s", device_name(state, version.device()))
     } else {
         format!("{}'s", version.author)
     }

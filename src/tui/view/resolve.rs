@@ -125,10 +125,10 @@ impl Versions<'_> {
     /// Who wrote it, where and when: "Kim · Kim's laptop · 10:32:05".
     fn header(&self, version: &Version) -> (String, String) {
         let me = &self.state.replica.identity().device;
-        let device = if version.device == *me {
+        let device = if version.device() == *me {
             "this laptop".to_string()
         } else {
-            device_name(self.state, &version.device)
+            device_name(self.state, version.device())
         };
         let author = if version.author.is_empty() {
             "someone".to_string()

@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 use chrono::DateTime;
 
 use super::*;
-use crate::model::{Change, EventInfo, IdGen, Pitch, Record};
+use crate::model::{Change, EventInfo, Pitch, Record};
 use crate::store::{Clock, Disk, EventFolder, Identity, Replica};
 
 /// Long enough for a loaded machine; the test ends as soon as events come.
@@ -30,8 +30,8 @@ fn open_event(root: &Path) -> (Disk, Replica) {
 /// The text of another laptop's file holding one new pitch.
 fn other_laptops_file(organiser: &Replica, title: &str) -> String {
     let me = Identity::from_label("breakout laptop", "Kim");
-    let mut other = Replica::new(organiser.event().id.clone(), me, IdGen::new(b"kim"), true);
-    other.absorb(organiser.own_file());
+    let mut other = Replica::new(organiser.event().id.clone(), me, true);
+    other.absorb(organiser.own_file(), crate::store::Source::Other);
     let id = other.new_id(clock().now_utc());
     let pitch = Record::Pitch(Pitch {
         title: title.into(),

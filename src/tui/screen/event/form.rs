@@ -3,6 +3,7 @@
 //! summaries, outcomes, next steps and decisions. `target` says what the
 //! form is for, so saving knows which record to write.
 
+use crate::store::Begun;
 use crate::tui::widget::text_field::TextField;
 
 /// One labelled field.
@@ -23,6 +24,8 @@ pub struct Form<T> {
     pub esc_saves: bool,
     /// The fields' text as the form opened, to tell whether anything was typed.
     initial: Vec<String>,
+    /// What the record was when the form opened: saving covers only that.
+    pub begun: Option<Begun>,
 }
 
 impl<T> Form<T> {
@@ -34,6 +37,15 @@ impl<T> Form<T> {
             focus: 0,
             esc_saves: false,
             initial: Vec::new(),
+            begun: None,
+        }
+    }
+
+    /// Remembers what the record was when the form first opened (a form
+    /// left with Esc and opened again keeps its first).
+    pub fn begin_with(&mut self, begun: impl FnOnce() -> Option<Begun>) {
+        if self.begun.is_none() {
+            self.begun = begun();
         }
     }
 

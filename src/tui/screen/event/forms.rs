@@ -153,7 +153,7 @@ pub fn save(state: &mut State) -> Vec<Effect> {
         Target::NewSlot => "Added the slot (u undoes).",
         Target::Slot(_) => "Saved the slot.",
     };
-    let saved = state.commit(done, changes);
+    let saved = state.commit_begun(done, changes, form.begun.as_ref());
     if saved.is_empty() {
         // Not written (a read-only event): the reason is shown and the
         // typed text stays in the form.

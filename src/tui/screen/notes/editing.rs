@@ -129,7 +129,9 @@ fn as_typed(note: &Note) -> String {
 
 pub fn open_edit(state: &mut State) -> Vec<Effect> {
     with_selected(state, |state, id, note| {
+        let begun = state.replica.begin(&id);
         state.notes.edit = Some(NoteEdit {
+            begun,
             note: id,
             field: TextField::single(&as_typed(&note)),
         });
@@ -161,7 +163,11 @@ pub fn save_edit(state: &mut State, leaving: bool) -> Vec<Effect> {
     let (kind, text) = split_line(line);
     close_edit(state);
     let result = ops::edit_note(state.event(), &edit.note, text, kind);
-    state.apply(&format!("Changed the note ({}).", kind.word()), result)
+    state.apply_begun(
+        &format!("Changed the note ({}).", kind.word()),
+        result,
+        Some(&edit.begun),
+    )
 }
 
 fn close_edit(state: &mut State) {

@@ -85,6 +85,7 @@ pub fn open_form(state: &mut State) -> Vec<Effect> {
     {
         state.notes.action_form = Some(Form {
             session,
+            begun: crate::store::Begun::default(),
             fields: [
                 TextField::single("").with_placeholder("what will happen"),
                 TextField::single("").with_placeholder("who will do it"),
@@ -109,8 +110,10 @@ pub fn edit_form(state: &mut State) -> Vec<Effect> {
         .due
         .map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default();
+    let begun = state.replica.begin(&id);
     state.notes.action_form = Some(Form {
         session,
+        begun,
         fields: [
             TextField::single(&step.text).with_placeholder("what will happen"),
             TextField::single(step.owner.as_deref().unwrap_or_default())
@@ -171,7 +174,7 @@ pub fn save_form(state: &mut State) -> Vec<Effect> {
         let owner = action.owner.as_deref();
         let result = ops::edit_action(state.event(), &id, &action.text, owner, action.due);
         let refused = result.is_err();
-        let effects = state.apply(&done, result);
+        let effects = state.apply_begun(&done, result, Some(&form.begun));
         if !refused {
             state.notes.action_form = None;
             state.notes.editing_step = None;

@@ -42,7 +42,9 @@ pub fn open_writing(state: &mut State, part: Part) -> Vec<Effect> {
     });
     let mut draft = DraftSlot::new(key);
     draft.text.clone_from(&text);
+    let begun = state.replica.begin(&id);
     state.notes.writing = Some(Writing {
+        begun,
         part,
         session: id,
         field: TextField::multi(&text),
@@ -90,7 +92,8 @@ pub fn save_writing(state: &mut State) -> Vec<Effect> {
         state.info(format!("The {word} is unchanged."));
         return vec![writing.draft.clear()];
     }
-    let mut effects = state.commit(&format!("Saved the {word}."), changes);
+    let mut effects =
+        state.commit_begun(&format!("Saved the {word}."), changes, Some(&writing.begun));
     if effects.contains(&Effect::Save) {
         effects.push(writing.draft.clear());
         effects
@@ -129,7 +132,9 @@ pub fn open_details(state: &mut State) -> Vec<Effect> {
         return no_session(state);
     };
     let attendees = session.attendees.map(|n| n.to_string()).unwrap_or_default();
+    let begun = state.replica.begin(&id);
     state.notes.details = Some(Form {
+        begun,
         session: id,
         fields: [
             TextField::single(&attendees).with_placeholder("how many came, e.g. 12"),
@@ -175,7 +180,7 @@ pub fn save_details(state: &mut State) -> Vec<Effect> {
     state.notes.details = None;
     state.notes.focus = state.notes.back_to;
     let result = ops::set_session_details(state.event(), &form.session, details);
-    state.apply("Saved the session's details.", result)
+    state.apply_begun("Saved the session's details.", result, Some(&form.begun))
 }
 
 /// Tab and Shift-Tab in the details or next-step form.

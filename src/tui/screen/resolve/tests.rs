@@ -1,8 +1,8 @@
 use ratatui::crossterm::event::KeyCode;
 
 use super::*;
-use crate::model::{IdGen, Pitch};
-use crate::store::{Identity, Replica};
+use crate::model::{Change, Pitch};
+use crate::store::{Identity, Replica, Source};
 use crate::tui::action::Screen;
 use crate::tui::screen::{event, wrapup};
 use crate::tui::testing::{now, press, sample_state, screen, type_text};
@@ -28,8 +28,8 @@ fn clear_combined(state: &mut State) {
 /// Kim's laptop, which has read everything this laptop wrote so far.
 fn kims_laptop(state: &State) -> Replica {
     let me = Identity::from_label("Kim's laptop", "Kim");
-    let mut other = Replica::new(state.event().id.clone(), me, IdGen::new(b"kim"), true);
-    other.absorb(state.replica.own_file());
+    let mut other = Replica::new(state.event().id.clone(), me, true);
+    other.absorb(state.replica.own_file(), Source::Other);
     other
 }
 
@@ -67,7 +67,7 @@ fn conflicting_titles() -> (State, Replica, Id) {
     );
     let later = (now() + chrono::Duration::minutes(1)).to_utc();
     kim.commit(vec![hers], later).unwrap();
-    state.replica.absorb(kim.own_file());
+    state.replica.absorb(kim.own_file(), Source::Other);
     state.screen = Screen::Pitches;
     state.pitches.selected = Some(id.clone());
     (state, kim, id)
@@ -82,7 +82,7 @@ fn a_conflicted_pitch_offers_v_first_in_the_footer_and_v_opens_the_versions() {
     press(&mut state, &[KeyCode::Char('v')]);
     let resolve = state.resolve.as_ref().unwrap();
     assert_eq!(resolve.record, id);
-    assert_eq!(resolve.seen.len(), 2);
+    assert_eq!(resolve.shown.versions.len(), 2);
     assert_eq!(versions(&state, &id)[0].author, "Sam", "oldest first");
 }
 
@@ -104,7 +104,7 @@ fn v_does_nothing_on_a_pitch_without_conflicting_versions() {
 #[test]
 fn keeping_version_2_writes_a_version_that_covers_both_and_ends_the_conflict_everywhere() {
     let (mut state, mut kim, id) = conflicting_titles();
-    let before = versions(&state, &id);
+    assert_eq!(versions(&state, &id).len(), 2);
     press(&mut state, &[KeyCode::Char('v'), KeyCode::Char('2')]);
     assert_eq!(state.resolve.as_ref().unwrap().chosen, 1);
     let effects = press(&mut state, &[KeyCode::Enter]);
@@ -115,14 +115,13 @@ fn keeping_version_2_writes_a_version_that_covers_both_and_ends_the_conflict_eve
         state.event().pitches[&id].title,
         "Vendor community of practice"
     );
-    let after = state.replica.merged().current(&id);
-    assert_eq!(after.len(), 1);
-    for old in &before {
-        assert!(after[0].covers(old), "the kept version covers {old:?}");
-    }
+    assert!(
+        state.replica.conflict(&id).is_none(),
+        "the kept version covers the others"
+    );
     // Kim's laptop reads this one's file: one version there too.
-    kim.absorb(state.replica.own_file());
-    assert_eq!(kim.merged().current(&id).len(), 1);
+    kim.absorb(state.replica.own_file(), Source::Other);
+    assert!(kim.conflict(&id).is_none());
     assert!(!kim.event().is_conflicted(&id));
     assert_eq!(kim.event().pitches[&id], state.event().pitches[&id]);
     assert!(
@@ -153,11 +152,11 @@ fn a_combined_text_starts_with_both_titles_and_replaces_both_versions() {
     let pitch = &state.event().pitches[&id];
     assert_eq!(pitch.title, "Supplier community of practice");
     assert_eq!(
-        pitch.description, "",
-        "other fields from the chosen version (1, Sam's)"
+        pitch.description, "Meet every quarter, share what works.",
+        "Kim's description was no conflict: it merged on its own and stays"
     );
-    kim.absorb(state.replica.own_file());
-    assert_eq!(kim.merged().current(&id).len(), 1);
+    kim.absorb(state.replica.own_file(), Source::Other);
+    assert!(kim.conflict(&id).is_none());
     assert_eq!(
         kim.event().pitches[&id].title,
         "Supplier community of practice"
@@ -194,7 +193,7 @@ fn deleted_and_edited() -> (State, Replica, Id) {
     state.replica.commit(vec![mine], now().to_utc()).unwrap();
     let later = (now() + chrono::Duration::minutes(2)).to_utc();
     kim.commit(vec![Change::delete(id.clone())], later).unwrap();
-    state.replica.absorb(kim.own_file());
+    state.replica.absorb(kim.own_file(), Source::Other);
     (state, kim, id)
 }
 
@@ -233,8 +232,8 @@ fn a_deletion_against_an_edit_is_shown_and_either_can_be_kept() {
     press(&mut state, &[KeyCode::Enter]);
     assert!(!state.event().pitches.contains_key(&id));
     assert!(!state.event().is_conflicted(&id));
-    kim.absorb(state.replica.own_file());
-    assert_eq!(kim.merged().current(&id).len(), 1);
+    kim.absorb(state.replica.own_file(), Source::Other);
+    assert!(kim.conflict(&id).is_none());
     assert!(!kim.event().pitches.contains_key(&id));
     // Undo brings the pitch back, as it was shown before.
     press(&mut state, &[KeyCode::Char('u')]);
@@ -249,33 +248,32 @@ fn a_version_arriving_while_choosing_stops_the_keep_until_seen() {
     let mut lee = Replica::new(
         state.event().id.clone(),
         Identity::from_label("Lee's laptop", "Lee"),
-        IdGen::new(b"lee"),
         true,
     );
-    lee.absorb(kim.own_file());
+    lee.absorb(kim.own_file(), Source::Other);
     lee.commit(vec![third], now().to_utc()).unwrap();
-    state.replica.absorb(lee.own_file());
+    state.replica.absorb(lee.own_file(), Source::Other);
     assert!(press(&mut state, &[KeyCode::Enter]).is_empty());
     assert!(state.status.as_ref().unwrap().error);
     assert_eq!(
-        state.resolve.as_ref().unwrap().seen.len(),
+        state.resolve.as_ref().unwrap().shown.versions.len(),
         2,
         "Lee's covers Kim's"
     );
     assert_eq!(press(&mut state, &[KeyCode::Enter]), vec![Effect::Save]);
-    kim.absorb(state.replica.own_file());
-    kim.absorb(lee.own_file());
-    assert_eq!(kim.merged().current(&id).len(), 1);
+    kim.absorb(state.replica.own_file(), Source::Other);
+    kim.absorb(lee.own_file(), Source::Other);
+    assert!(kim.conflict(&id).is_none());
 }
 
 #[test]
 fn a_conflict_resolved_elsewhere_closes_the_overlay_without_writing() {
     let (mut state, mut kim, id) = conflicting_titles();
     press(&mut state, &[KeyCode::Char('v')]);
-    kim.absorb(state.replica.own_file());
+    kim.absorb(state.replica.own_file(), Source::Other);
     let theirs = retitled(&state, &id, "Settled on Kim's laptop");
     kim.commit(vec![theirs], now().to_utc()).unwrap();
-    state.replica.absorb(kim.own_file());
+    state.replica.absorb(kim.own_file(), Source::Other);
     assert!(press(&mut state, &[KeyCode::Enter]).is_empty());
     assert!(state.resolve.is_none());
     assert_eq!(state.event().pitches[&id].title, "Settled on Kim's laptop");
@@ -330,7 +328,7 @@ fn conflicting_summaries() -> (State, Replica, Id) {
     state.replica.commit(vec![mine], now().to_utc()).unwrap();
     let hers = with_summary(&kim, "Five standards");
     kim.commit(vec![hers], now().to_utc()).unwrap();
-    state.replica.absorb(kim.own_file());
+    state.replica.absorb(kim.own_file(), Source::Other);
     (state, kim, id)
 }
 
@@ -400,7 +398,7 @@ fn a_note_taker_leaves_the_capture_line_and_v_opens_the_conflicted_note() {
     state.replica.commit(mine, now().to_utc()).unwrap();
     let hers = edited(&kim, "Pilot with three councils");
     kim.commit(hers, now().to_utc()).unwrap();
-    state.replica.absorb(kim.own_file());
+    state.replica.absorb(kim.own_file(), Source::Other);
     state.screen = Screen::Notes;
     state.note_taker = Some(session);
     state.notes.focus = crate::tui::screen::notes::Focus::Capture;

@@ -75,7 +75,8 @@ pub fn open_text(state: &mut State, action: WrapupAction) -> Vec<Effect> {
             None => saved,
         }
     };
-    let form = Form::new(target, label).field(label, TextField::multi(&text));
+    let mut form = Form::new(target, label).field(label, TextField::multi(&text));
+    form.begin_with(|| Some(state.replica.begin(&id)));
     state.wrapup.form = Some(form.esc_saves());
     effects
 }
@@ -170,7 +171,15 @@ pub fn leave(state: &mut State) -> Vec<Effect> {
 /// Opens a form, or the same one left with Esc, as it was left.
 fn open(state: &mut State, form: WrapupForm) -> Vec<Effect> {
     let parked = state.wrapup.parked.take_if(|p| p.target == form.target);
-    state.wrapup.form = Some(parked.unwrap_or(form));
+    let mut form = parked.unwrap_or(form);
+    let id = match &form.target {
+        Target::Summary(id) | Target::Outcome(id) | Target::Step(id) | Target::Decision(id) => {
+            Some(id.clone())
+        }
+        Target::NewStep(_) | Target::NewDecision => None,
+    };
+    form.begin_with(|| id.map(|id| state.replica.begin(&id)));
+    state.wrapup.form = Some(form);
     Vec::new()
 }
 
@@ -212,7 +221,7 @@ pub fn save(state: &mut State) -> Vec<Effect> {
         Target::Step(_) | Target::Decision(_) => "Saved.",
     };
     let added = changes.first().map(|c| c.id.clone());
-    let saved = state.commit(done, changes);
+    let saved = state.commit_begun(done, changes, form.begun.as_ref());
     if saved.is_empty() {
         // Not written (a read-only event): the reason is shown and the
         // typed text stays in the form.
