@@ -39,6 +39,9 @@ const HEIGHT: u16 = 48;
 
 fn main() {
     let root = tempfile::tempdir().expect("a temp dir");
+    // Locks and backups of the events opened here stay in the temporary
+    // folder, never in this machine's own state directory.
+    let _state = unconf::store::local::on_this_thread(&root.path().join("state"));
     let small = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("sessions/supplier-response-to-the-local-digital-declaration");
     let medium = root.path().join("medium");

@@ -7,6 +7,7 @@ mod crash_kit;
 
 use crash_kit::pty::Tui;
 use crash_kit::{Home, inspect, titles};
+use unconf::store::{Identity, LocalState};
 
 const DEVICE: &str = "organiser";
 
@@ -23,11 +24,21 @@ fn typed_then_signalled(signal: &str) {
     assert!(status.success(), "SIG{signal} ends cleanly: {status:?}");
     assert!(tui.restored(), "the terminal is restored after SIG{signal}");
     inspect(&dir);
+    // It said it was closing, so that a start during its last save would
+    // have waited for the lock rather than opened the event read-only.
+    let note = std::fs::read_to_string(lock_file(&home, &dir)).expect("the lock note");
+    assert!(note.contains(&format!("pid={}\n", tui.pid)), "{note}");
+    assert!(note.contains("closing=yes"), "{note}");
     drop(tui);
 
     let tui = Tui::start(&home, DEVICE, &["open", "signal-day"], &[]);
     tui.wait_for("Unsaved text from last time is back");
     tui.wait_for("Half typed when the lid closed");
+}
+
+/// This device's lock file for `dir`, where the binary run in `home` takes it.
+fn lock_file(home: &Home, dir: &std::path::Path) -> std::path::PathBuf {
+    LocalState::at(home.state()).lock_file(dir, &Identity::derived_id(DEVICE))
 }
 
 #[test]

@@ -95,14 +95,13 @@ fn a_folder_this_user_may_not_write_changes_nothing() {
     let dir = home.seed_event("Fault day", DEVICE, 3);
     let own = own_file(&dir);
     let before = std::fs::read(&own).expect("the own file");
-    // The lock is taken first; make only that part writable to "nobody".
-    let locks = dir.join(".unconf").join("locks");
-    std::fs::create_dir_all(&locks).expect("locks");
+    // The lock is taken first, in this machine's local state; make only
+    // that part writable to "nobody".
+    let locks = home.state().join("locks");
     for path in [home.root(), &home.sessions(), &dir, &own] {
         chmod(path, 0o755);
     }
     chmod(&own, 0o644);
-    chmod(&dir.join(".unconf"), 0o777);
     chmod(&locks, 0o777);
     for entry in std::fs::read_dir(&locks).expect("locks") {
         chmod(&entry.expect("an entry").path(), 0o666);

@@ -309,12 +309,25 @@ fn conflict_copies_show_in_check_and_survive_a_write() {
     // what the copies hold, and the copies move, unchanged, to the trash.
     env.ok(&["pitch", "add", &name, "After the sync"]);
     let after = files(&dir);
-    let trash = dir.join(".unconf").join("trash");
+    // This machine's trash for the event, never the event folder.
+    let trash: Vec<_> = files(&env.state().join("events"))
+        .into_iter()
+        .filter(|(p, _)| p.parent().is_some_and(|p| p.ends_with("trash")))
+        .collect();
+    assert_eq!(trash.len(), copies.len(), "{trash:?}");
     for (path, bytes) in &copies {
         assert_eq!(after.get(path), None, "{} left the folder", path.display());
-        let moved = trash.join(path.file_name().expect("a file name"));
-        assert_eq!(std::fs::read(&moved).ok().as_ref(), Some(bytes));
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a file name");
+        let moved = trash
+            .iter()
+            .find(|(p, _)| p.to_string_lossy().contains(stem))
+            .unwrap_or_else(|| panic!("{stem} in the trash: {trash:?}"));
+        assert_eq!(&moved.1, bytes);
     }
+    assert!(!dir.join(".unconf").exists());
     let own = std::fs::read_to_string(dir.join("organiser-134fga9j.ron")).expect("own file");
     for text in [
         "Skills for all",

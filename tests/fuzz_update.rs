@@ -60,6 +60,9 @@ fn sample_replica() -> Replica {
     }
     let now = DateTime::parse_from_rfc3339("2026-11-27T10:40:00+00:00").expect("time");
     let me = Identity::from_label("organiser", "Georgina");
+    // The lock goes with the temporary folder, not into this machine's state.
+    let state = tempfile::tempdir().expect("temp dir");
+    let _state = unconf::store::local::on_this_thread(state.path());
     let folder =
         EventFolder::open(home.path(), me, Clock::Fixed(now), Access::Write).expect("opens");
     with_conflicts(folder.into_parts().1, now.to_utc())

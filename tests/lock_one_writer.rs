@@ -1,7 +1,9 @@
 //! One device, one writer: while a process of a device has an event open,
 //! a second process of the same device is refused with a message naming
 //! the holder (host, process, since when) and can still read; other
-//! devices write freely; a lock left by a killed process never blocks.
+//! devices write freely; a lock left by a killed process never blocks, and
+//! one whose holder is closing is waited for. Locks live in this machine's
+//! local state, never in the event folder.
 
 mod crash_kit;
 
@@ -9,7 +11,8 @@ use std::collections::BTreeSet;
 use std::process::Stdio;
 
 use crash_kit::pty::Tui;
-use crash_kit::{Home, inspect, titles};
+use crash_kit::{Home, clock, inspect, titles};
+use unconf::store::{Access, EventFolder, Identity, LocalState};
 
 const DEVICE: &str = "organiser";
 const EVENT: &str = "lock-day";
@@ -68,21 +71,37 @@ fn a_lock_left_by_a_killed_process_never_blocks() {
     tui.wait_for("Seed pitch");
     tui.signal("KILL");
     tui.wait_exit();
-    let holder = dir.join(".unconf/locks");
-    assert!(
-        holder.is_dir(),
-        "the dead process's lock files are still there"
-    );
+    let lock = lock_file(&home, &dir);
+    let note = std::fs::read_to_string(&lock).expect("the dead process's lock file is still there");
+    assert!(note.contains(&format!("pid={}", tui.pid)), "{note}");
     let after = run(&home, DEVICE, &["pitch", "add", EVENT, "After the kill"]);
     assert!(after.status.success(), "{after:?}");
     assert!(titles(&dir).contains("After the kill"));
 }
 
+/// This device's lock file for `dir`, where the binary run in `home` takes it.
+fn lock_file(home: &Home, dir: &std::path::Path) -> std::path::PathBuf {
+    LocalState::at(home.state()).lock_file(dir, &Identity::derived_id(DEVICE))
+}
+
 #[test]
-fn a_lock_note_copied_from_another_machine_never_blocks() {
+fn a_lock_note_of_a_gone_process_never_blocks() {
     let home = Home::new();
     let dir = home.seed_event("Lock day", DEVICE, 2);
-    let device = unconf::store::Identity::derived_id(DEVICE);
+    std::fs::write(
+        lock_file(&home, &dir),
+        "host=other-laptop\npid=4242\nsince=2026-11-26 09:00\nclosing=yes\n",
+    )
+    .expect("a note nobody holds");
+    let after = run(&home, DEVICE, &["pitch", "add", EVENT, "Not blocked"]);
+    assert!(after.status.success(), "{after:?}");
+}
+
+#[test]
+fn lock_files_an_older_unconf_left_in_the_event_folder_never_block_and_go() {
+    let home = Home::new();
+    let dir = home.seed_event("Lock day", DEVICE, 2);
+    let device = Identity::derived_id(DEVICE);
     let locks = dir.join(".unconf/locks");
     std::fs::create_dir_all(&locks).expect("locks");
     std::fs::write(locks.join(format!("{device}.lock")), b"").expect("lock file");
@@ -93,6 +112,58 @@ fn a_lock_note_copied_from_another_machine_never_blocks() {
     .expect("holder note");
     let after = run(&home, DEVICE, &["pitch", "add", EVENT, "Not blocked"]);
     assert!(after.status.success(), "{after:?}");
+    assert!(!dir.join(".unconf").exists(), "taken over and removed");
+}
+
+#[test]
+fn a_holder_that_is_closing_is_waited_for_and_the_next_start_writes() {
+    let home = Home::new();
+    let dir = home.seed_event("Lock day", DEVICE, 2);
+    // The holder is this test process, so that it lets go exactly when the
+    // next start is waiting, as a TUI saving after SIGTERM does.
+    let holder = EventFolder::open(
+        &dir,
+        Identity::from_label(DEVICE, DEVICE),
+        clock(),
+        Access::Write,
+    )
+    .expect("the test takes the lock");
+    holder.disk().mark_closing();
+    let lock = lock_file(&home, &dir);
+    let mut next = home
+        .command(DEVICE, &["pitch", "add", EVENT, "After the close"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    wait_until_open(&mut next, &lock);
+    drop(holder);
+    let output = next.wait_with_output().expect("waited");
+    assert!(output.status.success(), "{output:?}");
+    assert!(titles(&dir).contains("After the close"));
+}
+
+/// Waits until `child` has `file` open (it is then trying the lock), or
+/// has ended; fails the test after a generous while.
+fn wait_until_open(child: &mut std::process::Child, file: &std::path::Path) {
+    let file = std::fs::canonicalize(file).expect("the lock file");
+    let fds = std::path::PathBuf::from(format!("/proc/{}/fd", child.id()));
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(20) {
+        if child.try_wait().expect("the child's state").is_some() {
+            return;
+        }
+        let open = std::fs::read_dir(&fds).is_ok_and(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .any(|e| std::fs::read_link(e.path()).is_ok_and(|target| target == file))
+        });
+        if open {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the second process never opened {}", file.display());
 }
 
 #[test]

@@ -24,8 +24,10 @@ fn example_state() -> (tempfile::TempDir, State) {
     let source = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("sessions")
         .join(EXAMPLE);
-    // A copy, so that opening it (locks, drafts) never touches the repository.
+    // A copy, so that opening it never touches the repository, with its own
+    // local state (lock, drafts), so that it never touches this machine's.
     let copy = tempfile::tempdir().expect("temp dir");
+    let _state = unconf::store::local::on_this_thread(&copy.path().join("state"));
     let dir = copy.path().join(EXAMPLE);
     std::fs::create_dir_all(&dir).expect("folder");
     for entry in std::fs::read_dir(&source).expect("the example event") {

@@ -1,34 +1,40 @@
-//! Rolling backups of the own device file in `.unconf/backups/`.
+//! Rolling backups of the own device file, in this machine's local state
+//! (`events/<event id>/backups/`), never in the event folder.
 //!
 //! Before the own file is replaced, a copy is kept when the newest backup is
 //! older than [`INTERVAL`]; the oldest copies beyond [`KEEP`] are removed.
+//! Each copy is written atomically (temporary file, fsync, rename), so a
+//! backup cut short by a crash is never found under a backup's name, where
+//! it would count as the newest and push a good one out.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
+
+use super::atomic;
 
 /// At most one backup per this long.
 const INTERVAL: Duration = Duration::from_secs(5 * 60);
 /// Backups kept per device file.
 const KEEP: usize = 12;
 
-/// Copies `own` into the backups folder if due. Errors are returned but a
-/// failed backup never stops a save.
-pub fn maybe_backup(event_dir: &Path, own: &Path, stamp: &str) -> std::io::Result<()> {
+/// Copies `own` into `backups` if due, as `<own name>.<stamp>.bak`; stamps
+/// must sort by time. Errors are returned but a failed backup never stops
+/// a save.
+pub fn maybe_backup(backups: &Path, own: &Path, stamp: &str) -> std::io::Result<()> {
     let Some(name) = own.file_name().and_then(|n| n.to_str()) else {
         return Ok(());
     };
-    if !own.exists() {
-        return Ok(());
-    }
-    let dir = event_dir.join(".unconf").join("backups");
-    std::fs::create_dir_all(&dir)?;
-    let mut existing: Vec<_> = std::fs::read_dir(&dir)?
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_str().is_some_and(|n| n.starts_with(name)))
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .collect();
-    existing.sort();
-    let newest = existing.last().map(|(t, _)| *t);
+    let bytes = match std::fs::read(own) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    std::fs::create_dir_all(backups)?;
+    let existing = list(backups, name)?;
+    let newest = existing
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok()?.modified().ok())
+        .max();
     let due = newest.is_none_or(|t| {
         SystemTime::now()
             .duration_since(t)
@@ -37,31 +43,33 @@ pub fn maybe_backup(event_dir: &Path, own: &Path, stamp: &str) -> std::io::Resul
     if !due {
         return Ok(());
     }
-    std::fs::copy(own, dir.join(format!("{name}.{stamp}.bak")))?;
-    existing.push((SystemTime::now(), dir.clone()));
-    let excess = existing.len().saturating_sub(KEEP);
-    for (_, path) in existing.into_iter().take(excess) {
-        if path != dir {
-            std::fs::remove_file(path)?;
-        }
+    let made = backups.join(format!("{name}.{stamp}.bak"));
+    atomic::write(&made, &bytes)?;
+    let mut older = list(backups, name)?;
+    older.retain(|p| *p != made);
+    let excess = (older.len() + 1).saturating_sub(KEEP);
+    for path in older.into_iter().take(excess) {
+        std::fs::remove_file(path)?;
     }
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_backup_is_made_once_per_interval() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let own = dir.path().join("me-1.ron");
-        std::fs::write(&own, b"v1").expect("write");
-        maybe_backup(dir.path(), &own, "1").expect("backup");
-        maybe_backup(dir.path(), &own, "2").expect("backup");
-        let backups = std::fs::read_dir(dir.path().join(".unconf/backups"))
-            .expect("dir")
-            .count();
-        assert_eq!(backups, 1);
-    }
+/// The backups of the file `name`, oldest first (by name: the stamps sort
+/// by time, and a backup copied from elsewhere has a new modification time).
+fn list(backups: &Path, name: &str) -> std::io::Result<Vec<PathBuf>> {
+    let prefix = format!("{name}.");
+    let mut found: Vec<PathBuf> = std::fs::read_dir(backups)?
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".bak"))
+        })
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    Ok(found)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,13 +1,18 @@
 //! Drafts: text still being typed, kept so that a crash loses at most the
-//! last couple of seconds. One file per device in `.unconf/drafts/`, written
-//! atomically; never read by other devices.
+//! last couple of seconds. One file per device and event in this machine's
+//! local state (`events/<event id>/drafts/<device>.ron`), written
+//! atomically; never in the event folder, because a draft is text its
+//! writer has not decided to share.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::local::{EventState, component};
 use super::{StoreError, atomic};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,16 +32,18 @@ pub struct Drafts {
 impl Drafts {
     /// Loads this device's drafts; a missing or unreadable file is no drafts
     /// (a draft is a courtesy, never a reason to refuse to start).
-    pub fn open(event_dir: &Path, device: &str) -> Drafts {
-        let path = event_dir
-            .join(".unconf")
-            .join("drafts")
-            .join(format!("{device}.ron"));
+    pub fn open(event: &EventState, device: &str) -> Drafts {
+        let path = path(event, device);
         let drafts = std::fs::read_to_string(&path)
             .ok()
             .and_then(|text| ron::from_str(&text).ok())
             .unwrap_or_default();
         Drafts { path, drafts }
+    }
+
+    /// Where the drafts are kept.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     /// Drafts left from an earlier run, to offer back.
@@ -82,24 +89,53 @@ impl Drafts {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn drafts_survive_a_restart_and_clear_when_committed() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let mut drafts = Drafts::open(dir.path(), "dev1");
-        drafts
-            .set("note:s1", "half a thought", Utc::now())
-            .expect("saved");
-        let reopened = Drafts::open(dir.path(), "dev1");
-        assert_eq!(
-            reopened.get("note:s1").map(|d| d.text.as_str()),
-            Some("half a thought")
-        );
-        drafts.clear("note:s1").expect("cleared");
-        assert!(Drafts::open(dir.path(), "dev1").all().is_empty());
-        assert!(Drafts::open(dir.path(), "dev2").all().is_empty());
-    }
+/// The drafts file of `device` for an event.
+pub(super) fn path(event: &EventState, device: &str) -> PathBuf {
+    event.drafts().join(format!("{}.ron", component(device)))
 }
+
+/// Moves the drafts in `old` into the drafts file `new`, keeping every
+/// draft of both: when both hold different text for one thing, the two
+/// texts are joined, the newer first. Fails, changing nothing, when either
+/// file cannot be read as drafts.
+pub(super) fn take_over(old: &Path, new: &Path) -> io::Result<()> {
+    let invalid = |e: ron::error::SpannedError| io::Error::new(io::ErrorKind::InvalidData, e);
+    let theirs: BTreeMap<String, Draft> =
+        ron::from_str(&std::fs::read_to_string(old)?).map_err(invalid)?;
+    let mut drafts: BTreeMap<String, Draft> = match std::fs::read_to_string(new) {
+        Ok(text) => ron::from_str(&text).map_err(invalid)?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => BTreeMap::new(),
+        Err(e) => return Err(e),
+    };
+    for (key, draft) in theirs {
+        match drafts.entry(key) {
+            Entry::Vacant(slot) => {
+                slot.insert(draft);
+            }
+            Entry::Occupied(mut slot) => {
+                let mine = slot.get_mut();
+                if mine.text != draft.text {
+                    let (newer, older) = if draft.saved_at > mine.saved_at {
+                        (&draft, &*mine)
+                    } else {
+                        (&*mine, &draft)
+                    };
+                    *mine = Draft {
+                        text: format!("{}\n{}", newer.text, older.text),
+                        saved_at: newer.saved_at,
+                    };
+                }
+            }
+        }
+    }
+    if let Some(dir) = new.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let text = ron::ser::to_string_pretty(&drafts, ron::ser::PrettyConfig::new())
+        .map_err(io::Error::other)?;
+    atomic::write(new, text.as_bytes())?;
+    std::fs::remove_file(old)
+}
+
+#[cfg(test)]
+mod tests;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use super::format::{DeviceFile, FormatError, ReadError};
+use super::local::{EventState, LocalState};
 use super::lock::Lock;
 use super::replica::{Edit, Written};
 use super::replica::{OwnLag, Replica, Source};
@@ -104,6 +105,8 @@ pub struct Disk {
     /// The own file as this process last wrote or read it.
     pub(super) own_stamp: Option<super::reload::Stamp>,
     pub(super) lock: Option<Lock>,
+    /// This machine's state for the event: drafts, backups, trash.
+    pub(super) local: EventState,
 }
 
 /// What reading the folder's files gave.
@@ -130,8 +133,9 @@ impl EventFolder {
             });
         }
         let own_path = dir.join(format!("{}.ron", me.file_stem()));
+        let local = LocalState::machine();
         let lock = match access {
-            Access::Write => Some(Lock::acquire(dir, &me.device, &stamp(&clock))?),
+            Access::Write => Some(Lock::acquire(&local, dir, &me.device, &stamp(&clock))?),
             Access::Read => None,
         };
         if lock.is_some()
@@ -147,7 +151,10 @@ impl EventFolder {
                 None => "it holds no unconf device files".into(),
             },
         })?;
-        let mut folder = EventFolder::empty(dir, me, clock, own_path, event_id, lock);
+        if lock.is_some() {
+            local.take_over(dir, &event_id, &me.device, &own_path);
+        }
+        let mut folder = EventFolder::empty(dir, me, clock, own_path, &local, event_id, lock);
         folder.absorb(scan);
         folder.lag = folder.replica.own_lag();
         if access == Access::Write {
@@ -178,14 +185,22 @@ impl EventFolder {
         let slug = crate::model::slug::unique_slug(&info.name, |s| sessions_dir.join(s).exists());
         let dir = sessions_dir.join(slug);
         std::fs::create_dir(&dir).map_err(|e| StoreError::io(&dir, e))?;
-        let lock = Lock::acquire(&dir, &me.device, &stamp(&clock))?;
+        let local = LocalState::machine();
+        let lock = Lock::acquire(&local, &dir, &me.device, &stamp(&clock))?;
         let own_path = dir.join(format!("{}.ron", me.file_stem()));
         // The folder name is unique here, so salting with it keeps two events
         // made by one device at the same (fixed) time apart.
         let salt = format!("{}/{}", me.device, dir.display());
         let event_id = IdGen::new(salt.as_bytes()).make(unix_ms(&clock), 0);
-        let mut folder =
-            EventFolder::empty(&dir, me, clock, own_path, event_id.clone(), Some(lock));
+        let mut folder = EventFolder::empty(
+            &dir,
+            me,
+            clock,
+            own_path,
+            &local,
+            event_id.clone(),
+            Some(lock),
+        );
         folder.commit(vec![Change::put(event_id, Record::Event(info))])?;
         Ok(folder)
     }
@@ -195,14 +210,17 @@ impl EventFolder {
         me: Identity,
         clock: Clock,
         own_path: PathBuf,
+        local: &LocalState,
         event_id: Id,
         lock: Option<Lock>,
     ) -> EventFolder {
+        let local = local.for_event(&event_id);
         EventFolder {
             lag: None,
             disk: Disk {
                 dir: dir.to_path_buf(),
-                drafts: Drafts::open(dir, &me.device),
+                drafts: Drafts::open(&local, &me.device),
+                local,
                 clock,
                 own_path,
                 files: Vec::new(),
@@ -268,7 +286,8 @@ impl EventFolder {
     }
 
     /// Folds this device's conflict copies (made by sync tools) into its
-    /// own file and moves them to `.unconf/trash/`; never deletes them.
+    /// own file and moves them to this machine's trash for the event (see
+    /// `local.rs`); never deletes them.
     fn fold_own_copies(&mut self) {
         let me = &self.replica.identity().device;
         let copies: Vec<PathBuf> = self
@@ -462,7 +481,11 @@ impl Disk {
             StoreError::Invalid(format!("Could not write {}: {e}.", self.own_path.display()))
         })?;
         // A failed backup must not stop the save itself.
-        let _ = backup::maybe_backup(&self.dir, &self.own_path, &stamp_file(&self.clock));
+        let _ = backup::maybe_backup(
+            &self.local.backups(),
+            &self.own_path,
+            &stamp_file(&self.clock),
+        );
         atomic::write(&self.own_path, text.as_bytes()).map_err(|source| StoreError::Save {
             path: self.own_path.clone(),
             source,

@@ -1,7 +1,8 @@
 //! Reading the folder again while an event is open: other devices' files
 //! that changed are merged in (nothing already read is ever dropped, so a
 //! half-written file costs nothing), and this device's own conflict copies
-//! are folded into its own file and moved to `.unconf/trash/`.
+//! are folded into its own file and moved to this machine's trash for the
+//! event (see `local.rs`).
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -161,17 +162,10 @@ impl Disk {
             report.folded.clear();
             return;
         }
-        let trash = self.dir.join(".unconf").join("trash");
-        if std::fs::create_dir_all(&trash).is_err() {
-            report.folded.clear();
-            return;
-        }
-        report.folded.retain(|path| {
-            let Some(name) = path.file_name() else {
-                return false;
-            };
-            std::fs::rename(path, trash.join(name)).is_ok()
-        });
+        let trash = self.local.trash();
+        report
+            .folded
+            .retain(|path| super::local::to_trash(path, &trash).is_ok());
         for path in &report.folded {
             self.stamps.remove(path);
             self.files.retain(|f| &f.path != path);

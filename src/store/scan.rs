@@ -3,8 +3,8 @@
 //! Every `.ron` file is a candidate whatever its name, so that conflict copies
 //! from sync tools (`x.sync-conflict-20261127-101500-ABCDEFG.ron`,
 //! `x (Sam's conflicted copy 2026-11-27).ron`, ...) are read like any other.
-//! Hidden files (our temporaries, `.syncthing.*`, `.unconf/`), `*.tmp` and
-//! `*~` files are skipped.
+//! Hidden files (our temporaries, `.syncthing.*`, the `.unconf/` of an older
+//! unconf), `*.tmp` and `*~` files are skipped.
 
 use std::path::{Path, PathBuf};
 

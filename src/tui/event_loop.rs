@@ -88,6 +88,9 @@ fn watchdog(stop: Arc<AtomicBool>) {
         while !stop.load(Ordering::Relaxed) {
             std::thread::sleep(Duration::from_millis(100));
         }
+        // Also when the loop is stuck on a dead terminal and never sees the
+        // flag: a start during the grace waits instead of opening read-only.
+        crate::store::lock::mark_all_closing();
         std::thread::sleep(GRACE);
         // Quietly: the terminal may be gone, and printing would fail too.
         let _ = ratatui::try_restore();
@@ -310,6 +313,8 @@ fn main_loop(
             reload(state, disk);
         }
         if stop.load(Ordering::Relaxed) {
+            // Before the final save: a start meanwhile waits for the lock.
+            disk.mark_closing();
             let effects = update(state, Action::Quit);
             carry_out(effects, state, disk);
             return Ok(());
@@ -363,9 +368,10 @@ fn reload(state: &mut State, disk: &mut Disk) {
     }
     if !report.folded.is_empty() {
         let text = format!(
-            "Folded {} conflict cop{} of this laptop's file into it (kept in .unconf/trash).",
+            "Folded {} conflict cop{} of this laptop's file into it (kept in {}).",
             report.folded.len(),
-            if report.folded.len() == 1 { "y" } else { "ies" }
+            if report.folded.len() == 1 { "y" } else { "ies" },
+            disk.local().trash().display()
         );
         update(state, Action::Told { text, error: false });
     }

@@ -3,7 +3,10 @@
 //! Every command runs with a cleared environment: the sessions directory,
 //! the config and data directories and `HOME` all point into one temporary
 //! directory, the device and author are given, and the clock is fixed by
-//! `UNCONF_NOW`, so nothing depends on the machine or the real time.
+//! `UNCONF_NOW`, so nothing depends on the machine or the real time. The
+//! binary's local state (locks, drafts, backups, trash) is then
+//! `HOME/.local/state/unconf`, and events the test opens in its own process
+//! keep theirs there too.
 
 // Each test crate uses a different part of this module.
 #![allow(dead_code)]
@@ -26,6 +29,7 @@ pub const ORGANISER: (&str, &str) = ("organiser", "Georgina");
 pub struct Env {
     dir: tempfile::TempDir,
     minutes: AtomicI64,
+    _state: unconf::store::local::ThreadRoot,
 }
 
 /// What one run of the binary gave.
@@ -38,14 +42,22 @@ pub struct Run {
 
 impl Env {
     pub fn new() -> Env {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let state = unconf::store::local::on_this_thread(&local_state(dir.path()));
         Env {
-            dir: tempfile::tempdir().expect("a temporary directory"),
+            dir,
             minutes: AtomicI64::new(0),
+            _state: state,
         }
     }
 
     pub fn root(&self) -> &Path {
         self.dir.path()
+    }
+
+    /// This machine's local state as the binary run here finds it.
+    pub fn state(&self) -> PathBuf {
+        local_state(self.root())
     }
 
     /// `UNCONF_HOME`: the folder that holds event folders.
@@ -178,6 +190,12 @@ impl Run {
     }
 }
 
+/// Where the binary keeps its local state when `HOME` is `home` (and
+/// `XDG_STATE_HOME` is unset, as in every test).
+pub fn local_state(home: &Path) -> PathBuf {
+    home.join(".local").join("state").join("unconf")
+}
+
 /// `UNCONF_NOW` for `minutes` after [`DAY_START`].
 pub fn at_minute(minutes: i64) -> String {
     let start: DateTime<FixedOffset> =
@@ -201,8 +219,8 @@ pub fn names(dir: &Path) -> Vec<String> {
 }
 
 /// Every file under `dir` with its bytes, by path relative to `dir`, except
-/// lock files: taking a lock (and writing who holds it) is how every write
-/// command starts, even one that is then refused.
+/// lock files: taking a lock (and writing in it who holds it) is how every
+/// write command starts, even one that is then refused.
 pub fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut found = BTreeMap::new();
     collect(dir, dir, &mut found);
@@ -216,7 +234,7 @@ fn collect(root: &Path, dir: &Path, found: &mut BTreeMap<PathBuf, Vec<u8>>) {
     for entry in entries.map(|e| e.expect("a directory entry")) {
         let path = entry.path();
         let relative = path.strip_prefix(root).expect("under root").to_path_buf();
-        if path.ends_with(".unconf/locks") {
+        if path.ends_with(".local/state/unconf/locks") {
             continue;
         }
         if path.is_dir() {

@@ -55,26 +55,35 @@ impl Rng {
     }
 }
 
-/// A temporary home: sessions, config and data all inside it.
+/// A temporary home: sessions, config, data and local state all inside it.
+/// Events this process opens keep their local state (locks, drafts,
+/// backups, trash) where the binary run in this home keeps its own.
 pub struct Home {
     dir: tempfile::TempDir,
+    _state: unconf::store::local::ThreadRoot,
 }
 
 impl Home {
     pub fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().expect("a temporary directory"),
-        }
+        Home::from(tempfile::tempdir().expect("a temporary directory"))
     }
 
     pub fn in_dir(parent: &Path) -> Home {
-        Home {
-            dir: tempfile::tempdir_in(parent).expect("a temporary directory"),
-        }
+        Home::from(tempfile::tempdir_in(parent).expect("a temporary directory"))
+    }
+
+    fn from(dir: tempfile::TempDir) -> Home {
+        let state = unconf::store::local::on_this_thread(&local_state(dir.path()));
+        Home { dir, _state: state }
     }
 
     pub fn root(&self) -> &Path {
         self.dir.path()
+    }
+
+    /// This machine's local state as the binary run here finds it.
+    pub fn state(&self) -> PathBuf {
+        local_state(self.root())
     }
 
     pub fn sessions(&self) -> PathBuf {
@@ -130,6 +139,12 @@ impl Home {
     }
 }
 
+/// Where the binary keeps its local state when `HOME` is `home` (and
+/// `XDG_STATE_HOME` is unset, as in every test).
+pub fn local_state(home: &Path) -> PathBuf {
+    home.join(".local").join("state").join("unconf")
+}
+
 /// Opens `dir` read-only as a device that never wrote to it.
 pub fn read_event(dir: &Path) -> EventFolder {
     EventFolder::open(
@@ -165,9 +180,6 @@ pub fn inspect(dir: &Path) -> Inspection {
     for entry in std::fs::read_dir(dir).expect("the event folder") {
         let entry = entry.expect("an entry");
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name == ".unconf" {
-            continue;
-        }
         if name.starts_with('.') {
             found.hidden_leftovers += 1;
             continue;

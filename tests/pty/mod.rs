@@ -8,14 +8,17 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
-/// The folders a test's home gives the binary: home, sessions, config and
-/// data, all inside `home`.
+/// The folders a test's home gives the binary: home, sessions, config,
+/// data and local state, all inside `home`. Local state is named although
+/// it follows from `HOME`, because [`cli`] keeps the environment and a
+/// developer's `XDG_STATE_HOME` would otherwise take it out of the home.
 pub fn dirs(home: &Path) -> Vec<(&'static str, std::path::PathBuf)> {
     vec![
         ("HOME", home.to_path_buf()),
         ("UNCONF_HOME", home.join("sessions")),
         ("XDG_CONFIG_HOME", home.join("config")),
         ("XDG_DATA_HOME", home.join("data")),
+        ("XDG_STATE_HOME", home.join(".local").join("state")),
     ]
 }
 

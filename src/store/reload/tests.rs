@@ -110,14 +110,20 @@ fn own_conflict_copies_are_folded_in_and_moved_to_the_trash() {
     disk.save(&replica).expect("saved");
     let copy = dir.join("organiser.sync-conflict-20261127-130000-ABCDEFG.ron");
     std::fs::copy(&own, &copy).expect("copy");
+    let bytes = std::fs::read(&copy).expect("the copy");
     let report = disk.reload(&mut replica);
     assert_eq!(report.folded, vec![copy.clone()]);
     assert!(!copy.exists());
     assert!(
-        dir.join(".unconf/trash")
-            .join(copy.file_name().expect("name"))
-            .exists()
+        !dir.join(".unconf").exists(),
+        "nothing kept in the event folder"
     );
+    let trash: Vec<PathBuf> = std::fs::read_dir(disk.local().trash())
+        .expect("the trash")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(trash.len(), 1, "{trash:?}");
+    assert_eq!(std::fs::read(&trash[0]).expect("kept"), bytes);
     let reopened = EventFolder::open(&dir, me("reader"), clock(), Access::Read).expect("open");
     assert!(reopened.event().pitches.contains_key(&id));
 }

@@ -79,7 +79,6 @@ fn setup(root: &Path) -> (PathBuf, PathBuf) {
     .expect("created")
     .dir()
     .to_path_buf();
-    std::fs::write(first.join(".gitignore"), ".unconf/\n").expect("ignore");
     sh(&first, &["add", "."]);
     sh(&first, &["commit", "-q", "-m", "start"]);
     sh(&first, &["push", "-q", "-u", "origin", "main"]);
@@ -114,6 +113,17 @@ fn two_clones_see_each_others_notes() {
     sync(&organiser, me("organiser"), clock()).expect("organiser syncs again");
     assert_eq!(titles(&organiser), titles(&taker));
     assert_eq!(titles(&organiser).len(), 2);
+    // Nothing but device files in the event folder: no `.gitignore` needed
+    // to keep locks, drafts or backups out of the repository.
+    for clone in [&organiser, &taker] {
+        let status = Command::new("git")
+            .arg("-C")
+            .arg(clone)
+            .args(["status", "--porcelain", "--untracked-files=all"])
+            .output()
+            .expect("git runs");
+        assert_eq!(String::from_utf8_lossy(&status.stdout), "", "{clone:?}");
+    }
 }
 
 #[test]
