@@ -286,3 +286,201 @@ pub fn device_file(event_dir: &Path, label: &str) -> PathBuf {
     let id = unconf::store::Identity::derived_id(label);
     event_dir.join(format!("{label}-{id}.ron"))
 }
+
+// What the storage regression tests (tests/storage_*.rs) share: several
+// laptops, each with its own home (config, data and local state), since
+// what a laptop keeps for itself must never be read by another.
+
+/// The event the storage tests set up, as `unconf new "Open day"` names it.
+pub const OPEN_DAY: &str = "open-day";
+
+/// The one session of [`Env::open_day`], as commands refer to it.
+pub const SESSION: &str = "open standards";
+
+impl Env {
+    /// The home of one laptop: its config (identity), data and local state
+    /// (`$HOME/.local/state`, since `XDG_STATE_HOME` is left unset).
+    pub fn laptop_home(&self, device: &str) -> PathBuf {
+        self.root().join("homes").join(device)
+    }
+
+    /// The binary as `who` on its own laptop (its own home), at `now`. The
+    /// event folders still default to the shared sessions folder.
+    pub fn command_on(&self, who: (&str, &str), now: &str) -> Command {
+        let home = self.laptop_home(who.0);
+        let mut command = self.command_at(who, now);
+        command
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"));
+        command
+    }
+
+    /// Runs `args` as `who` on its own laptop, one minute after the
+    /// previous command.
+    pub fn run_on(&self, who: (&str, &str), args: &[&str]) -> Run {
+        self.tick();
+        let now = self.now();
+        self.run_command(self.command_on(who, &now), args)
+    }
+
+    /// Runs `args` as `who` on its own laptop at `now`, leaving the clock.
+    pub fn run_on_at(&self, who: (&str, &str), now: &str, args: &[&str]) -> Run {
+        self.run_command(self.command_on(who, now), args)
+    }
+
+    /// Runs `args` as `who` on its own laptop and insists it succeeds quietly.
+    pub fn ok_on(&self, who: (&str, &str), args: &[&str]) -> String {
+        self.run_on(who, args).success(args)
+    }
+
+    /// Runs a prepared command with `args`.
+    pub fn run_command(&self, mut command: Command, args: &[&str]) -> Run {
+        let output = command.args(args).output().expect("the binary runs");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: self.scrub(&String::from_utf8_lossy(&output.stdout)),
+            stderr: self.scrub(&String::from_utf8_lossy(&output.stderr)),
+        }
+    }
+
+    /// Sets up "Open day" as `who` in the sessions folder: the room
+    /// Library, the slot Round 1 (10:30-11:15) and the pitch "Open
+    /// standards" on the grid. Its folder.
+    pub fn open_day(&self, who: (&str, &str)) -> PathBuf {
+        let dir = self.event_dir(OPEN_DAY);
+        let event = path_arg(&dir);
+        self.ok_on(who, &["new", "Open day", "--date", "2026-11-27"]);
+        self.ok_on(who, &["room", "add", event, "Library"]);
+        self.ok_on(
+            who,
+            &["slot", "add", event, "10:30", "11:15", "--label", "Round 1"],
+        );
+        self.ok_on(who, &["pitch", "add", event, "Open standards"]);
+        self.ok_on(
+            who,
+            &[
+                "schedule", event, SESSION, "--slot", "Round 1", "--room", "Library",
+            ],
+        );
+        dir
+    }
+
+    /// The event in `dir` as `who` exports it in JSON.
+    pub fn export_json(&self, who: (&str, &str), dir: &Path) -> serde_json::Value {
+        let args = ["export", path_arg(dir), "--format", "json", "--out", "-"];
+        let text = self.run_on(who, &args).success(&args);
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("the JSON export parses: {e}"))
+    }
+
+    /// This machine's own state for an event, by its id (the JSON export's
+    /// `id`): `$XDG_STATE_HOME/unconf/events/<event-id>/` of `device`'s home.
+    pub fn local_state(&self, device: &str, event_id: &str) -> PathBuf {
+        self.laptop_home(device)
+            .join(".local/state/unconf/events")
+            .join(event_id)
+    }
+}
+
+/// A path as a command-line argument.
+pub fn path_arg(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
+}
+
+/// The `field` of every item of the JSON export's list `list`, sorted.
+pub fn texts(export: &serde_json::Value, list: &str, field: &str) -> Vec<String> {
+    let mut found: Vec<String> = export[list]
+        .as_array()
+        .unwrap_or_else(|| panic!("the export has no list {list:?}: {export}"))
+        .iter()
+        .map(|item| item[field].as_str().unwrap_or_default().to_string())
+        .collect();
+    found.sort();
+    found
+}
+
+/// The first session of a JSON export: its summary and whether it is
+/// listed among the conflicts.
+pub fn first_session(export: &serde_json::Value) -> (String, bool) {
+    let session = &export["sessions"][0];
+    let id = session["id"].as_str().unwrap_or_default();
+    let conflicted = export["conflicts"]
+        .as_array()
+        .is_some_and(|ids| ids.iter().any(|c| c.as_str() == Some(id)));
+    let summary = session["summary"].as_str().unwrap_or_default().to_string();
+    (summary, conflicted)
+}
+
+/// Copies the device files of an event folder (not its hidden files) into
+/// `to`: what another laptop receives when the folder is copied to it.
+pub fn copy_device_files(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create the copy");
+    for name in names(from) {
+        let path = from.join(&name);
+        if !name.starts_with('.') && path.is_file() {
+            std::fs::copy(&path, to.join(&name)).expect("copy a device file");
+        }
+    }
+}
+
+/// The `.ron` files directly in `dir`, by name, sorted.
+pub fn ron_files(dir: &Path) -> Vec<String> {
+    names(dir)
+        .into_iter()
+        .filter(|n| n.ends_with(".ron") && dir.join(n).is_file())
+        .collect()
+}
+
+/// Polls `done` every 20 ms until it holds or `bound` passes; whether it
+/// held. For waiting on another process's file, never as a fixed sleep.
+pub fn wait_until(bound: std::time::Duration, mut done: impl FnMut() -> bool) -> bool {
+    let start = std::time::Instant::now();
+    loop {
+        if done() {
+            return true;
+        }
+        if start.elapsed() >= bound {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+impl Env {
+    /// [`Env::command_on`] as a plain process, for tests that start the
+    /// binary and stop it while it runs.
+    pub fn process_on(&self, (device, author): (&str, &str), now: &str) -> std::process::Command {
+        let home = self.laptop_home(device);
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_unconf"));
+        command
+            .env_clear()
+            .current_dir(self.root())
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("UNCONF_HOME", self.sessions())
+            .env("UNCONF_DEVICE", device)
+            .env("UNCONF_AUTHOR", author)
+            .env("UNCONF_NOW", now);
+        command
+    }
+}
+
+/// Sets the modification time of every file in `dir` (if it exists) to
+/// `seconds` ago: time passing for what decides by file age, such as
+/// whether a rolling backup is due.
+pub fn age_files(dir: &Path, seconds: u64) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(seconds);
+    for entry in entries.map(|e| e.expect("a directory entry")) {
+        if entry.path().is_file() {
+            std::fs::File::options()
+                .write(true)
+                .open(entry.path())
+                .and_then(|f| f.set_modified(then))
+                .unwrap_or_else(|e| panic!("{}: {e}", entry.path().display()));
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! An older copy of a laptop's own file coming back (a sync tool, a
+//! restore from a backup) must not make that laptop's next edit look old:
+//! the edit is shown, or kept as a conflict, and `check` says the file is
+//! older than what other laptops have seen of it. Backups live in the
+//! machine's local state, and a backup is never left half-written.
+
+mod common;
+
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+
+use common::{Env, SESSION, age_files, device_file, first_session, names, path_arg};
+
+const A: (&str, &str) = ("laptop-a", "Ann");
+const B: (&str, &str) = ("laptop-b", "Ben");
+const B_SUMMARY: &str = "summary from laptop B, written after reading laptop A";
+const NEW: &str = "new summary from laptop A, after the old copy came back";
+
+/// Laptop A's rolling backups of its file for the event in `dir`, in its
+/// local state; the event id is the JSON export's `id`.
+fn backups(env: &Env, dir: &Path) -> PathBuf {
+    let export = env.export_json(A, dir);
+    let id = export["id"].as_str().expect("the event's id");
+    env.local_state(A.0, id).join("backups")
+}
+
+/// Backups under their final names (hidden temporaries left out).
+fn final_backups(dir: &Path) -> Vec<String> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    names(dir)
+        .into_iter()
+        .filter(|n| !n.starts_with('.') && dir.join(n).is_file())
+        .collect()
+}
+
+/// Laptop A takes notes and writes a summary, laptop B writes its own
+/// after reading it, both in one shared folder; then `older` (bytes of
+/// laptop A's file from before) is put back as laptop A's file.
+fn edits_then_older_copy(env: &Env, dir: &Path, notes: usize, older: impl FnOnce() -> Vec<u8>) {
+    let event = path_arg(dir);
+    for i in 1..=notes {
+        env.ok_on(A, &["note", "add", event, SESSION, &format!("A note {i}")]);
+    }
+    let first = "first summary from laptop A";
+    env.ok_on(A, &["session", "set", event, SESSION, "--summary", first]);
+    env.ok_on(
+        B,
+        &["session", "set", event, SESSION, "--summary", B_SUMMARY],
+    );
+    let older = older();
+    std::fs::write(device_file(dir, A.0), older).expect("the older copy put back");
+}
+
+/// The scene of stale-own-file-buries-new-edits.sh, up to the old copy
+/// coming back.
+fn stale_own_file() -> (Env, PathBuf) {
+    let env = Env::new();
+    let dir = env.open_day(A);
+    let older = std::fs::read(device_file(&dir, A.0)).expect("laptop A's file");
+    edits_then_older_copy(&env, &dir, 4, || older);
+    (env, dir)
+}
+
+/// The scene of restored-backup-buries-new-edits.sh, up to the restore
+/// of the newest backup.
+fn restored_backup() -> (Env, PathBuf) {
+    let env = Env::new();
+    let dir = env.open_day(A);
+    let backups = backups(&env, &dir);
+    // Ten minutes pass: the next save makes a backup.
+    age_files(&backups, 600);
+    edits_then_older_copy(&env, &dir, 2, || {
+        let newest = final_backups(&backups)
+            .into_iter()
+            .map(|n| backups.join(n))
+            .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok())
+            .unwrap_or_else(|| {
+                panic!(
+                    "no backup of laptop A's file in its local state ({}); the event folder holds {:?}",
+                    backups.display(),
+                    names(&dir)
+                )
+            });
+        std::fs::read(newest).expect("the newest backup")
+    });
+    (env, dir)
+}
+
+/// Laptop A's `check`, stdout and stderr together.
+fn check(env: &Env, dir: &Path) -> String {
+    let run = env.run_on(A, &["check", path_arg(dir)]);
+    format!("{}{}", run.stdout, run.stderr)
+}
+
+/// Laptop A writes a new summary: it must be shown, or be a conflict.
+fn assert_new_summary_survives(env: &Env, dir: &Path) {
+    let said = env.ok_on(
+        A,
+        &["session", "set", path_arg(dir), SESSION, "--summary", NEW],
+    );
+    let (summary, conflicted) = first_session(&env.export_json(A, dir));
+    assert!(
+        summary == NEW || conflicted,
+        "laptop A's new summary is hidden under {summary:?}, with no conflict (the command said: {said})"
+    );
+}
+
+/// From stale-own-file-buries-new-edits.sh.
+#[test]
+fn an_edit_after_an_older_own_file_came_back_is_shown_or_kept_as_a_conflict() {
+    let (env, dir) = stale_own_file();
+    assert_new_summary_survives(&env, &dir);
+}
+
+/// From stale-own-file-buries-new-edits.sh.
+#[test]
+fn check_says_when_an_older_own_file_came_back() {
+    let (env, dir) = stale_own_file();
+    let said = check(&env, &dir);
+    assert!(said.contains("older than"), "check said: {said}");
+}
+
+/// From restored-backup-buries-new-edits.sh.
+#[test]
+fn an_edit_after_restoring_the_newest_backup_is_shown_or_kept_as_a_conflict() {
+    let (env, dir) = restored_backup();
+    assert_new_summary_survives(&env, &dir);
+}
+
+/// From restored-backup-buries-new-edits.sh.
+#[test]
+fn check_says_when_a_restored_backup_is_older_than_others_have_seen() {
+    let (env, dir) = restored_backup();
+    let said = check(&env, &dir);
+    assert!(said.contains("older than"), "check said: {said}");
+}
+
+/// Saves interrupted while the backup is written: tries at most.
+const TRIES: usize = 5;
+
+/// From killed-backup-is-truncated.py: `unconf note add` on an own file of
+/// about 4 MB (so that copying it takes a moment) is killed with SIGKILL
+/// the moment a new backup appears. Whatever sits under a backup's final
+/// name is a whole copy of the own file; only hidden temporaries may be
+/// partial.
+#[test]
+fn a_save_killed_while_backing_up_leaves_no_partial_backup() {
+    let env = Env::new();
+    let dir = env.open_day(A);
+    let event = path_arg(&dir);
+    // Forty pitches with long descriptions, imported in one save (forty
+    // `note add`s of a growing file take long in a debug build).
+    let long = "y".repeat(100_000);
+    let mut csv = String::from("Session title,Description\n");
+    for i in 0..40 {
+        csv.push_str(&format!("Long pitch {i},{long}\n"));
+    }
+    let import = env.root().join("long-pitches.csv");
+    std::fs::write(&import, csv).expect("the CSV");
+    env.ok_on(A, &["pitch", "import", event, path_arg(&import)]);
+    let own = device_file(&dir, A.0);
+    let size = own.metadata().expect("laptop A's file").len();
+    assert!(size > 4_000_000, "laptop A's file is {size} bytes");
+    let backups = backups(&env, &dir);
+    let mut seen = final_backups(&backups);
+    let (mut appeared, mut killed) = (0, 0);
+    for k in 0..TRIES {
+        // Ten minutes pass: a backup is due again.
+        age_files(&backups, 600);
+        let before = std::fs::read(&own).expect("laptop A's file");
+        env.tick();
+        let mut child = env
+            .process_on(A, &env.now())
+            .args(["note", "add", event, SESSION, &format!("note {k}")])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("unconf starts");
+        // Watch without pausing, to kill as close as possible to the moment
+        // the backup's name appears; bounded by the process ending.
+        let fresh = |seen: &[String]| -> Vec<String> {
+            final_backups(&backups)
+                .into_iter()
+                .filter(|n| !seen.contains(n))
+                .collect()
+        };
+        let mut new = Vec::new();
+        while child.try_wait().expect("the child").is_none() {
+            new = fresh(&seen);
+            if !new.is_empty() {
+                // Fails only when the process has already been reaped.
+                let _ = child.kill();
+                break;
+            }
+        }
+        let status = child.wait().expect("waited");
+        killed += usize::from(status.signal() == Some(9));
+        if new.is_empty() {
+            new = fresh(&seen);
+        }
+        appeared += new.len();
+        let after = std::fs::read(&own).expect("laptop A's file");
+        for name in &new {
+            let data = std::fs::read(backups.join(name)).expect("the backup");
+            assert!(
+                data == before || data == after,
+                "try {k}: the backup {name} holds {} bytes, not a whole copy of laptop A's file ({} bytes)",
+                data.len(),
+                before.len()
+            );
+        }
+        seen.extend(new);
+    }
+    println!("{appeared} backups appeared in {TRIES} saves, {killed} saves killed");
+    assert!(
+        appeared > 0,
+        "no backup appeared in laptop A's local state ({}) in {TRIES} saves; the event folder holds {:?}",
+        backups.display(),
+        names(&dir)
+    );
+}
