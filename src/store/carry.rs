@@ -88,11 +88,10 @@ pub fn merge(
         folder.replica_mut().note_labels(&item.file);
         versions.extend(item.file.into_versions());
     }
-    let own_before = folder.replica().own_len();
-    folder.replica_mut().carry(versions);
+    let carried = folder.replica_mut().carry(versions);
     let after = folder.event();
     let mut report = MergeReport {
-        versions: folder.replica().own_len().saturating_sub(own_before),
+        versions: carried,
         ..MergeReport::default()
     };
     for id in folder.replica().merged().ids() {

@@ -75,8 +75,8 @@ pub struct DeviceFile {
 pub struct StoredVersion {
     pub id: Id,
     /// Format 2: the writer (`device.run`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub by: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
     /// Format 2: the writer's counter.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub n: u64,
@@ -119,7 +119,7 @@ impl StoredVersion {
         };
         StoredVersion {
             id: version.id.clone(),
-            by: Some(version.dot.writer.to_string()),
+            by: version.dot.writer.to_string(),
             n: version.dot.n,
             vv: BTreeMap::new(),
             seen: version.seen.clone(),
@@ -220,10 +220,12 @@ impl DeviceFile {
         if self.device.trim().is_empty() {
             return Err(FormatError::Invalid("the header names no device".into()));
         }
-        let lying = |v: &StoredVersion| match (&v.by, self.version) {
-            (_, 1) => v.vv.get(&self.device).copied().unwrap_or(0) == 0,
-            (Some(by), _) => device_of(by) != self.device || v.n == 0,
-            (None, _) => true,
+        let lying = |v: &StoredVersion| {
+            if self.version == 1 {
+                v.vv.get(&self.device).copied().unwrap_or(0) == 0
+            } else {
+                v.by.is_empty() || device_of(&v.by) != self.device || v.n == 0
+            }
         };
         if let Some(v) = self.records.iter().find(|v| lying(v)) {
             return Err(FormatError::Invalid(format!(
@@ -231,7 +233,7 @@ impl DeviceFile {
                 v.id, self.device
             )));
         }
-        if let Some(v) = self.carried.iter().find(|v| v.by.is_none() || v.n == 0) {
+        if let Some(v) = self.carried.iter().find(|v| v.by.is_empty() || v.n == 0) {
             return Err(FormatError::Invalid(format!(
                 "the carried copy of record {} names no writer and counter",
                 v.id
@@ -273,7 +275,12 @@ impl DeviceFile {
                 };
                 (dot, Context::from(vv))
             } else {
-                let writer = intern(stored.by.as_deref().unwrap_or(&device));
+                let by = if stored.by.is_empty() {
+                    &device
+                } else {
+                    &stored.by
+                };
+                let writer = intern(by);
                 (
                     Dot {
                         writer,
@@ -447,7 +454,7 @@ mod tests {
             counters: BTreeMap::from([("dev1.run1".to_string(), 1)]),
             records: vec![StoredVersion {
                 id: Id::new("01DEC"),
-                by: Some("dev1.run1".into()),
+                by: "dev1.run1".into(),
                 n: 1,
                 vv: BTreeMap::new(),
                 seen: Context::default(),

@@ -708,13 +708,15 @@ impl Replica {
 
     /// Adds versions from another copy of the event that this folder
     /// lacks to the own file, which carries them to every laptop that gets
-    /// it. Returns the records that changed.
+    /// it. Returns how many versions were carried.
     pub fn carry(&mut self, versions: Vec<Version>) -> usize {
         let mut touched = Vec::new();
+        let mut carried = 0;
         for version in versions {
             if self.merged.has(&version) {
                 continue;
             }
+            carried += 1;
             self.own.insert(version.clone());
             let id = version.id.clone();
             if let Some(fresh) = self.merged.add(version) {
@@ -722,7 +724,7 @@ impl Replica {
             }
         }
         self.refresh_all(&touched);
-        touched.len()
+        carried
     }
 
     /// Whether this device's file was behind what other laptops had seen of
