@@ -154,9 +154,18 @@ impl EventFolder {
         if lock.is_some() {
             local.take_over(dir, &event_id, &me.device, &own_path);
         }
+        let writing = lock.is_some();
         let mut folder = EventFolder::empty(dir, me, clock, own_path, &local, event_id, lock);
+        if writing {
+            let device = folder.replica.identity().device.clone();
+            let run = folder.disk.local.next_run(&device);
+            folder.replica.set_run_seed(run);
+        }
         folder.absorb(scan);
         folder.lag = folder.replica.own_lag();
+        if writing && folder.lag.as_ref().is_some_and(|lag| lag.missing) {
+            folder.take_back_from_backups();
+        }
         if access == Access::Write {
             folder.fold_own_copies();
             // What came back from other copies belongs in the own file, and
@@ -282,6 +291,38 @@ impl EventFolder {
                 "this device's own file {} could not be read; fix or move it first (unconf never overwrites a file it cannot read)",
                 problem.path.display()
             ));
+        }
+    }
+
+    /// Reads this machine's backups of the own file, when other laptops
+    /// have seen edits of it that no file here holds: a restored or stale
+    /// own file may have lost what a backup still has.
+    fn take_back_from_backups(&mut self) {
+        let Some(name) = self
+            .disk
+            .own_path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .map(str::to_string)
+        else {
+            return;
+        };
+        let mut gained = 0;
+        for path in self.disk.local.backups_of(&name) {
+            let Ok(file) = super::format::read_device_file(&path) else {
+                continue;
+            };
+            if file.event == self.replica.event().id
+                && file.device == self.replica.identity().device
+            {
+                gained += self.replica.absorb(file, Source::Own);
+            }
+        }
+        if let Some(lag) = self.lag.as_mut()
+            && gained > 0
+        {
+            lag.taken_back += gained;
+            lag.missing = self.replica.own_missing();
         }
     }
 

@@ -153,6 +153,45 @@ impl EventState {
         self.dir.join("trash")
     }
 
+    /// Counts this device's runs on this event on this machine, and gives
+    /// the count of this one. Under a fixed clock (scripts, tests) it is
+    /// what tells two runs apart that start from the same own file, as
+    /// after a restore. Called while holding the device's lock.
+    pub fn next_run(&self, device: &str) -> u64 {
+        let path = self.dir.join("runs").join(component(device));
+        let last = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|text| text.trim().parse::<u64>().ok())
+            .unwrap_or(0);
+        let next = last.saturating_add(1);
+        if let Some(parent) = path.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        // Best effort: without it runs are still told apart by the own
+        // file's counters and the time.
+        let _ = super::atomic::write(&path, next.to_string().as_bytes());
+        next
+    }
+
+    /// The backups of the own file `own_name`, newest first.
+    pub fn backups_of(&self, own_name: &str) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(self.backups()) else {
+            return Vec::new();
+        };
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| {
+                e.file_name()
+                    .to_str()
+                    .is_some_and(|n| n.starts_with(own_name) && !n.starts_with('.'))
+            })
+            .map(|e| e.path())
+            .collect();
+        found.sort();
+        found.reverse();
+        found
+    }
+
     /// Removes what interrupted writes left here long ago. Only ever-hidden
     /// names are touched, and only old ones: a write in progress (by a
     /// process with the same event open from another folder) is recent.

@@ -361,6 +361,13 @@ impl Replica {
         }
     }
 
+    /// True for a version this run wrote.
+    fn is_mine(&self, version: &Version) -> bool {
+        self.run
+            .as_ref()
+            .is_some_and(|(writer, _)| *version.dot.writer == **writer)
+    }
+
     /// The edits that put back what `written` replaced (undo, and redo of
     /// an undo). Each covers what the undone version's writer had seen, the
     /// version itself, and what this run wrote since on the same fields (an
@@ -370,29 +377,11 @@ impl Replica {
         written
             .iter()
             .rev()
-            .map(|w| {
-                let mut begun = Begun::after(&w.version);
-                let current = self.merged.current(&w.version.id);
-                let mine = |v: &&Version| {
-                    self.run
-                        .as_ref()
-                        .is_some_and(|(writer, _)| *v.dot.writer == **writer)
-                };
-                for (index, context) in begun.fields.iter_mut().enumerate() {
-                    if !w.version.fields.contains(index) {
-                        continue;
-                    }
-                    for v in current_on(current, index).into_iter().filter(mine) {
-                        context.join(&v.seen);
-                        context.add(&v.dot);
-                    }
-                }
-                Edit {
-                    id: w.version.id.clone(),
-                    record: w.before.clone(),
-                    begun: Some(begun),
-                    fields: (!w.version.deleted && w.before.is_some()).then_some(w.version.fields),
-                }
+            .map(|w| Edit {
+                id: w.version.id.clone(),
+                record: w.before.clone(),
+                begun: Some(Begun::after(&w.version)),
+                fields: (!w.version.deleted && w.before.is_some()).then_some(w.version.fields),
             })
             .collect()
     }
@@ -409,7 +398,7 @@ impl Replica {
         let mut found: Vec<&Version> = Vec::new();
         for index in fields.indexes(kind) {
             for v in current_on(current, index) {
-                if !begun.covers(v, index) && !found.contains(&v) {
+                if !begun.covers(v, index) && !self.is_mine(v) && !found.contains(&v) {
                     found.push(v);
                 }
             }
@@ -592,11 +581,23 @@ impl Replica {
         } else {
             Vec::new()
         };
-        // Group the fields by what was seen of them.
+        // Group the fields by what was seen of them. What this run wrote
+        // since an edit began was in front of the person too (a form left
+        // and opened again, an earlier undo), so it is covered as well.
         let mut groups: Vec<(Context, FieldSet)> = Vec::new();
         for index in fields.indexes(kind) {
             let context = match &edit.begun {
-                Some(begun) => begun.context(index),
+                Some(begun) => {
+                    let mut context = begun.context(index);
+                    for v in current_on(current, index)
+                        .into_iter()
+                        .filter(|v| self.is_mine(v))
+                    {
+                        context.join(&v.seen);
+                        context.add(&v.dot);
+                    }
+                    context
+                }
                 None => context_on(current, index),
             };
             match groups.iter_mut().find(|(c, _)| *c == context) {
@@ -727,11 +728,19 @@ impl Replica {
         carried
     }
 
-    /// Whether this device's file was behind what other laptops had seen of
-    /// it, worked out once every file is read; afterwards the file records
-    /// that it has caught up.
-    pub fn own_lag(&mut self) -> Option<OwnLag> {
-        let me = self.me.device.clone();
+    /// True when other laptops have seen edits of this device that no file
+    /// read here holds.
+    pub fn own_missing(&self) -> bool {
+        let (seen_by_others, held) = self.own_mentions();
+        seen_by_others
+            .iter()
+            .any(|(writer, n)| *n > held.get(writer).copied().unwrap_or(0))
+    }
+
+    /// What other laptops' versions say they saw of this device's runs, and
+    /// the newest version of each run held here.
+    fn own_mentions(&self) -> (BTreeMap<String, u64>, BTreeMap<String, u64>) {
+        let me = &self.me.device;
         let mut seen_by_others: BTreeMap<String, u64> = BTreeMap::new();
         let mut held: BTreeMap<String, u64> = BTreeMap::new();
         for version in self.merged.versions() {
@@ -751,6 +760,15 @@ impl Replica {
                 }
             }
         }
+        (seen_by_others, held)
+    }
+
+    /// Whether this device's file was behind what other laptops had seen of
+    /// it, worked out once every file is read; afterwards the file records
+    /// that it has caught up.
+    pub fn own_lag(&mut self) -> Option<OwnLag> {
+        let me = self.me.device.clone();
+        let (seen_by_others, held) = self.own_mentions();
         let recorded = |writer: &str| self.own_counters.get(writer).copied().unwrap_or(0);
         let behind = seen_by_others
             .iter()

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use super::{Access, Clock, EventFolder, Identity, StoreError};
+use super::{Access, Clock, EventFolder, Identity, StoreError, scan};
 
 /// What a sync did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,8 +49,12 @@ pub fn sync(dir: &Path, me: Identity, clock: Clock) -> Result<SyncReport, StoreE
             report.committed = true;
         }
     }
-    git_as(dir, &me, &["pull", "-q", "--rebase", "--autostash"])
-        .map_err(|e| reach(e, "fetch from"))?;
+    let pulled = git_as(dir, &me, &["pull", "-q", "--rebase", "--autostash"]);
+    // Each device file has one writer, so a pull never meets a conflict in
+    // one; if git says otherwise (a file written by hand, by another tool),
+    // success is never reported with the conflict left in the folder.
+    refuse_conflicts(dir)?;
+    pulled.map_err(|e| reach(e, "fetch from"))?;
     git(dir, &["push", "-q"]).map_err(|e| reach(e, "push to"))?;
     let after = EventFolder::open(dir, me, clock, Access::Read)?;
     report.received = fingerprints(&after)
@@ -58,6 +62,38 @@ pub fn sync(dir: &Path, me: Identity, clock: Clock) -> Result<SyncReport, StoreE
         .filter(|f| !files_before.contains(f))
         .count();
     Ok(report)
+}
+
+/// Fails when git left a file of the event folder in conflict (unmerged,
+/// or holding conflict markers), naming it.
+fn refuse_conflicts(dir: &Path) -> Result<(), StoreError> {
+    let unmerged =
+        git(dir, &["diff", "--name-only", "--diff-filter=U", "--", "."]).unwrap_or_default();
+    let mut named: Vec<String> = unmerged
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    for path in scan::candidates(dir).unwrap_or_default() {
+        let marked = std::fs::read_to_string(&path)
+            .is_ok_and(|text| text.lines().any(|l| l.starts_with("<<<<<<< ")));
+        if marked {
+            named.push(path.display().to_string());
+        }
+    }
+    match named.first() {
+        None => Ok(()),
+        Some(first) => Err(StoreError::Invalid(format!(
+            "git left a conflict in {first}{}; nothing of this laptop's was lost, but resolve it with git (`git status` in {}) before the next sync.",
+            if named.len() > 1 {
+                format!(" and {} more file(s)", named.len() - 1)
+            } else {
+                String::new()
+            },
+            dir.display()
+        ))),
+    }
 }
 
 fn fingerprints(

@@ -353,8 +353,16 @@ fn main_loop(
 /// typed or selected: the replica only gains versions.
 fn reload(state: &mut State, disk: &mut Disk) {
     let report = disk.reload(&mut state.replica);
-    if report.new_versions == 0 && !report.problems_changed && report.folded.is_empty() {
+    if report.new_versions == 0
+        && !report.problems_changed
+        && report.folded.is_empty()
+        && !report.own_restored
+    {
         return;
+    }
+    if report.own_restored {
+        let text = "This laptop's file was replaced by an older copy (a sync tool or a restore); it was written again with everything shown here.".to_string();
+        update(state, Action::Told { text, error: true });
     }
     note_disk(state, disk);
     if report.new_versions > 0 {

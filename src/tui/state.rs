@@ -253,6 +253,28 @@ impl State {
         }
     }
 
+    /// When another laptop changed the record an editor or form is editing
+    /// (the `field` named, or any) since it opened: who, in a few words, so
+    /// that the editor can say so while it is still open.
+    pub fn changed_meanwhile(&self, begun: Option<&Begun>, field: Option<&str>) -> Option<String> {
+        let begun = begun?;
+        let kind = self.replica.kind_of(&begun.id)?;
+        let fields = field.map(|f| crate::model::field::FieldSet::from_names(kind, [f]));
+        let changed = self.replica.changed_since(begun, fields);
+        let other = changed.first()?;
+        let who = if other.author.is_empty() {
+            self.replica
+                .device_label(other.device())
+                .unwrap_or("another laptop")
+                .to_string()
+        } else {
+            other.author.clone()
+        };
+        Some(format!(
+            " {who} changed this meanwhile: saving keeps both, v compares "
+        ))
+    }
+
     /// `done`, and, when the edit met a change made on another laptop that
     /// this one had not shown, who made it and that both are kept.
     pub fn unseen_message(&self, done: &str, written: &[Written]) -> String {

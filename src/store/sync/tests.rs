@@ -178,3 +178,20 @@ fn an_unreachable_remote_keeps_the_local_commit() {
     let error = sync(&organiser, me("organiser"), clock()).expect_err("refused");
     assert!(error.to_string().contains("committed locally"), "{error}");
 }
+
+#[test]
+fn conflict_markers_left_in_a_device_file_are_never_reported_as_success() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("laptop-a-12345678.ron");
+    std::fs::write(
+        &file,
+        "<<<<<<< HEAD\n(format: \"unconf\")\n=======\n>>>>>>> theirs\n",
+    )
+    .expect("write");
+    let refused = refuse_conflicts(dir.path()).expect_err("a conflict is left");
+    let message = refused.to_string();
+    assert!(message.contains("laptop-a-12345678.ron"), "{message}");
+    assert!(message.contains("git status"), "{message}");
+    std::fs::write(&file, "(format: \"unconf\")\n").expect("write");
+    assert!(refuse_conflicts(dir.path()).is_ok());
+}

@@ -101,7 +101,8 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     };
     about::warnings(&all, parts.warnings, buf, theme, warning);
     if let Some(form) = &state.setup.form {
-        form::render(form, area, buf, theme);
+        let changed = state.changed_meanwhile(form.begun.as_ref(), None);
+        form::render(form, changed.as_deref(), area, buf, theme);
     }
 }
 

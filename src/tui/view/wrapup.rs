@@ -132,7 +132,8 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         Span::styled(more, theme.dim()).render(Rect::new(x, y, width.min(body.width), 1), buf);
     }
     if let Some(form) = &state.wrapup.form {
-        crate::tui::view::event::form::render(form, area, buf, theme);
+        let changed = state.changed_meanwhile(form.begun.as_ref(), None);
+        crate::tui::view::event::form::render(form, changed.as_deref(), area, buf, theme);
     }
 }
 

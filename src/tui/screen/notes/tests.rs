@@ -211,6 +211,62 @@ fn the_summary_is_multi_line_and_ctrl_s_saves_it() {
     assert_eq!(state.notes.focus, Focus::Sessions);
 }
 
+/// Kim's laptop, having read everything this laptop wrote, changes the
+/// summary of `session`; this laptop then reads Kim's file.
+fn kim_changes_the_summary(state: &mut State, session: &Id, summary: &str) {
+    use crate::store::{Identity, Replica, Source};
+    let me = Identity::from_label("Kim's laptop", "Kim");
+    let mut kim = Replica::new(state.event().id.clone(), me, true);
+    kim.absorb(state.replica.own_file(), Source::Other);
+    let mut changed = kim.event().sessions[session].clone();
+    changed.summary = summary.into();
+    kim.commit(
+        vec![Change::put(session.clone(), Record::Session(changed))],
+        state.now.to_utc(),
+    )
+    .expect("Kim's laptop can write");
+    state.replica.absorb(kim.own_file(), Source::Other);
+}
+
+#[test]
+fn a_summary_changed_on_another_laptop_while_the_editor_is_open_is_kept_and_said() {
+    let mut state = on_notes();
+    let session = chosen(&state);
+    press(&mut state, &[KeyCode::Char('s')]);
+    type_text(&mut state, "Sam's summary");
+    kim_changes_the_summary(&mut state, &session, "Kim's summary");
+    let shown = crate::tui::testing::screen(&mut state, 120, 40);
+    assert!(shown.contains("Kim changed this meanwhile"), "{shown}");
+    let effects = press(&mut state, &[KeyCode::Esc]);
+    assert!(effects.contains(&Effect::Save));
+    assert!(
+        state.event().is_conflicted(&session),
+        "Kim's summary is not overwritten: both are kept"
+    );
+    let status = state
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(status.contains("Kim changed summary too"), "{status}");
+}
+
+#[test]
+fn a_summary_saved_before_anything_arrived_covers_what_it_showed() {
+    let mut state = on_notes();
+    let session = chosen(&state);
+    kim_changes_the_summary(&mut state, &session, "Kim's summary");
+    press(&mut state, &[KeyCode::Char('s')]);
+    type_text(&mut state, " and Sam's");
+    press(&mut state, &[KeyCode::Esc]);
+    assert!(!state.event().is_conflicted(&session));
+    assert!(
+        state.event().sessions[&session]
+            .summary
+            .ends_with(" and Sam's")
+    );
+}
+
 #[test]
 fn esc_in_the_outcome_editor_saves_rather_than_losing_the_text() {
     let mut state = on_notes();

@@ -12,7 +12,14 @@ use crate::tui::theme::Theme;
 /// Rows a multi-line field gets at most; the rest of the box stays compact.
 const MULTI_ROWS: u16 = 10;
 
-pub fn render<T>(form: &Form<T>, area: Rect, buf: &mut Buffer, theme: Theme) {
+/// `changed` says who changed the record meanwhile, in the bottom border.
+pub fn render<T>(
+    form: &Form<T>,
+    changed: Option<&str>,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
     let width = area.width.saturating_sub(4).min(100);
     let singles = form
         .fields
@@ -34,11 +41,17 @@ pub fn render<T>(form: &Form<T>, area: Rect, buf: &mut Buffer, theme: Theme) {
         height,
     );
     Clear.render(popup, buf);
-    let block = Block::default().borders(Borders::ALL).title(format!(
+    let mut block = Block::default().borders(Borders::ALL).title(format!(
         " {}: {} ",
         form.title,
         keys_hint(form)
     ));
+    if let Some(changed) = changed {
+        block = block.title_bottom(Line::styled(
+            crate::model::text::inert_line(changed),
+            theme.warning(),
+        ));
+    }
     let inner = block.inner(popup);
     block.render(popup, buf);
     let mut y = inner.y;

@@ -107,7 +107,17 @@ fn editor(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         " {}: Ctrl-S or Esc saves ",
         crate::model::text::capitalised(writing.part.word())
     );
-    let block = titled(&title, area.width).border_style(theme.key());
+    let mut block = titled(&title, area.width).border_style(theme.key());
+    let field = match writing.part {
+        crate::tui::screen::notes::Part::Summary => "summary",
+        crate::tui::screen::notes::Part::Outcome => "outcome",
+    };
+    if let Some(changed) = state.changed_meanwhile(Some(&writing.begun), Some(field)) {
+        block = block.title_bottom(ratatui::text::Line::styled(
+            crate::model::text::inert_line(&changed),
+            theme.warning(),
+        ));
+    }
     let inner = block.inner(area);
     Clear.render(area, buf);
     block.render(area, buf);
