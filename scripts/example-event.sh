@@ -18,6 +18,11 @@ slug=supplier-response-to-the-local-digital-declaration
 export UNCONF_HOME="$PWD/sessions"
 export UNCONF_DEVICE="techUK organiser laptop"
 export UNCONF_AUTHOR="techUK"
+# A machine-local state of its own (run counts, locks, backups), so that the
+# files are the same whatever this machine has run before.
+XDG_STATE_HOME=$(mktemp -d)
+export XDG_STATE_HOME
+trap 'rm -rf "$XDG_STATE_HOME"' EXIT
 rm -rf "sessions/$slug"
 mkdir -p sessions exports
 

@@ -5,7 +5,8 @@
 //! write-up, and nothing any laptop wrote was lost. Resolving every
 //! conflict on one laptop then ends them on all three.
 //!
-//! One laptop's clock is a day ahead: version vectors decide, not times.
+//! One laptop's clock is a day ahead: what each version's writer had seen
+//! decides (its context), never the times.
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Utc};
 use proptest::prelude::*;

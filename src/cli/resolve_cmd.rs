@@ -58,12 +58,12 @@ pub fn resolve(context: &Context, args: ResolveArgs) -> CliResult {
         ))));
     }
     let chosen = choose(&conflict, &keep, listed.is_some()).ok_or_else(|| {
-        let shown = if keep.trim().parse::<usize>().is_err() {
-            format!("{} has no version with the id \"{keep}\"", capitalised(&what))
-        } else if listed.is_none() {
+        let shown = if listed.is_none() {
             format!(
-                "Version numbers of {what} are only taken after this laptop lists them, since they move when a version arrives"
+                "A version of {what} is kept only after this laptop has listed them, so that keeping covers what you saw"
             )
+        } else if keep.trim().parse::<usize>().is_err() {
+            format!("{} has no version with the id \"{keep}\"", capitalised(&what))
         } else {
             format!(
                 "{} has versions 1 to {}, not {keep}",
@@ -102,12 +102,16 @@ pub fn resolve(context: &Context, args: ResolveArgs) -> CliResult {
 }
 
 /// The version `typed` names: a number from the listing, or a version id.
-/// Numbers are taken only when this laptop listed the versions, since they
-/// move when a version arrives.
+/// Both are taken only when this laptop listed the versions (the caller
+/// checks that they are still the ones listed), since keeping covers only
+/// what the person saw.
 fn choose(conflict: &Conflict, typed: &str, listed: bool) -> Option<usize> {
+    if !listed {
+        return None;
+    }
     let typed = typed.trim();
     if let Ok(n) = typed.parse::<usize>() {
-        return (listed && n >= 1 && n <= conflict.versions.len()).then(|| n - 1);
+        return (n >= 1 && n <= conflict.versions.len()).then(|| n - 1);
     }
     let typed = typed.to_lowercase();
     let found: Vec<usize> = conflict
@@ -130,13 +134,11 @@ struct Listings {
 
 impl Listings {
     fn of(folder: &EventFolder) -> Listings {
-        let path = crate::store::location::local_state_dir().map(|dir| {
-            dir.join("events")
-                .join(crate::model::slug::slugify(folder.event().id.as_str()))
-                .join("resolve")
-                .join(format!("{}.ron", folder.identity().device))
-        });
-        Listings { path }
+        let state = crate::store::local::LocalState::machine().for_event(&folder.event().id);
+        let device = crate::store::local::component(&folder.identity().device);
+        Listings {
+            path: Some(state.resolve().join(format!("{device}.ron"))),
+        }
     }
 
     fn load(&self) -> BTreeMap<Id, Vec<Dot>> {

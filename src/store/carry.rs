@@ -59,7 +59,7 @@ pub fn merge(
 ) -> Result<MergeReport, StoreError> {
     let access = if dry_run { Access::Read } else { Access::Write };
     let mut folder = EventFolder::open(dir, me, clock, access)?;
-    if let Some(problem) = folder.problems().first() {
+    if let Some(problem) = unreadable(&folder) {
         return Err(StoreError::Invalid(format!(
             "{problem}; fix that first, nothing was merged."
         )));
@@ -110,6 +110,17 @@ pub fn merge(
         folder.save()?;
     }
     Ok(report)
+}
+
+/// The first file of the folder that could not be read at all: a file of
+/// another event is no part of this one, and a newer unconf's file is read
+/// as far as it can be (the event is then read-only), so neither stops a
+/// merge or a pack.
+fn unreadable(folder: &EventFolder) -> Option<&super::Problem> {
+    folder
+        .problems()
+        .iter()
+        .find(|p| p.kind == super::ProblemKind::Unreadable)
 }
 
 /// The device files of a folder or a zip, by a safe file name each.
@@ -222,7 +233,7 @@ fn safe_name(path: &str) -> String {
 /// Writes the event's device files into one zip. Returns how many went in.
 pub fn pack(dir: &Path, me: Identity, clock: Clock, out: &Path) -> Result<usize, StoreError> {
     let folder = EventFolder::open(dir, me, clock, Access::Read)?;
-    if let Some(problem) = folder.problems().first() {
+    if let Some(problem) = unreadable(&folder) {
         return Err(StoreError::Invalid(format!(
             "{problem}; fix that first, nothing was packed."
         )));

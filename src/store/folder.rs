@@ -104,6 +104,8 @@ pub struct Disk {
     pub(super) stamps: BTreeMap<PathBuf, super::reload::Stamp>,
     /// The own file as this process last wrote or read it.
     pub(super) own_stamp: Option<super::reload::Stamp>,
+    /// This run's number on this machine, recorded with its first save.
+    pub(super) run: Option<u64>,
     pub(super) lock: Option<Lock>,
     /// This machine's state for the event: drafts, backups, trash.
     pub(super) local: EventState,
@@ -158,8 +160,9 @@ impl EventFolder {
         let mut folder = EventFolder::empty(dir, me, clock, own_path, &local, event_id, lock);
         if writing {
             let device = folder.replica.identity().device.clone();
-            let run = folder.disk.local.next_run(&device);
+            let run = folder.disk.local.runs(&device).saturating_add(1);
             folder.replica.set_run_seed(run);
+            folder.disk.run = Some(run);
         }
         folder.absorb(scan);
         folder.lag = folder.replica.own_lag();
@@ -237,6 +240,7 @@ impl EventFolder {
                 unsaved: false,
                 stamps: BTreeMap::new(),
                 own_stamp: None,
+                run: None,
                 lock,
             },
             replica: Replica::new(event_id, me.clone(), clock.is_fixed()),
@@ -533,6 +537,9 @@ impl Disk {
         })?;
         self.unsaved = false;
         self.own_stamp = super::reload::Stamp::of(&self.own_path);
+        if let Some(run) = self.run.take() {
+            self.local.record_run(&replica.identity().device, run);
+        }
         self.note_own_file(replica);
         Ok(())
     }

@@ -10,6 +10,8 @@
 //! <root>/events/<event id>/drafts/<device>.ron  text still being typed
 //! <root>/events/<event id>/backups/             rolling copies of the own file
 //! <root>/events/<event id>/trash/               own conflict copies, once folded
+//! <root>/events/<event id>/runs/<device>        runs of this device here
+//! <root>/events/<event id>/resolve/<device>.ron what `unconf resolve` listed
 //! ```
 //!
 //! `<root>` is `directories`' state directory (`$XDG_STATE_HOME/unconf`, else
@@ -153,24 +155,37 @@ impl EventState {
         self.dir.join("trash")
     }
 
-    /// Counts this device's runs on this event on this machine, and gives
-    /// the count of this one. Under a fixed clock (scripts, tests) it is
-    /// what tells two runs apart that start from the same own file, as
-    /// after a restore. Called while holding the device's lock.
-    pub fn next_run(&self, device: &str) -> u64 {
-        let path = self.dir.join("runs").join(component(device));
-        let last = std::fs::read_to_string(&path)
+    /// What `unconf resolve` last listed on this machine.
+    pub fn resolve(&self) -> PathBuf {
+        self.dir.join("resolve")
+    }
+
+    /// How many runs of this device have written to this event on this
+    /// machine. Under a fixed clock (scripts, tests) the count is what
+    /// tells two runs apart that start from the same own file, as after a
+    /// restore.
+    pub fn runs(&self, device: &str) -> u64 {
+        std::fs::read_to_string(self.runs_file(device))
             .ok()
             .and_then(|text| text.trim().parse::<u64>().ok())
-            .unwrap_or(0);
-        let next = last.saturating_add(1);
+            .unwrap_or(0)
+    }
+
+    /// Records that run number `run` of this device wrote here. Called
+    /// while holding the device's lock, once the run's first save is made,
+    /// so that a refused command leaves nothing behind.
+    pub fn record_run(&self, device: &str, run: u64) {
+        let path = self.runs_file(device);
         if let Some(parent) = path.parent() {
             let _ = std::fs::create_dir_all(parent);
         }
         // Best effort: without it runs are still told apart by the own
         // file's counters and the time.
-        let _ = super::atomic::write(&path, next.to_string().as_bytes());
-        next
+        let _ = super::atomic::write(&path, run.to_string().as_bytes());
+    }
+
+    fn runs_file(&self, device: &str) -> PathBuf {
+        self.dir.join("runs").join(component(device))
     }
 
     /// The backups of the own file `own_name`, newest first.

@@ -47,15 +47,6 @@ pub fn config_dir() -> Option<PathBuf> {
     project_dirs().map(|d| d.config_dir().to_path_buf())
 }
 
-/// This machine's own state (never shared): the platform's state directory
-/// where it has one, else its local data directory.
-pub fn local_state_dir() -> Option<PathBuf> {
-    project_dirs().map(|d| {
-        d.state_dir()
-            .map_or_else(|| d.data_local_dir().to_path_buf(), Path::to_path_buf)
-    })
-}
-
 const LAST_EVENT: &str = "last-event.txt";
 
 /// The event folder opened last time, if it still exists.

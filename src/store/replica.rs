@@ -557,12 +557,20 @@ impl Replica {
                                 }
                             })
                     }
-                    (None, _)
+                    // What the person changed from what they began with,
+                    // and only where it differs from what is shown now: a
+                    // field another laptop changed meanwhile, that a form
+                    // merely carried along, is not written again.
+                    (None, shown)
                         if let Some(begun) = edit.begun.as_ref()
                             && let Some(before) = &begun.value
                             && before.kind() == kind =>
                     {
-                        field::differing(before, new).of(kind)
+                        let changed = field::differing(before, new).of(kind);
+                        match shown {
+                            Some(shown) => changed.intersect(field::differing(shown, new)),
+                            None => changed,
+                        }
                     }
                     (None, Some(shown)) => field::differing(shown, new).of(kind),
                     (None, None) => all,

@@ -259,7 +259,17 @@ fn capture_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let (label, field, focused) = match (&notes.edit, notes.focus) {
         (Some(edit), Focus::EditNote) => {
             let kind = kind_shown(&edit.field.text());
-            (format!("edit: {:>8} › ", kind.word()), &edit.field, true)
+            let edit_label = if state.changed_meanwhile(Some(&edit.begun), None).is_some() {
+                // Another laptop changed this note while it is being edited.
+                "changed elsewhere! edit"
+            } else {
+                "edit"
+            };
+            (
+                format!("{edit_label}: {:>8} › ", kind.word()),
+                &edit.field,
+                true,
+            )
         }
         _ => {
             let kind = kind_shown(&notes.capture.text());

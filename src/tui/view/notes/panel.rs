@@ -188,7 +188,13 @@ pub fn form(state: &State, over: Rect, buf: &mut Buffer, theme: Theme) {
     let popup = Rect::new(over.x + (over.width - width) / 2, over.y, width, height);
     // The whole band, so that log lines do not peek out beside the form.
     Clear.render(Rect::new(over.x, over.y, over.width, height), buf);
-    let block = titled(title, width).border_style(theme.key());
+    let mut block = titled(title, width).border_style(theme.key());
+    if let Some(changed) = state.changed_meanwhile(Some(&form.begun), None) {
+        block = block.title_bottom(ratatui::text::Line::styled(
+            crate::model::text::inert_line(&changed),
+            theme.warning(),
+        ));
+    }
     let inner = block.inner(popup);
     block.render(popup, buf);
     let rows: [Rect; 6] = Layout::vertical([Constraint::Length(1); 6]).areas(inner);
