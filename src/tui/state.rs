@@ -270,9 +270,7 @@ impl State {
         } else {
             other.author.clone()
         };
-        Some(format!(
-            " {who} changed this meanwhile: saving keeps both, v compares "
-        ))
+        Some(format!(" {who} changed this meanwhile; both are kept "))
     }
 
     /// `done`, and, when the edit met a change made on another laptop that
@@ -294,7 +292,10 @@ impl State {
         };
         let what = match w.version.kind() {
             Some(kind) if !w.version.fields.is_all(kind) => {
-                w.version.fields.names(kind).join(", ").replace('_', " ")
+                format!(
+                    "the {}",
+                    w.version.fields.names(kind).join(", ").replace('_', " ")
+                )
             }
             _ => "it".to_string(),
         };

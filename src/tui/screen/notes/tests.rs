@@ -248,7 +248,7 @@ fn a_summary_changed_on_another_laptop_while_the_editor_is_open_is_kept_and_said
         .as_ref()
         .map(|s| s.text.clone())
         .unwrap_or_default();
-    assert!(status.contains("Kim changed summary too"), "{status}");
+    assert!(status.contains("Kim changed the summary too"), "{status}");
 }
 
 #[test]
