@@ -271,9 +271,9 @@ impl Replica {
             }
         }
         for parent in parents {
-            if !self.merged.current(&parent).is_empty() && self.event.record(&parent).is_none()
-                || self.event.is_conflicted(&parent)
-            {
+            let deleted = !self.event.sessions.contains_key(&parent)
+                && !self.merged.current(&parent).is_empty();
+            if deleted || self.event.is_conflicted(&parent) {
                 self.refresh(&parent);
             }
         }
