@@ -222,10 +222,25 @@ fn problems(folder: &EventFolder, event_arg: &str) -> Vec<String> {
             [] => String::new(),
             names => format!(" ({})", names.join(", ").replace('_', " ")),
         };
+        let by = |deleted: bool| -> Vec<String> {
+            let mut names: Vec<String> = conflict
+                .versions
+                .iter()
+                .filter(|v| v.deleted == deleted)
+                .map(|v| {
+                    let label = replica.device_label(v.device()).unwrap_or(v.device());
+                    format!("{} on {label}", v.author)
+                })
+                .collect();
+            names.sort();
+            names.dedup();
+            names
+        };
         let how = if !conflict.unseen_work.is_empty() {
             format!(
-                "was deleted while {} added to it; the session is kept until someone decides",
-                and_list(&who)
+                "was deleted by {} while {} added to it; the session is kept until someone decides",
+                and_list(&by(true)),
+                and_list(&by(false))
             )
         } else {
             match who.as_slice() {
@@ -262,7 +277,7 @@ fn own_lag_line(folder: &EventFolder, lag: &crate::store::OwnLag) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut line = format!(
-        "stale file: this laptop's file {name} is older than what other laptops have seen of it (restored from a backup, or put back by a sync tool)"
+        "stale file: this laptop's file {name} is older than what this laptop or others had of it (restored from a backup, copied back, or put back by a sync tool)"
     );
     if lag.taken_back > 0 {
         line.push_str(&format!(

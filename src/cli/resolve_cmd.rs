@@ -114,17 +114,38 @@ fn choose(conflict: &Conflict, typed: &str, listed: bool) -> Option<usize> {
         return (n >= 1 && n <= conflict.versions.len()).then(|| n - 1);
     }
     let typed = typed.to_lowercase();
-    let found: Vec<usize> = conflict
-        .versions
+    let found: Vec<usize> = version_ids(conflict)
         .iter()
         .enumerate()
-        .filter(|(_, v)| v.dot.label().to_lowercase() == typed)
+        .filter(|(_, id)| id.to_lowercase() == typed)
         .map(|(i, _)| i)
         .collect();
     match found.as_slice() {
         [one] => Some(*one),
         _ => None,
     }
+}
+
+/// The ids the listing gives the versions: their dots' labels, with a
+/// letter after those two versions share (the same dot saved twice with
+/// different content: a restored backup or a copied identity).
+fn version_ids(conflict: &Conflict) -> Vec<String> {
+    let labels: Vec<String> = conflict.versions.iter().map(|v| v.dot.label()).collect();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    labels
+        .iter()
+        .map(|label| {
+            let twice = labels.iter().filter(|l| *l == label).count() > 1;
+            let n = seen.entry(label.as_str()).or_default();
+            *n += 1;
+            if twice {
+                let letter = char::from(b'a' + u8::try_from((*n - 1) % 26).unwrap_or(0));
+                format!("{label}{letter}")
+            } else {
+                label.clone()
+            }
+        })
+        .collect()
 }
 
 /// The listings `unconf resolve` printed last on this laptop, by record.
@@ -218,24 +239,20 @@ fn list(
             ))
         );
         if !conflict.unseen_work.is_empty() {
+            let work = conflict.unseen_work.len();
             println!(
-                "  It was deleted on one laptop while {} note{} or next step{} were added to it on another.",
-                conflict.unseen_work.len(),
-                if conflict.unseen_work.len() == 1 {
-                    ""
+                "  It was deleted on one laptop while {} added to it on another.",
+                if work == 1 {
+                    "a note or next step was".to_string()
                 } else {
-                    "s"
-                },
-                if conflict.unseen_work.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                },
+                    format!("{work} notes or next steps were")
+                }
             );
         }
         let values: Vec<Option<&Record>> = versions.iter().map(|v| v.value.as_ref()).collect();
         let differing = fields::differing(event, &values);
-        for (n, version) in versions.iter().enumerate() {
+        let ids = version_ids(&conflict);
+        for (n, (version, shown_id)) in versions.iter().zip(&ids).enumerate() {
             let mut when = version.at.format("%Y-%m-%d %H:%M UTC").to_string();
             if clock::ahead(now, version.at).is_some() {
                 when.push_str(", its clock ahead");
@@ -245,7 +262,7 @@ fn list(
                 inert_line(&format!(
                     "  {}. [{}] {} ({when}): {}",
                     n + 1,
-                    version.dot.label(),
+                    shown_id,
                     writer(folder, version),
                     shown(event, version, &differing, !conflict.unseen_work.is_empty())
                 ))

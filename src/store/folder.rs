@@ -165,6 +165,7 @@ impl EventFolder {
             folder.disk.run = Some(run);
         }
         folder.absorb(scan);
+        folder.take_back_from_latest();
         folder.lag = folder.replica.own_lag();
         if writing && folder.lag.as_ref().is_some_and(|lag| lag.missing) {
             folder.take_back_from_backups();
@@ -298,6 +299,25 @@ impl EventFolder {
         }
     }
 
+    /// Reads this machine's copy of the own file as it last wrote it, when
+    /// the own file in the folder differs from it (replaced by an older
+    /// copy, or gone): whatever it lacks is taken back.
+    fn take_back_from_latest(&mut self) {
+        let latest = self.disk.local.latest(&self.disk.own_path);
+        let Ok(bytes) = std::fs::read(&latest) else {
+            return;
+        };
+        if std::fs::read(&self.disk.own_path).is_ok_and(|own| own == bytes) {
+            return;
+        }
+        let Ok(file) = DeviceFile::parse(&bytes) else {
+            return;
+        };
+        if file.event == self.replica.event().id && file.device == self.replica.identity().device {
+            self.replica.absorb(file, Source::Copy);
+        }
+    }
+
     /// Reads this machine's backups of the own file, when other laptops
     /// have seen edits of it that no file here holds: a restored or stale
     /// own file may have lost what a backup still has.
@@ -319,7 +339,7 @@ impl EventFolder {
             if file.event == self.replica.event().id
                 && file.device == self.replica.identity().device
             {
-                gained += self.replica.absorb(file, Source::Own);
+                gained += self.replica.absorb(file, Source::Copy);
             }
         }
         if let Some(lag) = self.lag.as_mut()
@@ -537,6 +557,7 @@ impl Disk {
         })?;
         self.unsaved = false;
         self.own_stamp = super::reload::Stamp::of(&self.own_path);
+        self.local.keep_latest(&self.own_path, text.as_bytes());
         if let Some(run) = self.run.take() {
             self.local.record_run(&replica.identity().device, run);
         }

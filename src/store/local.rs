@@ -155,6 +155,45 @@ impl EventState {
         self.dir.join("trash")
     }
 
+    /// This machine's copy of the own file as it last wrote it: a file put
+    /// back in the event folder (a restore, a sync tool, a copy from a USB
+    /// stick) can then never take back edits this machine made.
+    /// Keyed by the event folder as well: one event can sit in two folders
+    /// on one machine, each with its own device file.
+    pub fn latest(&self, own_path: &Path) -> PathBuf {
+        let folder = own_path.parent().unwrap_or(own_path);
+        let canonical = std::fs::canonicalize(folder)
+            .or_else(|_| std::path::absolute(folder))
+            .unwrap_or_else(|_| folder.to_path_buf());
+        let name = own_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.dir.join("latest").join(format!(
+            "{:012x}-{}",
+            fnv1a64(&folder_key(&canonical)) & 0xffff_ffff_ffff,
+            component_file(&name)
+        ))
+    }
+
+    /// Keeps `bytes` as the latest copy of the own file at `own_path`. Best
+    /// effort, and not synced to the disk: the own file itself is, and this
+    /// copy only guards it against being replaced by an older one.
+    pub fn keep_latest(&self, own_path: &Path, bytes: &[u8]) {
+        let path = self.latest(own_path);
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+            return;
+        };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let temporary = dir.join(format!(".{}.writing", name.to_string_lossy()));
+        if std::fs::write(&temporary, bytes).is_ok() && std::fs::rename(&temporary, &path).is_err()
+        {
+            let _ = std::fs::remove_file(&temporary);
+        }
+    }
+
     /// What `unconf resolve` last listed on this machine.
     pub fn resolve(&self) -> PathBuf {
         self.dir.join("resolve")
@@ -278,6 +317,20 @@ impl Drop for ThreadRoot {
 /// `text` as one safe path component: itself when it is plain ASCII letters
 /// and digits (as ids are), else a hash of it, so that a hand-edited id can
 /// never name a path outside the state directory.
+/// A device file's name as a safe file name here: a plain name is kept.
+fn component_file(name: &str) -> String {
+    let plain = !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_');
+    if plain {
+        name.to_string()
+    } else {
+        format!("{}.ron", component(name))
+    }
+}
+
 pub fn component(text: &str) -> String {
     let plain =
         !text.is_empty() && text.len() <= 64 && text.bytes().all(|b| b.is_ascii_alphanumeric());

@@ -164,6 +164,10 @@ pub enum Source {
     /// Another device's file; only this device's versions in it (copies
     /// it carries) are taken back into the own file.
     Other,
+    /// This machine's own copy of the own file (as it last wrote it, or a
+    /// backup): everything it holds is kept in the own file, and what the
+    /// own file in the folder lacked of it is counted as taken back.
+    Copy,
 }
 
 impl Replica {
@@ -207,7 +211,8 @@ impl Replica {
             }
         }
         self.note_labels(&file);
-        let keep_all = mine && source == Source::Own;
+        let keep_all = mine && source != Source::Other;
+        let in_own_file = mine && source == Source::Own;
         let mut touched = Vec::new();
         for version in file.into_versions() {
             if let Some((writer, _)) = &self.run
@@ -215,7 +220,7 @@ impl Replica {
             {
                 self.counter = self.counter.max(version.dot.n);
             }
-            if keep_all {
+            if in_own_file {
                 self.in_own_files.insert(version.dot.clone());
             }
             let copy = (keep_all || version.device() == self.me.device).then(|| version.clone());
@@ -797,9 +802,16 @@ impl Replica {
             .collect();
         let taken_back = back.len();
         self.in_own_files.extend(back);
-        for (writer, n) in seen_by_others.into_iter().chain(held) {
-            let entry = self.own_counters.entry(writer).or_default();
-            *entry = (*entry).max(n);
+        // The file records that it has caught up with what it holds; what
+        // other laptops saw and no file here holds stays unrecorded, so that
+        // every run says so until a copy that has it is merged.
+        for (writer, n) in held.iter().chain(
+            seen_by_others
+                .iter()
+                .filter(|(w, n)| **n <= held.get(*w).copied().unwrap_or(0)),
+        ) {
+            let entry = self.own_counters.entry(writer.clone()).or_default();
+            *entry = (*entry).max(*n);
         }
         (behind || taken_back > 0).then_some(OwnLag {
             taken_back,

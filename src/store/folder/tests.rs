@@ -112,6 +112,29 @@ fn concurrent_edits_are_kept_as_a_conflict() {
 }
 
 #[test]
+fn an_older_own_file_put_back_loses_nothing_this_machine_wrote() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let mut folder = new_event(sessions.path());
+    let dir = folder.dir().to_path_buf();
+    let own = folder.own_path().to_path_buf();
+    let older = std::fs::read(&own).expect("read");
+    let late = add_pitch(&mut folder, "Added after the copy was taken");
+    drop(folder);
+    // A USB stick's older copy is copied back over the own file.
+    std::fs::write(&own, older).expect("put back");
+    let reread = EventFolder::open(&dir, me("organiser"), clock(7), Access::Read).expect("open");
+    assert!(reread.event().pitches.contains_key(&late));
+    assert!(reread.own_lag().is_some_and(|lag| lag.taken_back > 0));
+    drop(reread);
+    let mut writer =
+        EventFolder::open(&dir, me("organiser"), clock(8), Access::Write).expect("open");
+    add_pitch(&mut writer, "One more");
+    drop(writer);
+    let text = std::fs::read_to_string(&own).expect("read");
+    assert!(text.contains("Added after the copy was taken"), "{text}");
+}
+
+#[test]
 fn a_conflict_copy_from_a_sync_tool_is_read_as_more_input() {
     let sessions = tempfile::tempdir().expect("temp dir");
     let mut folder = new_event(sessions.path());
@@ -125,8 +148,15 @@ fn a_conflict_copy_from_a_sync_tool_is_read_as_more_input() {
         .commit(vec![Change::delete(kept.clone())])
         .expect("commit");
     std::fs::copy(&copy, &own).expect("restore the old file");
+    let event = folder.event().id.clone();
     drop(folder);
     std::fs::write(&copy, std::fs::read(&own).expect("read")).expect("write");
+    // As on another machine, which has no copy of the own file as this one
+    // last wrote it (that copy would bring the deletion back).
+    let latest = crate::store::local::LocalState::machine()
+        .for_event(&event)
+        .latest(&own);
+    std::fs::remove_file(latest).expect("this machine's latest copy");
     let seen = EventFolder::open(&dir, me("organiser"), clock(6), Access::Read).expect("open");
     assert!(seen.event().pitches.contains_key(&kept));
     assert_eq!(seen.files().len(), 2);
