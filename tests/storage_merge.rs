@@ -169,3 +169,26 @@ fn merging_the_same_folder_or_zip_again_reports_nothing_new_and_writes_nothing()
         common::assert_unchanged(&before, &files(into), "merging the same thing again");
     }
 }
+
+/// A real zip from `unconf pack` is read under the real caps (256 MiB of
+/// any entry, 1 GiB in all; src/store/carry/tests.rs proves them with
+/// small ones) and merges what it brings.
+#[test]
+fn a_small_zip_from_pack_merges_under_the_real_caps() {
+    let env = Env::new();
+    let a = env.open_day(A);
+    let b = env.root().join("laptop-b").join("open-day");
+    copy_device_files(&a, &b);
+    env.ok_on(
+        B,
+        &["note", "add", path_arg(&b), SESSION, "Packed on laptop B"],
+    );
+    let zip = env.root().join("laptop-b.zip");
+    env.ok_on(B, &["pack", path_arg(&b), "--out", path_arg(&zip)]);
+    let size = zip.metadata().expect("the zip").len();
+    assert!(size < 64 * 1024, "the zip is {size} bytes");
+    let said = env.ok_on(A, &["merge", path_arg(&a), path_arg(&zip)]);
+    assert!(!said.contains("Nothing new"), "{said}");
+    let notes = texts(&env.export_json(A, &a), "notes", "text");
+    assert_eq!(notes, ["Packed on laptop B"], "the merge said: {said}");
+}

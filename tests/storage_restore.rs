@@ -9,7 +9,9 @@ mod common;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 
-use common::{Env, SESSION, age_files, device_file, first_session, names, path_arg};
+use common::{
+    Env, SESSION, age_files, copy_device_files, device_file, first_session, names, path_arg, texts,
+};
 
 const A: (&str, &str) = ("laptop-a", "Ann");
 const B: (&str, &str) = ("laptop-b", "Ben");
@@ -135,6 +137,125 @@ fn check_says_when_a_restored_backup_is_older_than_others_have_seen() {
     let (env, dir) = restored_backup();
     let said = check(&env, &dir);
     assert!(said.contains("older than"), "check said: {said}");
+}
+
+/// True when `bytes` (a device file) hold `text`, which has no character
+/// that RON escapes (such as `'`).
+fn holds(bytes: &[u8], text: &str) -> bool {
+    String::from_utf8_lossy(bytes).contains(text)
+}
+
+/// The bytes of every backup of laptop A's file under `dir`.
+fn backup_contents(dir: &Path) -> Vec<Vec<u8>> {
+    final_backups(dir)
+        .into_iter()
+        .map(|n| std::fs::read(dir.join(n)).expect("a backup"))
+        .collect()
+}
+
+/// Laptop A's notes that, once its older file is back, only laptop B's
+/// file holds (carried there by `unconf merge`).
+const CARRIED: [&str; 2] = [
+    "A note that the file of laptop B carries",
+    "Another note that the file of laptop B carries",
+];
+
+/// Laptop A's versions carried in laptop B's file come back into laptop
+/// A's own file with its next write after an older copy of it came back.
+#[test]
+fn a_stale_own_file_takes_back_its_versions_from_another_laptops_file() {
+    let env = Env::new();
+    let a = env.open_day(A);
+    let older = std::fs::read(device_file(&a, A.0)).expect("laptop A's file");
+    // Laptop B takes a copy of the folder and writes in it.
+    let b = env.root().join("laptop-b").join("open-day");
+    copy_device_files(&a, &b);
+    env.ok_on(B, &["note", "add", path_arg(&b), SESSION, "A note by B"]);
+    for text in CARRIED {
+        env.ok_on(A, &["note", "add", path_arg(&a), SESSION, text]);
+    }
+    // Laptop B merges laptop A's folder: its own file carries A's notes.
+    env.ok_on(B, &["merge", path_arg(&b), path_arg(&a)]);
+    let b_file = std::fs::read(device_file(&b, B.0)).expect("laptop B's file");
+    for text in CARRIED {
+        assert!(holds(&b_file, text), "laptop B's file lacks {text:?}");
+        assert!(
+            !holds(&older, text),
+            "the older copy already holds {text:?}"
+        );
+    }
+    // Laptop B's file reaches laptop A's folder, and an older copy of
+    // laptop A's file comes back.
+    std::fs::write(device_file(&a, B.0), &b_file).expect("laptop B's file");
+    std::fs::write(device_file(&a, A.0), &older).expect("the older copy");
+    // Laptop A's backups were all taken before the notes: only laptop B's
+    // file can give them back.
+    for backup in backup_contents(&backups(&env, &a)) {
+        assert!(CARRIED.iter().all(|text| !holds(&backup, text)));
+    }
+    let said = check(&env, &a);
+    assert!(said.contains("older than"), "check said: {said}");
+    env.ok_on(A, &["pitch", "add", path_arg(&a), "Any edit at all"]);
+    let own = std::fs::read(device_file(&a, A.0)).expect("laptop A's file");
+    for text in CARRIED {
+        assert!(
+            holds(&own, text),
+            "laptop A's own file did not take back {text:?} from laptop B's"
+        );
+    }
+    // Laptop A's file alone now shows them.
+    std::fs::remove_file(device_file(&a, B.0)).expect("laptop B's file goes");
+    let notes = texts(&env.export_json(A, &a), "notes", "text");
+    for text in CARRIED {
+        assert!(notes.contains(&text.to_string()), "{notes:?}");
+    }
+}
+
+/// A note of laptop A's that, once an older copy of its file is back, only
+/// this machine's backups hold.
+const BACKED_UP: &str = "A note that only a backup of the file of laptop A holds";
+
+/// Laptop A's versions in this machine's backups come back into its own
+/// file with its next write, when another laptop has seen edits of laptop
+/// A's that the older copy lacks.
+#[test]
+fn a_stale_own_file_takes_back_from_this_machines_backups() {
+    let env = Env::new();
+    let dir = env.open_day(A);
+    let event = path_arg(&dir);
+    let older = std::fs::read(device_file(&dir, A.0)).expect("laptop A's file");
+    env.ok_on(A, &["note", "add", event, SESSION, BACKED_UP]);
+    let backups = backups(&env, &dir);
+    // Ten minutes pass: the next save backs up the file that holds the note.
+    age_files(&backups, 600);
+    let first = "first summary from laptop A";
+    env.ok_on(A, &["session", "set", event, SESSION, "--summary", first]);
+    assert!(
+        backup_contents(&backups)
+            .iter()
+            .any(|backup| holds(backup, BACKED_UP)),
+        "no backup in {} holds the note",
+        backups.display()
+    );
+    // Laptop B has seen laptop A's summary, and writes its own over it.
+    env.ok_on(
+        B,
+        &["session", "set", event, SESSION, "--summary", B_SUMMARY],
+    );
+    std::fs::write(device_file(&dir, A.0), &older).expect("the older copy");
+    // Reading takes nothing back: no file in the folder holds the note.
+    let notes = texts(&env.export_json(A, &dir), "notes", "text");
+    assert!(!notes.contains(&BACKED_UP.to_string()), "{notes:?}");
+    let said = check(&env, &dir);
+    assert!(said.contains("older than"), "check said: {said}");
+    env.ok_on(A, &["pitch", "add", event, "Any edit at all"]);
+    let own = std::fs::read(device_file(&dir, A.0)).expect("laptop A's file");
+    assert!(
+        holds(&own, BACKED_UP),
+        "laptop A's own file did not take the note back from its backups"
+    );
+    let notes = texts(&env.export_json(A, &dir), "notes", "text");
+    assert!(notes.contains(&BACKED_UP.to_string()), "{notes:?}");
 }
 
 /// Saves interrupted while the backup is written: tries at most.

@@ -153,15 +153,36 @@ pub fn check(context: &Context, args: EventArg) -> CliResult {
         context.clock,
         crate::store::Access::Read,
     )?;
-    let mut lines = problems(&folder, &args.event);
+    // A file from a newer format that was read as far as this build
+    // understands it is part of the event (its records are shown): a
+    // finding, not an unreadable file.
+    let was_read = |p: &&crate::store::Problem| {
+        p.kind == crate::store::ProblemKind::Newer
+            && folder.files().iter().any(|f| f.path == p.path)
+    };
+    let unreadable: Vec<&crate::store::Problem> =
+        folder.problems().iter().filter(|p| !was_read(p)).collect();
+    let mut lines: Vec<String> = folder
+        .problems()
+        .iter()
+        .filter(was_read)
+        .map(|p| {
+            format!(
+                "newer file: {} was read as far as this build understands it: {}.",
+                p.path.display(),
+                p.reason
+            )
+        })
+        .collect();
+    lines.extend(problems(&folder, &args.event));
     lines.extend(clocks_ahead(&folder, context.clock.now_utc()));
-    for problem in folder.problems() {
+    for problem in &unreadable {
         println!("unreadable: {problem}.");
     }
     for line in &lines {
         println!("{}", inert_line(line));
     }
-    let total = lines.len() + folder.problems().len();
+    let total = lines.len() + unreadable.len();
     if total == 0 {
         println!(
             "{}: no problems found in {} device file{}.",
@@ -176,17 +197,13 @@ pub fn check(context: &Context, args: EventArg) -> CliResult {
         if total == 1 { "" } else { "s" },
         folder.dir().display()
     );
-    if folder.problems().is_empty() {
+    if unreadable.is_empty() {
         Err(CliError::Problems(total))
     } else {
         Err(CliError::Bad(format!(
             "{} file{} in {} could not be read.",
-            folder.problems().len(),
-            if folder.problems().len() == 1 {
-                ""
-            } else {
-                "s"
-            },
+            unreadable.len(),
+            if unreadable.len() == 1 { "" } else { "s" },
             folder.dir().display()
         )))
     }

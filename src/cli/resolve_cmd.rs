@@ -110,20 +110,23 @@ fn choose(conflict: &Conflict, typed: &str, listed: bool) -> Option<usize> {
         return None;
     }
     let typed = typed.trim();
-    if let Ok(n) = typed.parse::<usize>() {
-        return (n >= 1 && n <= conflict.versions.len()).then(|| n - 1);
-    }
-    let typed = typed.to_lowercase();
+    // Ids first: an id is four characters of a run's name and a counter,
+    // and can be all digits ("04071"); it then names that version, never
+    // the version with that number.
+    let id = typed.to_lowercase();
     let found: Vec<usize> = version_ids(conflict)
         .iter()
         .enumerate()
-        .filter(|(_, id)| id.to_lowercase() == typed)
+        .filter(|(_, shown)| shown.to_lowercase() == id)
         .map(|(i, _)| i)
         .collect();
     match found.as_slice() {
-        [one] => Some(*one),
-        _ => None,
+        [one] => return Some(*one),
+        [] => {}
+        _ => return None,
     }
+    let n = typed.parse::<usize>().ok()?;
+    (n >= 1 && n <= conflict.versions.len()).then(|| n - 1)
 }
 
 /// The ids the listing gives the versions: their dots' labels, with a
@@ -348,5 +351,63 @@ fn find(
                 .collect::<Vec<_>>()
                 .join(", ")
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::field::FieldSet;
+    use crate::model::{Pitch, Record};
+    use crate::store::{Begun, Context};
+
+    /// A version of one pitch's title by the run `writer`, with counter `n`.
+    fn version(writer: &str, n: u64, title: &str) -> Version {
+        Version {
+            id: Id::new("01PITCH"),
+            dot: Dot {
+                writer: writer.into(),
+                n,
+            },
+            seen: Context::default(),
+            fields: FieldSet::ALL,
+            deleted: false,
+            author: String::new(),
+            at: DateTime::<Utc>::default(),
+            value: Some(Record::Pitch(Pitch {
+                title: title.into(),
+                ..Pitch::default()
+            })),
+            saw: Vec::new(),
+        }
+    }
+
+    fn conflict(versions: Vec<Version>) -> Conflict {
+        Conflict {
+            id: Id::new("01PITCH"),
+            fields: FieldSet::ALL,
+            versions,
+            unseen_work: Vec::new(),
+            begun: Begun::default(),
+        }
+    }
+
+    #[test]
+    fn an_id_of_digits_names_its_version_not_a_number() {
+        // About one run in a hundred has a name that starts with four
+        // digits; its second version's id is then "00002".
+        let both = conflict(vec![
+            version("dev1.0000abcd", 2, "Ours"),
+            version("dev2.zzzzabcd", 1, "Theirs"),
+        ]);
+        assert_eq!(both.versions[0].dot.label(), "00002");
+        assert_eq!(choose(&both, "00002", true), Some(0));
+        assert_eq!(choose(&both, "ZZZZ1", true), Some(1), "in any case");
+        assert_eq!(choose(&both, " zzzz1 ", true), Some(1));
+        assert_eq!(choose(&both, "2", true), Some(1), "a number still works");
+        assert_eq!(choose(&both, "3", true), None);
+        assert_eq!(choose(&both, "abcd9", true), None);
+        assert_eq!(choose(&both, "1", false), None, "not listed here");
+        assert_eq!(choose(&both, "zzzz1", false), None, "not listed here");
     }
 }

@@ -164,6 +164,17 @@ fn read_folder(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
 /// Reads `.ron` entries of a zip. Entry paths are never used as paths here
 /// (a zip can name `../../x`); only a slug of the last part is kept.
 fn read_zip(path: &Path) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
+    read_zip_capped(path, super::format::MAX_FILE_BYTES, MAX_UNPACKED_BYTES)
+}
+
+/// [`read_zip`] with its caps given: at most `per_entry` bytes of any one
+/// entry and `total` of all entries together. Separate so that tests can
+/// prove the caps with a few kilobytes rather than a gigabyte.
+fn read_zip_capped(
+    path: &Path,
+    per_entry: u64,
+    total: u64,
+) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
     let file = std::fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
     let mut archive = zip::ZipArchive::new(file).map_err(|e| {
         StoreError::Invalid(format!(
@@ -172,11 +183,14 @@ fn read_zip(path: &Path) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
         ))
     })?;
     let mut files = Vec::new();
-    let mut total: u64 = 0;
+    let mut unpacked: u64 = 0;
     for index in 0..archive.len() {
-        let mut entry = archive
-            .by_index(index)
-            .map_err(|e| StoreError::Invalid(format!("{} is damaged: {e}.", path.display())))?;
+        let mut entry = archive.by_index(index).map_err(|e| {
+            StoreError::Invalid(format!(
+                "{} is damaged ({e}); nothing was merged.",
+                path.display()
+            ))
+        })?;
         let name = entry
             .name()
             .map(|n| n.into_owned())
@@ -185,39 +199,60 @@ fn read_zip(path: &Path) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
         if entry.is_dir() || scan::is_skipped(&last) {
             continue;
         }
-        if entry.size() > super::format::MAX_FILE_BYTES {
-            return Err(StoreError::Invalid(format!(
-                "{name} in {} is larger than any real event file.",
-                path.display()
-            )));
+        let too_large = |cap: u64| {
+            StoreError::Invalid(format!(
+                "{name} in {} unpacks to more than {}, larger than any real event file; nothing was merged.",
+                path.display(),
+                size_words(cap)
+            ))
+        };
+        if entry.size() > per_entry {
+            return Err(too_large(per_entry));
         }
         // The sizes a zip claims are not trusted: reading stops one byte
-        // past what is allowed, whatever the entry says.
-        let allowed = super::format::MAX_FILE_BYTES.min(MAX_UNPACKED_BYTES - total);
+        // past what is allowed, whatever the entry says. (The `zip` crate
+        // also fails an entry that unpacks past its claimed size; this
+        // does not rely on it.)
+        let allowed = per_entry.min(total - unpacked);
         let mut bytes = Vec::new();
         entry
             .by_ref()
             .take(allowed + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| {
-                StoreError::Invalid(format!("{name} in {} is damaged: {e}.", path.display()))
+                StoreError::Invalid(format!(
+                    "{name} in {} is damaged ({e}); nothing was merged.",
+                    path.display()
+                ))
             })?;
         let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        if read > per_entry {
+            return Err(too_large(per_entry));
+        }
         if read > allowed {
             return Err(StoreError::Invalid(format!(
-                "{} unpacks to more than {} MiB, larger than any real event; nothing was merged.",
+                "{} unpacks to more than {} in all, larger than any real event; nothing was merged.",
                 path.display(),
-                if read > super::format::MAX_FILE_BYTES {
-                    super::format::MAX_FILE_BYTES
-                } else {
-                    MAX_UNPACKED_BYTES
-                } / (1024 * 1024)
+                size_words(total)
             )));
         }
-        total += read;
+        unpacked += read;
         files.push((safe_name(&last), bytes));
     }
     Ok(files)
+}
+
+/// A size as people read it: "1 GiB", "256 MiB", "4 KiB" or "100 bytes".
+fn size_words(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * KIB;
+    const GIB: u64 = 1024 * MIB;
+    match bytes {
+        b if b >= GIB && b % GIB == 0 => format!("{} GiB", b / GIB),
+        b if b >= MIB => format!("{} MiB", b / MIB),
+        b if b >= KIB => format!("{} KiB", b / KIB),
+        b => format!("{b} bytes"),
+    }
 }
 
 /// The last part of a path as a plain, safe `.ron` file name.

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
-use super::format::read_device_file;
+use super::format::{DeviceFile, FormatError, ReadError, read_device_file};
 use crate::model::{Record, slug::slugify};
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -115,7 +115,7 @@ fn describe(dir: &Path, slug: String) -> EventEntry {
     let mut unreadable = 0;
     let mut readable = false;
     for path in &candidates {
-        let Ok(file) = read_device_file(path) else {
+        let Some(file) = readable_file(path) else {
             unreadable += 1;
             continue;
         };
@@ -138,6 +138,19 @@ fn describe(dir: &Path, slug: String) -> EventEntry {
         entry.device_files = candidates.len() - unreadable;
     }
     entry
+}
+
+/// A device file as far as this build can read it: a file from a newer
+/// format is read as far as this build understands it, as opening the
+/// event reads it, so that the event is listed with its name.
+fn readable_file(path: &Path) -> Option<DeviceFile> {
+    match read_device_file(path) {
+        Ok(file) => Some(file),
+        Err(ReadError::Format(FormatError::Newer(_))) => std::fs::read(path)
+            .ok()
+            .and_then(|bytes| DeviceFile::parse_newer(&bytes)),
+        Err(_) => None,
+    }
 }
 
 /// A single folder name, not a path or a hidden folder.

@@ -11,10 +11,11 @@ use super::keymap;
 use super::state::State;
 use super::update::update;
 use super::view::kept::Kept;
+use crate::model::Id;
 use crate::model::{
     Change, EventInfo, IdGen, Note, NoteKind, Person, Pitch, Record, Room, Session, Slot, SlotKind,
 };
-use crate::store::{Identity, Replica};
+use crate::store::{Identity, Replica, Source};
 
 /// 27 November 2026, 10:40 in London (winter: UTC).
 pub fn now() -> DateTime<FixedOffset> {
@@ -175,6 +176,20 @@ pub fn type_text(state: &mut State, text: &str) -> Vec<Effect> {
 
 pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
     update(state, action)
+}
+
+/// Kim's laptop, having read everything this laptop wrote, changes the
+/// record `id` with `change`; this laptop then reads Kim's file, as the
+/// watcher makes it do while an editor or form is open.
+pub fn kim_changes(state: &mut State, id: &Id, change: impl FnOnce(&mut Record)) {
+    let me = Identity::from_label("Kim's laptop", "Kim");
+    let mut kim = Replica::new(state.event().id.clone(), me, true);
+    kim.absorb(state.replica.own_file(), Source::Other);
+    let mut record = kim.event().record(id).expect("Kim's laptop has the record");
+    change(&mut record);
+    kim.commit(vec![Change::put(id.clone(), record)], state.now.to_utc())
+        .expect("Kim's laptop can write");
+    state.replica.absorb(kim.own_file(), Source::Other);
 }
 
 /// The screen as text, `width` x `height`, for snapshots.

@@ -12,7 +12,7 @@ use crate::model::reference::resolve_session;
 use crate::model::{ActionStatus, Change, Note, NoteKind, Record, Session};
 use crate::tui::action::Screen;
 use crate::tui::keymap::action_for;
-use crate::tui::testing::{press, sample_state, type_text};
+use crate::tui::testing::{kim_changes, press, sample_state, screen, type_text};
 use crate::tui::update::update;
 
 /// The sample event on the Notes screen (its first session is the one with
@@ -474,4 +474,155 @@ pub fn add_notes(state: &mut State, session: &Id, n: usize) {
         })
         .collect();
     state.commit("test notes", changes);
+}
+
+// Each editor on this screen says, while it is open, that another laptop
+// changed what it edits, and saving then keeps both (or, for a field the
+// person left alone, writes nothing over the other laptop's change).
+
+/// The session's attendee counts among its conflicting versions.
+fn conflicting_attendees(state: &State, session: &Id) -> Vec<Option<u32>> {
+    let conflict = state.replica.conflict(session).expect("a conflict");
+    let mut counts: Vec<Option<u32>> = conflict
+        .versions
+        .iter()
+        .filter_map(|v| match &v.value {
+            Some(Record::Session(s)) => Some(s.attendees),
+            _ => None,
+        })
+        .collect();
+    counts.sort();
+    counts
+}
+
+/// The texts of a note or next step among its conflicting versions.
+fn conflicting_texts(state: &State, id: &Id) -> Vec<String> {
+    let conflict = state.replica.conflict(id).expect("a conflict");
+    let mut texts: Vec<String> = conflict
+        .versions
+        .iter()
+        .filter_map(|v| match &v.value {
+            Some(Record::Note(n)) => Some(n.text.clone()),
+            Some(Record::Action(a)) => Some(a.text.clone()),
+            _ => None,
+        })
+        .collect();
+    texts.sort();
+    texts
+}
+
+#[test]
+fn the_details_form_says_when_another_laptop_changed_the_session_and_saving_keeps_both() {
+    let mut state = on_notes();
+    let session = chosen(&state);
+    press(&mut state, &[KeyCode::Char('e')]);
+    assert_eq!(state.notes.focus, Focus::Details);
+    type_text(&mut state, "12");
+    kim_changes(&mut state, &session, |record| {
+        if let Record::Session(s) = record {
+            s.attendees = Some(20);
+        }
+    });
+    let shown = screen(&mut state, 120, 40);
+    assert!(shown.contains("Kim changed this meanwhile"), "{shown}");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save));
+    assert!(
+        state.event().is_conflicted(&session),
+        "Kim's count is not overwritten: both are kept"
+    );
+    assert_eq!(
+        conflicting_attendees(&state, &session),
+        [Some(12), Some(20)]
+    );
+}
+
+#[test]
+fn the_details_form_writes_nothing_over_a_field_changed_elsewhere_that_it_left_alone() {
+    let mut state = on_notes();
+    let session = chosen(&state);
+    press(&mut state, &[KeyCode::Char('e')]);
+    type_text(&mut state, "12");
+    // The form shows the note-taker (Sam) too, and the person leaves it.
+    kim_changes(&mut state, &session, |record| {
+        if let Record::Session(s) = record {
+            s.note_taker = Some("Kim Lee".into());
+        }
+    });
+    let shown = screen(&mut state, 120, 40);
+    assert!(shown.contains("Kim changed this meanwhile"), "{shown}");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save));
+    assert!(!state.event().is_conflicted(&session));
+    let saved = &state.event().sessions[&session];
+    assert_eq!(saved.note_taker.as_deref(), Some("Kim Lee"), "Kim's stays");
+    assert_eq!(
+        saved.attendees,
+        Some(12),
+        "and the count typed here is saved"
+    );
+}
+
+#[test]
+fn the_next_step_form_says_when_another_laptop_changed_the_step_and_saving_keeps_both() {
+    let mut state = on_notes();
+    let session = chosen(&state);
+    press(&mut state, &[KeyCode::Char('n'), KeyCode::Char('a')]);
+    type_text(&mut state, "Write up the pilot");
+    press(&mut state, &[KeyCode::Enter]);
+    let step = state.event().actions_of(Some(&session))[0].0.clone();
+    // Enter opens the step to change it.
+    press(&mut state, &[KeyCode::Enter]);
+    assert_eq!(state.notes.focus, Focus::ActionForm);
+    assert_eq!(state.notes.editing_step.as_ref(), Some(&step));
+    type_text(&mut state, " for both councils");
+    kim_changes(&mut state, &step, |record| {
+        if let Record::Action(a) = record {
+            a.text = "Write up the pilot by Friday".into();
+        }
+    });
+    let shown = screen(&mut state, 120, 40);
+    assert!(shown.contains("Kim changed this meanwhile"), "{shown}");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save));
+    assert!(state.event().is_conflicted(&step), "both texts are kept");
+    assert_eq!(
+        conflicting_texts(&state, &step),
+        [
+            "Write up the pilot by Friday",
+            "Write up the pilot for both councils"
+        ]
+    );
+}
+
+#[test]
+fn the_note_edit_line_says_when_another_laptop_changed_the_note_and_saving_keeps_both() {
+    let mut state = on_notes();
+    press(
+        &mut state,
+        &[KeyCode::Char('a'), KeyCode::Up, KeyCode::Enter],
+    );
+    assert_eq!(state.notes.focus, Focus::EditNote);
+    let note = state.notes.edit.as_ref().expect("editing").note.clone();
+    let shown = screen(&mut state, 120, 40);
+    assert!(!shown.contains("changed elsewhere!"), "{shown}");
+    press(&mut state, &[KeyCode::End]);
+    type_text(&mut state, " in spring");
+    kim_changes(&mut state, &note, |record| {
+        if let Record::Note(n) = record {
+            n.text = "Pilot with three councils".into();
+        }
+    });
+    let shown = screen(&mut state, 120, 40);
+    assert!(shown.contains("changed elsewhere! edit"), "{shown}");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save));
+    assert!(state.event().is_conflicted(&note), "both texts are kept");
+    assert_eq!(
+        conflicting_texts(&state, &note),
+        [
+            "Pilot with three councils",
+            "Pilot with two councils in spring"
+        ]
+    );
 }

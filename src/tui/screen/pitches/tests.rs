@@ -2,7 +2,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::action::Screen;
-use crate::tui::testing::{press, sample_state, screen, type_text};
+use crate::tui::testing::{kim_changes, press, sample_state, screen, type_text};
 
 fn titles(state: &State) -> Vec<String> {
     visible(state.event(), &state.pitches)
@@ -182,4 +182,70 @@ fn the_pitches_screen_with_the_timer_at_160_by_48() {
 fn a_too_small_terminal_says_so() {
     let mut state = sample_state();
     insta::assert_snapshot!(screen(&mut state, 40, 10));
+}
+
+/// The pitch's titles among its conflicting versions.
+fn conflicting_titles(state: &State, id: &Id) -> Vec<String> {
+    let conflict = state.replica.conflict(id).expect("a conflict");
+    let mut titles: Vec<String> = conflict
+        .versions
+        .iter()
+        .filter_map(|v| match &v.value {
+            Some(Record::Pitch(p)) => Some(p.title.clone()),
+            _ => None,
+        })
+        .collect();
+    titles.sort();
+    titles
+}
+
+#[test]
+fn the_details_form_says_when_another_laptop_changed_the_pitch_and_saving_keeps_both() {
+    let mut state = sample_state();
+    let (_, id) = selection(&state).expect("a selection");
+    let title = state.event().pitches[&id].title.clone();
+    press(&mut state, &[KeyCode::Enter]);
+    assert_eq!(state.pitches.focus, Focus::Form);
+    press(&mut state, &[KeyCode::End]);
+    type_text(&mut state, " (revised)");
+    kim_changes(&mut state, &id, |record| {
+        if let Record::Pitch(p) = record {
+            p.title = "Kim's title".into();
+        }
+    });
+    let shown = screen(&mut state, 120, 40);
+    assert!(shown.contains("Kim changed this meanwhile"), "{shown}");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save));
+    assert!(
+        state.event().is_conflicted(&id),
+        "Kim's title is not overwritten: both are kept"
+    );
+    assert_eq!(
+        conflicting_titles(&state, &id),
+        ["Kim's title".to_string(), format!("{title} (revised)")]
+    );
+}
+
+#[test]
+fn the_details_form_writes_nothing_over_a_field_changed_elsewhere_that_it_left_alone() {
+    let mut state = sample_state();
+    let (_, id) = selection(&state).expect("a selection");
+    let title = state.event().pitches[&id].title.clone();
+    press(&mut state, &[KeyCode::Enter, KeyCode::End]);
+    type_text(&mut state, " (revised)");
+    // The form shows the description (empty) too, and the person leaves it.
+    kim_changes(&mut state, &id, |record| {
+        if let Record::Pitch(p) = record {
+            p.description = "Kim's description".into();
+        }
+    });
+    let shown = screen(&mut state, 120, 40);
+    assert!(shown.contains("Kim changed this meanwhile"), "{shown}");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save));
+    assert!(!state.event().is_conflicted(&id));
+    let saved = &state.event().pitches[&id];
+    assert_eq!(saved.description, "Kim's description", "Kim's stays");
+    assert_eq!(saved.title, format!("{title} (revised)"));
 }
