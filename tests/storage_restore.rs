@@ -243,6 +243,10 @@ fn a_stale_own_file_takes_back_from_this_machines_backups() {
         &["session", "set", event, SESSION, "--summary", B_SUMMARY],
     );
     std::fs::write(device_file(&dir, A.0), &older).expect("the older copy");
+    // As if this machine had lost its copy of the own file as it last wrote
+    // it (which would bring the note back at once): only backups are left.
+    let latest = backups.parent().expect("the event's state").join("latest");
+    std::fs::remove_dir_all(&latest).expect("the latest copies");
     // Reading takes nothing back: no file in the folder holds the note.
     let notes = texts(&env.export_json(A, &dir), "notes", "text");
     assert!(!notes.contains(&BACKED_UP.to_string()), "{notes:?}");
@@ -256,6 +260,63 @@ fn a_stale_own_file_takes_back_from_this_machines_backups() {
     );
     let notes = texts(&env.export_json(A, &dir), "notes", "text");
     assert!(notes.contains(&BACKED_UP.to_string()), "{notes:?}");
+}
+
+/// Notes laptop A took after a copy of its folder went onto a USB stick
+/// survive the stick's older copy being copied back over the folder (no
+/// other laptop had seen them; only this machine's copy of its own file as
+/// it last wrote it holds them).
+#[test]
+fn an_older_copy_put_back_from_a_stick_loses_no_note_this_laptop_took() {
+    let env = Env::new();
+    let dir = env.open_day(A);
+    let event = path_arg(&dir);
+    env.ok_on(A, &["note", "add", event, SESSION, "Before the stick"]);
+    let stick = std::fs::read(device_file(&dir, A.0)).expect("laptop A's file");
+    for text in ["After the stick, one", "After the stick, two"] {
+        env.ok_on(A, &["note", "add", event, SESSION, text]);
+    }
+    std::fs::write(device_file(&dir, A.0), stick).expect("copied back");
+    let said = check(&env, &dir);
+    assert!(said.contains("older than"), "check said: {said}");
+    env.ok_on(
+        A,
+        &["note", "add", event, SESSION, "After the copy came back"],
+    );
+    let notes = texts(&env.export_json(A, &dir), "notes", "text");
+    for text in [
+        "Before the stick",
+        "After the stick, one",
+        "After the stick, two",
+        "After the copy came back",
+    ] {
+        assert!(notes.contains(&text.to_string()), "{text}: {notes:?}");
+        assert!(
+            holds(&std::fs::read(device_file(&dir, A.0)).expect("read"), text),
+            "{text} is in laptop A's own file again"
+        );
+    }
+}
+
+/// Laptop A's own file removed (git clean, someone tidying up): its next
+/// write brings back everything it had written, so the file that reaches
+/// other laptops takes nothing away from them.
+#[test]
+fn a_removed_own_file_comes_back_whole_with_the_next_write() {
+    let env = Env::new();
+    let dir = env.open_day(A);
+    let event = path_arg(&dir);
+    env.ok_on(B, &["note", "add", event, SESSION, "Laptop B's note"]);
+    std::fs::remove_file(device_file(&dir, A.0)).expect("removed");
+    env.ok_on(A, &["decision", "add", event, "A decision"]);
+    let json = env.export_json(B, &dir);
+    assert_eq!(
+        texts(&json, "rooms", "name"),
+        ["Library"],
+        "laptop A's setup is still there"
+    );
+    assert_eq!(texts(&json, "pitches", "title"), ["Open standards"]);
+    assert_eq!(texts(&json, "decisions", "text"), ["A decision"]);
 }
 
 /// Saves interrupted while the backup is written: tries at most.
