@@ -106,6 +106,9 @@ pub struct Disk {
     pub(super) own_stamp: Option<super::reload::Stamp>,
     /// This run's number on this machine, recorded with its first save.
     pub(super) run: Option<u64>,
+    /// Opened read-only because another process of this device held the
+    /// lock: a reload takes the lock once it is free.
+    pub(super) waiting_for_lock: bool,
     pub(super) lock: Option<Lock>,
     /// This machine's state for the event: drafts, backups, trash.
     pub(super) local: EventState,
@@ -242,6 +245,7 @@ impl EventFolder {
                 stamps: BTreeMap::new(),
                 own_stamp: None,
                 run: None,
+                waiting_for_lock: false,
                 lock,
             },
             replica: Replica::new(event_id, me.clone(), clock.is_fixed()),
@@ -523,6 +527,12 @@ impl Disk {
 
     pub fn drafts(&mut self) -> &mut Drafts {
         &mut self.drafts
+    }
+
+    /// Marks the folder as opened read-only because this device's lock was
+    /// held elsewhere, so that a reload takes it once it is free.
+    pub fn wait_for_lock(&mut self) {
+        self.waiting_for_lock = true;
     }
 
     /// True when the last save failed and memory holds more than the file.

@@ -43,6 +43,11 @@ pub struct Reload {
     /// This device's own file was replaced by a copy that lacked some of
     /// its edits (a sync tool or a restore); it was written again whole.
     pub own_restored: bool,
+    /// A file from a newer unconf arrived: the event is now read-only here.
+    pub became_read_only: bool,
+    /// The lock this process could not have when it opened the event is
+    /// free again (its holder quit): edits are saved again.
+    pub writable_again: bool,
 }
 
 impl Disk {
@@ -51,6 +56,7 @@ impl Disk {
     /// process's own writes.
     pub fn reload(&mut self, replica: &mut Replica) -> Reload {
         let mut report = Reload::default();
+        self.retry_lock(replica, &mut report);
         let Ok(paths) = scan::candidates(&self.dir) else {
             return report;
         };
@@ -85,6 +91,28 @@ impl Disk {
         report
     }
 
+    /// A process that opened the event read-only because another process
+    /// of this device held it tries again: once the holder has quit, this
+    /// one saves again instead of staying read-only until restarted.
+    fn retry_lock(&mut self, replica: &mut Replica, report: &mut Reload) {
+        if self.lock.is_some() || !self.waiting_for_lock {
+            return;
+        }
+        let local = super::local::LocalState::machine();
+        let Ok(lock) = super::lock::Lock::acquire(
+            &local,
+            &self.dir,
+            &replica.identity().device,
+            &self.clock.now().format("%Y-%m-%d %H:%M").to_string(),
+        ) else {
+            return;
+        };
+        self.lock = Some(lock);
+        self.waiting_for_lock = false;
+        replica.clear_read_only();
+        report.writable_again = true;
+    }
+
     /// The own file changes only when this process writes it, unless
     /// something else put another copy there. Whatever that copy holds is
     /// kept, and when it lacks anything this process holds the file is
@@ -115,7 +143,37 @@ impl Disk {
     }
 
     fn read_one(&mut self, path: &Path, replica: &mut Replica, report: &mut Reload) {
-        match read_device_file(path) {
+        let read = match read_device_file(path) {
+            // A laptop that updated unconf mid-day: its file is read as far
+            // as this build understands it, and this laptop stops writing
+            // (as it would on opening the event now), saying why.
+            Err(super::format::ReadError::Format(super::format::FormatError::Newer(version))) => {
+                let newer = std::fs::read(path)
+                    .ok()
+                    .and_then(|bytes| super::format::DeviceFile::parse_newer(&bytes));
+                if replica.read_only().is_none() {
+                    replica.set_read_only(format!(
+                        "{} was written by a newer unconf (format version {version}); update unconf to edit this event",
+                        path.display()
+                    ));
+                    report.became_read_only = true;
+                }
+                match newer {
+                    Some(file) => Ok(file),
+                    None => {
+                        self.note_problem(
+                            path,
+                            super::format::FormatError::Newer(version).to_string(),
+                            ProblemKind::Newer,
+                            report,
+                        );
+                        return;
+                    }
+                }
+            }
+            other => other,
+        };
+        match read {
             Ok(file) if file.event == replica.event().id => {
                 report.problems_changed |= self.forget_problem(path);
                 let summary = FileSummary {

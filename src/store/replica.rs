@@ -450,6 +450,11 @@ impl Replica {
         self.read_only = Some(reason.into());
     }
 
+    /// Makes the event editable again (the lock it waited for is free).
+    pub fn clear_read_only(&mut self) {
+        self.read_only = None;
+    }
+
     /// This run's writer, named at its first edit: random, or under a fixed
     /// clock derived from everything that tells runs apart, so that files
     /// made by scripts are the same on every run.

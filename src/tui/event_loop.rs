@@ -231,6 +231,7 @@ fn open(dir: &Path, me: Identity, clock: Clock) -> Result<(Disk, State), String>
     let (mut disk, mut replica) = folder.into_parts();
     if let Some(holder) = locked {
         replica.set_read_only(format!("it is open for editing in {holder}"));
+        disk.wait_for_lock();
     }
     let mut state = State::new(replica, clock.now());
     state.colour = colour();
@@ -357,8 +358,21 @@ fn reload(state: &mut State, disk: &mut Disk) {
         && !report.problems_changed
         && report.folded.is_empty()
         && !report.own_restored
+        && !report.became_read_only
+        && !report.writable_again
     {
         return;
+    }
+    if report.writable_again {
+        let text =
+            "The other unconf of this laptop has quit: edits are saved here again.".to_string();
+        update(state, Action::Told { text, error: false });
+    }
+    if report.became_read_only
+        && let Some(reason) = state.replica.read_only().map(str::to_string)
+    {
+        let text = format!("Read-only from now: {reason}.");
+        update(state, Action::Told { text, error: true });
     }
     if report.own_restored {
         let text = "This laptop's file was replaced by an older copy (a sync tool or a restore); it was written again with everything shown here.".to_string();

@@ -127,3 +127,62 @@ fn own_conflict_copies_are_folded_in_and_moved_to_the_trash() {
     let reopened = EventFolder::open(&dir, me("reader"), clock(), Access::Read).expect("open");
     assert!(reopened.event().pitches.contains_key(&id));
 }
+
+#[test]
+fn a_reader_waiting_for_this_devices_lock_writes_again_once_the_holder_quits() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (holder_disk, holder) = open_event(root.path());
+    let dir = holder_disk.dir().to_path_buf();
+    let second = EventFolder::open(&dir, me("organiser"), clock(), Access::Write);
+    assert!(matches!(
+        second,
+        Err(crate::store::StoreError::Locked { .. })
+    ));
+    let reader = EventFolder::open(&dir, me("organiser"), clock(), Access::Read).expect("open");
+    let (mut disk, mut replica) = reader.into_parts();
+    replica.set_read_only("it is open for editing in another unconf");
+    disk.wait_for_lock();
+    assert!(!disk.reload(&mut replica).writable_again, "still held");
+    drop((holder_disk, holder));
+    let report = disk.reload(&mut replica);
+    assert!(report.writable_again);
+    assert!(replica.read_only().is_none());
+    let id = replica.new_id(chrono::Utc::now());
+    replica
+        .commit(
+            vec![Change::put(id, pitch("Saved at last"))],
+            chrono::Utc::now(),
+        )
+        .expect("writable");
+    disk.save(&replica).expect("saved");
+}
+
+#[test]
+fn a_file_from_a_newer_unconf_arriving_is_read_and_stops_this_laptop_writing() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (mut disk, mut replica) = open_event(root.path());
+    let dir = disk.dir().to_path_buf();
+    other_device_writes(&dir, "Written by an older unconf");
+    disk.reload(&mut replica);
+    let taker = dir.join(format!("{}.ron", me("taker").file_stem()));
+    other_device_writes(&dir, "Written after updating unconf");
+    let text = std::fs::read_to_string(&taker).expect("read");
+    std::fs::write(&taker, text.replace("version: 2,", "version: 3,")).expect("write");
+    let report = disk.reload(&mut replica);
+    assert!(report.became_read_only);
+    assert!(
+        replica
+            .read_only()
+            .is_some_and(|reason| reason.contains("newer unconf"))
+    );
+    let titles: Vec<&str> = replica
+        .event()
+        .pitches
+        .values()
+        .map(|p| p.title.as_str())
+        .collect();
+    assert!(
+        titles.contains(&"Written after updating unconf"),
+        "{titles:?}"
+    );
+}
