@@ -303,3 +303,31 @@ fn generate_refuses_a_folder_that_is_not_empty_and_is_hidden_from_help() {
     );
     assert!(!env.ok(&["--help"]).contains("generate"));
 }
+
+/// `unconf … | head -1` closes the pipe under the command: it ends quietly,
+/// as Unix tools do, with no panic or backtrace on the terminal.
+#[test]
+fn output_that_goes_away_ends_the_command_quietly() {
+    let env = Env::new();
+    env.ok(&["new", "Pipe day"]);
+    // A pipe whose reading end is already closed: every write fails.
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let root = env.root();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("unconf"))
+        .env_clear()
+        .current_dir(root)
+        .env("HOME", root)
+        .env("XDG_CONFIG_HOME", root.join("config"))
+        .env("XDG_DATA_HOME", root.join("data"))
+        .env("UNCONF_HOME", env.sessions())
+        .env("UNCONF_DEVICE", "organiser")
+        .env("UNCONF_NOW", env.now())
+        .arg("list")
+        .stdout(writer)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(141), "{stderr}");
+}
