@@ -28,6 +28,10 @@ pub struct Conflict {
     pub unseen_work: Vec<Id>,
     /// What the person has in front of them: keeping covers only this.
     pub begun: Begun,
+    /// The same for each of `unseen_work`, taken when the conflict was
+    /// listed: keeping the deletion deletes them as they were shown, never
+    /// an edit of them that arrived while the person chose.
+    pub unseen_begun: Vec<Begun>,
 }
 
 impl Replica {
@@ -52,6 +56,7 @@ impl Replica {
             versions,
             unseen_work: Vec::new(),
             begun,
+            unseen_begun: Vec::new(),
         })
     }
 
@@ -104,12 +109,14 @@ impl Replica {
         };
         let mut versions = vec![gone, kept];
         versions.sort_by(|a, b| (a.at, &a.dot).cmp(&(b.at, &b.dot)));
+        let unseen_begun = unseen_work.iter().map(|child| self.begin(child)).collect();
         Some(Conflict {
             id: id.clone(),
             fields: FieldSet::ALL,
             versions,
             unseen_work,
             begun,
+            unseen_begun,
         })
     }
 }
@@ -154,12 +161,17 @@ impl Conflict {
                 begun: Some(self.begun.clone()),
                 fields: None,
             }];
-            edits.extend(self.unseen_work.iter().map(|child| Edit {
-                id: child.clone(),
-                record: None,
-                begun: Some(replica.begin(child)),
-                fields: None,
-            }));
+            edits.extend(
+                self.unseen_work
+                    .iter()
+                    .zip(&self.unseen_begun)
+                    .map(|(child, begun)| Edit {
+                        id: child.clone(),
+                        record: None,
+                        begun: Some(begun.clone()),
+                        fields: None,
+                    }),
+            );
             return edits;
         };
         // Keeping a value over a deletion brings every field back.

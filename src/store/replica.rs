@@ -262,6 +262,12 @@ impl Replica {
     fn refresh_all(&mut self, touched: &[(Id, bool)]) {
         let mut parents = BTreeSet::new();
         for (id, fresh) in touched {
+            // Looked up before the refresh too: a note or next step that is
+            // now deleted has left the event, and its session may have been
+            // shown only because of it.
+            if let Some(parent) = self.parent_of(id) {
+                parents.insert(parent);
+            }
             let current = self.merged.current(id);
             // Most records have one version, which is their value: no need
             // to look for an old value or compose fields.
@@ -544,7 +550,23 @@ impl Replica {
         let all = field::all(kind);
         let (fields, value, deleted) = match &edit.record {
             None if current.is_empty() => return Vec::new(),
-            None => (all, shown.clone(), true),
+            // The record as its deleter had it: shown now, or when the
+            // editor opened if it was deleted here since. A deletion without
+            // a value would keep a session it deleted hidden even when work
+            // was added to it unseen (see `unseen_work`).
+            None => {
+                let value = shown
+                    .clone()
+                    .or_else(|| edit.begun.as_ref().and_then(|b| b.value.clone()))
+                    .or_else(|| {
+                        current
+                            .iter()
+                            .filter(|v| v.value.is_some())
+                            .max_by(|a, b| (a.at, &a.dot).cmp(&(b.at, &b.dot)))
+                            .and_then(|v| v.value.clone())
+                    });
+                (all, value, true)
+            }
             Some(new) => {
                 let live = current.iter().any(|v| !v.deleted) && shown.is_some();
                 let fields = match (edit.fields, &shown) {
