@@ -388,6 +388,7 @@ mod tests {
             fields: FieldSet::ALL,
             versions,
             unseen_work: Vec::new(),
+            unseen_begun: Vec::new(),
             begun: Begun::default(),
         }
     }

@@ -43,6 +43,9 @@ pub struct Reload {
     /// This device's own file was replaced by a copy that lacked some of
     /// its edits (a sync tool or a restore); it was written again whole.
     pub own_restored: bool,
+    /// Another device's file came back without versions this laptop had
+    /// read from it: they now travel in this laptop's file.
+    pub kept_dropped: bool,
     /// A file from a newer unconf arrived: the event is now read-only here.
     pub became_read_only: bool,
     /// The lock this process could not have when it opened the event is
@@ -186,7 +189,25 @@ impl Disk {
                 };
                 let mine = file.device == replica.identity().device;
                 let source = if mine { Source::Own } else { Source::Other };
+                let device = file.device.clone();
+                let dots: std::collections::BTreeSet<_> = file
+                    .records
+                    .iter()
+                    .filter(|v| !v.by.is_empty())
+                    .map(|v| crate::store::Dot {
+                        writer: v.by.as_str().into(),
+                        n: v.n,
+                    })
+                    .collect();
+                let legacy = file.version == 1;
                 let gained = replica.absorb(file, source);
+                if !mine
+                    && !legacy
+                    && self.lock.is_some()
+                    && replica.keep_what_a_file_dropped(&device, &dots) > 0
+                {
+                    report.kept_dropped = self.save(replica).is_ok();
+                }
                 if gained > 0 {
                     report.new_versions += gained;
                     if !report.from.contains(&summary.label) {

@@ -388,11 +388,29 @@ impl Replica {
         written
             .iter()
             .rev()
-            .map(|w| Edit {
-                id: w.version.id.clone(),
-                record: w.before.clone(),
-                begun: Some(Begun::after(&w.version)),
-                fields: (!w.version.deleted && w.before.is_some()).then_some(w.version.fields),
+            .map(|w| {
+                // Undo goes back through this run's own steps in order: an
+                // earlier undo of the same fields was in front of the person.
+                let mut begun = Begun::after(&w.version);
+                let current = self.merged.current(&w.version.id);
+                for (index, context) in begun.fields.iter_mut().enumerate() {
+                    if !w.version.fields.contains(index) {
+                        continue;
+                    }
+                    for v in current_on(current, index)
+                        .into_iter()
+                        .filter(|v| self.is_mine(v))
+                    {
+                        context.join(&v.seen);
+                        context.add(&v.dot);
+                    }
+                }
+                Edit {
+                    id: w.version.id.clone(),
+                    record: w.before.clone(),
+                    begun: Some(begun),
+                    fields: (!w.version.deleted && w.before.is_some()).then_some(w.version.fields),
+                }
             })
             .collect()
     }
@@ -409,7 +427,7 @@ impl Replica {
         let mut found: Vec<&Version> = Vec::new();
         for index in fields.indexes(kind) {
             for v in current_on(current, index) {
-                if !begun.covers(v, index) && !self.is_mine(v) && !found.contains(&v) {
+                if !begun.covers(v, index) && !found.contains(&v) {
                     found.push(v);
                 }
             }
@@ -621,23 +639,11 @@ impl Replica {
         } else {
             Vec::new()
         };
-        // Group the fields by what was seen of them. What this run wrote
-        // since an edit began was in front of the person too (a form left
-        // and opened again, an earlier undo), so it is covered as well.
+        // Group the fields by what was seen of them.
         let mut groups: Vec<(Context, FieldSet)> = Vec::new();
         for index in fields.indexes(kind) {
             let context = match &edit.begun {
-                Some(begun) => {
-                    let mut context = begun.context(index);
-                    for v in current_on(current, index)
-                        .into_iter()
-                        .filter(|v| self.is_mine(v))
-                    {
-                        context.join(&v.seen);
-                        context.add(&v.dot);
-                    }
-                    context
-                }
+                Some(begun) => begun.context(index),
                 None => context_on(current, index),
             };
             match groups.iter_mut().find(|(c, _)| *c == context) {
@@ -801,6 +807,27 @@ impl Replica {
             }
         }
         (seen_by_others, held)
+    }
+
+    /// After another device's file was read again: its versions this
+    /// replica still holds as current but the file no longer has (an older
+    /// copy of it was put back, or a cloned identity wrote over it) are
+    /// carried in this device's file, so that what was shown here is never
+    /// buried by a restore elsewhere. Returns how many were carried.
+    pub fn keep_what_a_file_dropped(&mut self, device: &str, in_file: &BTreeSet<Dot>) -> usize {
+        let dropped: Vec<Version> = self
+            .merged
+            .versions()
+            .filter(|v| v.device() == device && !in_file.contains(&v.dot))
+            .cloned()
+            .collect();
+        let mut kept = 0;
+        for version in dropped {
+            if self.own.insert(version) {
+                kept += 1;
+            }
+        }
+        kept
     }
 
     /// Whether this device's file was behind what other laptops had seen of

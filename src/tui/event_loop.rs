@@ -360,8 +360,13 @@ fn reload(state: &mut State, disk: &mut Disk) {
         && !report.own_restored
         && !report.became_read_only
         && !report.writable_again
+        && !report.kept_dropped
     {
         return;
+    }
+    if report.kept_dropped {
+        let text = "Another laptop's file came back without edits shown here (an older copy put back?): they are kept in this laptop's file.".to_string();
+        update(state, Action::Told { text, error: true });
     }
     if report.writable_again {
         let text =

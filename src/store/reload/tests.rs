@@ -186,3 +186,31 @@ fn a_file_from_a_newer_unconf_arriving_is_read_and_stops_this_laptop_writing() {
         "{titles:?}"
     );
 }
+
+#[test]
+fn another_laptops_file_put_back_older_buries_nothing_this_laptop_showed() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (mut disk, mut replica) = open_event(root.path());
+    let dir = disk.dir().to_path_buf();
+    other_device_writes(&dir, "First pitch of the taker");
+    disk.reload(&mut replica);
+    let taker = dir.join(format!("{}.ron", me("taker").file_stem()));
+    let older = std::fs::read(&taker).expect("read");
+    other_device_writes(&dir, "Second pitch of the taker");
+    disk.reload(&mut replica);
+    // A sync tool puts the older file of the taker back.
+    std::fs::write(&taker, &older).expect("put back");
+    let report = disk.reload(&mut replica);
+    assert!(report.kept_dropped);
+    let own = std::fs::read_to_string(disk.own_path()).expect("read");
+    assert!(own.contains("Second pitch of the taker"), "{own}");
+    // A laptop that reads the folder afresh still sees it.
+    let fresh = EventFolder::open(&dir, me("third"), clock(), Access::Read).expect("open");
+    assert!(
+        fresh
+            .event()
+            .pitches
+            .values()
+            .any(|p| p.title == "Second pitch of the taker")
+    );
+}
