@@ -400,3 +400,24 @@ fn broken_files_are_named_with_where_and_why() {
     );
     assert_unchanged(&before, &files(env.root()), "commands on broken files");
 }
+
+/// Each laptop that writes to an event rewrites its own file in format 2:
+/// what the event says must not change by a single record or conflict.
+#[test]
+fn format_v1_files_rewritten_in_format_2_say_exactly_the_same() {
+    let (env, name) = with_fixture("format-v1/supplier-day");
+    let dir = env.event_dir(&name);
+    let before = read(&dir).event().clone();
+    let now = DateTime::parse_from_rfc3339("2026-11-28T09:00:00+00:00").expect("time");
+    for label in ["organiser", "priya-laptop", "sam-laptop"] {
+        let me = Identity::from_label(label, label);
+        let mut folder =
+            EventFolder::open(&dir, me, Clock::Fixed(now), Access::Write).expect("opens");
+        folder.save().expect("rewritten");
+        let text = std::fs::read_to_string(folder.own_path()).expect("read");
+        assert!(text.contains("version: 2,"), "{text}");
+    }
+    let after = read(&dir).event().clone();
+    assert_eq!(before, after);
+    assert_eq!(before.conflicts, after.conflicts);
+}
