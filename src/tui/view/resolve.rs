@@ -44,7 +44,7 @@ pub fn render(state: &State, resolve: &ResolveState, area: Rect, buf: &mut Buffe
         Constraint::Length(combined_rows),
     ])
     .areas(inner);
-    intro_lines(&all, intro, buf, theme);
+    intro_lines(&all, resolve.shown.unseen_work.len(), intro, buf, theme);
     let values: Vec<Option<&Record>> = all.iter().map(|v| v.value.as_ref()).collect();
     let differing = fields::differing(event, &values);
     let view = Versions {
@@ -97,9 +97,19 @@ fn combined_text(c: &CombinedText, chosen: usize, area: Rect, buf: &mut Buffer, 
     c.field.render(field, buf, true);
 }
 
-fn intro_lines(all: &[Version], area: Rect, buf: &mut Buffer, theme: Theme) {
+fn intro_lines(all: &[Version], work: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
     let text = if all.len() < 2 {
         "Only one version is left: it was resolved on another laptop. Esc closes.".to_string()
+    } else if work > 0 {
+        format!(
+            "It was deleted while another laptop added {} to it. Keep the deletion (which deletes {} too) or keep it (Enter).",
+            if work == 1 {
+                "a note or next step".to_string()
+            } else {
+                format!("{work} notes or next steps")
+            },
+            if work == 1 { "that" } else { "those" }
+        )
     } else {
         format!(
             "{} versions were written without seeing each other. Keep one (Enter), or type a combined text (e).",
