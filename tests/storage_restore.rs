@@ -403,3 +403,40 @@ fn a_save_killed_while_backing_up_leaves_no_partial_backup() {
         names(&dir)
     );
 }
+
+/// Laptop A's own file emptied (a full disk, a cloud placeholder): reading
+/// the event still shows everything, from this machine's copy of the file as
+/// it last wrote it; a write is refused (the file is never overwritten while
+/// unreadable) until the file is moved away, and then nothing is lost.
+#[test]
+fn an_unreadable_own_file_still_lets_this_laptop_read_and_loses_nothing() {
+    let env = Env::new();
+    let dir = env.open_day(A);
+    let event = path_arg(&dir);
+    env.ok_on(
+        A,
+        &["note", "add", event, SESSION, "Taken before the file broke"],
+    );
+    let own = device_file(&dir, A.0);
+    std::fs::write(&own, b"").expect("emptied");
+    let notes = texts(&env.export_json(A, &dir), "notes", "text");
+    assert!(
+        notes.contains(&"Taken before the file broke".to_string()),
+        "{notes:?}"
+    );
+    let refused = env.run_on(A, &["note", "add", event, SESSION, "Refused"]);
+    assert_eq!(refused.code, 2, "{refused:?}");
+    assert!(
+        std::fs::read(&own).expect("read").is_empty(),
+        "never overwritten"
+    );
+    std::fs::remove_file(&own).expect("moved away");
+    env.ok_on(
+        A,
+        &["note", "add", event, SESSION, "After the file was moved"],
+    );
+    let notes = texts(&env.export_json(A, &dir), "notes", "text");
+    for text in ["Taken before the file broke", "After the file was moved"] {
+        assert!(notes.contains(&text.to_string()), "{text}: {notes:?}");
+    }
+}

@@ -85,10 +85,15 @@ impl Context {
 /// event is no part of this one (`check` names it), and a file from a newer
 /// unconf is read as far as it can be, the event then read-only.
 fn refuse_problems(folder: &EventFolder) -> Result<(), CliError> {
+    // An unreadable own file whose versions came back from this machine's
+    // copy of it misses nothing: reading goes ahead (writing stays refused,
+    // since unconf never overwrites a file it cannot read).
+    let own_recovered = folder.own_lag().is_some_and(|lag| lag.taken_back > 0);
     let blocking: Vec<_> = folder
         .problems()
         .iter()
         .filter(|p| p.kind == ProblemKind::Unreadable)
+        .filter(|p| !(own_recovered && p.path == folder.own_path()))
         .collect();
     match blocking.as_slice() {
         [] => Ok(()),

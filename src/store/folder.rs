@@ -149,13 +149,15 @@ impl EventFolder {
             atomic::sweep_leftovers(dir, name);
         }
         let scan = read_all(dir)?;
-        let event_id = choose_event(&scan, &own_path).ok_or_else(|| StoreError::NotAnEvent {
-            dir: dir.to_path_buf(),
-            reason: match scan.problems.first() {
-                Some(problem) => problem.to_string(),
-                None => "it holds no unconf device files".into(),
-            },
-        })?;
+        let event_id = choose_event(&scan, &own_path)
+            .or_else(|| event_of_latest(&local, &own_path, &me))
+            .ok_or_else(|| StoreError::NotAnEvent {
+                dir: dir.to_path_buf(),
+                reason: match scan.problems.first() {
+                    Some(problem) => problem.to_string(),
+                    None => "it holds no unconf device files".into(),
+                },
+            })?;
         if lock.is_some() {
             local.take_over(dir, &event_id, &me.device, &own_path);
         }
@@ -639,6 +641,14 @@ pub(super) fn read_all(dir: &Path) -> Result<Scan, StoreError> {
         }
     }
     Ok(scan)
+}
+
+/// The event of this machine's latest copy of the own file, for a folder
+/// with no readable device file left (its only one emptied or removed).
+fn event_of_latest(local: &LocalState, own_path: &Path, me: &Identity) -> Option<Id> {
+    let path = local.latest_anywhere(own_path)?;
+    let file = super::format::read_device_file(&path).ok()?;
+    (file.device == me.device).then_some(file.event)
 }
 
 /// The event a folder holds: the one this device's own file names, else the

@@ -109,6 +109,18 @@ impl LocalState {
         ))
     }
 
+    /// This machine's latest copy of the own file at `own_path`, whatever
+    /// event it is of: for a folder whose only device file this machine
+    /// can no longer read (or no longer has), so that the event is known.
+    pub fn latest_anywhere(&self, own_path: &Path) -> Option<PathBuf> {
+        let events = std::fs::read_dir(self.root.join("events")).ok()?;
+        events
+            .filter_map(Result::ok)
+            .map(|entry| EventState { dir: entry.path() }.latest(own_path))
+            .filter(|path| path.is_file())
+            .max_by_key(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok())
+    }
+
     /// This machine's state for the event `event`.
     pub fn for_event(&self, event: &Id) -> EventState {
         EventState {
