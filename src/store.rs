@@ -57,6 +57,11 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("Saved {}, but its folder could not be synced to the disk ({source}); the edit is kept and saved again with the next change.", path.display())]
+    Unsynced {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Invalid(String),
 }

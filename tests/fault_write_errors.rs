@@ -130,3 +130,29 @@ fn a_folder_this_user_may_not_write_changes_nothing() {
     assert!(rerun.status.success(), "{rerun:?}");
     assert!(titles(&dir).contains("Written as nobody"));
 }
+
+/// The folder's fsync failing after the rename: the new file is in place,
+/// so the message must not say the file is as it was; it says what was
+/// saved and that the edit is saved again with the next change.
+#[test]
+fn a_failed_folder_sync_after_the_rename_says_what_was_saved() {
+    let home = Home::new();
+    let dir = home.seed_event("Fault day", DEVICE, 3);
+    let own = own_file(&dir);
+    let control = home.root().join("faults");
+    std::fs::write(&control, "dirsync").expect("control file");
+    let add = ["pitch", "add", EVENT, "Renamed into place"];
+    let output = home
+        .command(DEVICE, &add)
+        .env(FAULT_SEAM, &control)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(!stderr.contains("as it was"), "{stderr}");
+    assert!(stderr.contains("could not be synced"), "{stderr}");
+    assert!(stderr.contains(&own.display().to_string()), "{stderr}");
+    assert!(titles(&dir).contains("Renamed into place"));
+    assert_eq!(inspect(&dir).hidden_leftovers, 0, "no temporary file");
+}

@@ -19,7 +19,8 @@ use std::path::{Path, PathBuf};
 
 /// Test seam: when set, names a control file that every write reads. Its
 /// text says which failure to inject: `enospc` or `eio` while writing (after
-/// half the bytes), `fsync` when syncing. Empty or missing: no failure. A
+/// half the bytes), `fsync` when syncing, `dirsync` when syncing the folder
+/// after the rename. Empty or missing: no failure. A
 /// file, not a value, so that a running TUI can be switched between failing
 /// and working. Unset in normal use, where it costs one lookup per write.
 /// Used by `tests/fault_*.rs`; see docs/RELIABILITY.md.
@@ -44,7 +45,31 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = std::fs::remove_file(&temporary);
         return Err(error);
     }
-    sync_dir(dir)
+    injected(Stage::Folder)
+        .and_then(|()| sync_dir(dir))
+        .map_err(|error| io::Error::new(error.kind(), Replaced(error)))
+}
+
+/// The error of a write whose new file is in place (the rename succeeded)
+/// but whose folder could not be synced: the file is not as it was before,
+/// and the new one may not survive a power cut. Callers tell it apart with
+/// [`replaced`].
+#[derive(Debug)]
+pub struct Replaced(pub io::Error);
+
+impl std::fmt::Display for Replaced {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::error::Error for Replaced {}
+
+/// True when `error` came after the new file was already in place.
+pub fn replaced(error: &io::Error) -> bool {
+    error
+        .get_ref()
+        .is_some_and(|inner| inner.downcast_ref::<Replaced>().is_some())
 }
 
 /// Creates `.<name>.XXXXXX` next to the target: hidden, so that readers and
@@ -102,6 +127,7 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
 enum Stage {
     Write,
     Sync,
+    Folder,
 }
 
 /// The failure [`FAULT_SEAM`] asks for at this stage, if any.
@@ -114,6 +140,7 @@ fn injected(stage: Stage) -> io::Result<()> {
         ("enospc", Stage::Write) => (io::ErrorKind::StorageFull, "no space left on device"),
         ("eio", Stage::Write) => (io::ErrorKind::Other, "input/output error"),
         ("fsync", Stage::Sync) => (io::ErrorKind::Other, "input/output error on fsync"),
+        ("dirsync", Stage::Folder) => (io::ErrorKind::Other, "input/output error on fsync"),
         _ => return Ok(()),
     };
     Err(io::Error::new(

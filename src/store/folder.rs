@@ -563,9 +563,13 @@ impl Disk {
             &self.own_path,
             &stamp_file(&self.clock),
         );
-        atomic::write(&self.own_path, text.as_bytes()).map_err(|source| StoreError::Save {
-            path: self.own_path.clone(),
-            source,
+        atomic::write(&self.own_path, text.as_bytes()).map_err(|source| {
+            let path = self.own_path.clone();
+            if atomic::replaced(&source) {
+                StoreError::Unsynced { path, source }
+            } else {
+                StoreError::Save { path, source }
+            }
         })?;
         self.unsaved = false;
         self.own_stamp = super::reload::Stamp::of(&self.own_path);
