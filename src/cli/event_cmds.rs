@@ -222,30 +222,17 @@ fn problems(folder: &EventFolder, event_arg: &str) -> Vec<String> {
         let Some(conflict) = replica.conflict(id) else {
             continue;
         };
-        let mut who: Vec<String> = conflict
-            .versions
-            .iter()
-            .map(|v| {
-                let label = replica
-                    .device_label(v.device())
-                    .or_else(|| devices.get(v.device()).map(|d| d.0))
-                    .unwrap_or(v.device());
-                format!("{} on {label}", v.author)
-            })
-            .collect();
-        who.sort();
-        who.dedup();
-        let what = match conflict.field_names().as_slice() {
-            [] => String::new(),
-            names => format!(" ({})", names.join(", ").replace('_', " ")),
-        };
-        let by = |deleted: bool| -> Vec<String> {
+        // "Kim on Kim's laptop", once each, for the versions `keep` takes.
+        let writers = |keep: &dyn Fn(&crate::store::Version) -> bool| -> Vec<String> {
             let mut names: Vec<String> = conflict
                 .versions
                 .iter()
-                .filter(|v| v.deleted == deleted)
+                .filter(|v| keep(v))
                 .map(|v| {
-                    let label = replica.device_label(v.device()).unwrap_or(v.device());
+                    let label = replica
+                        .device_label(v.device())
+                        .or_else(|| devices.get(v.device()).map(|d| d.0))
+                        .unwrap_or(v.device());
                     format!("{} on {label}", v.author)
                 })
                 .collect();
@@ -253,11 +240,16 @@ fn problems(folder: &EventFolder, event_arg: &str) -> Vec<String> {
             names.dedup();
             names
         };
+        let who = writers(&|_| true);
+        let what = conflict
+            .fields_in_words()
+            .map(|words| format!(" ({words})"))
+            .unwrap_or_default();
         let how = if !conflict.unseen_work.is_empty() {
             format!(
                 "was deleted by {} while {} added to it; the session is kept until someone decides",
-                and_list(&by(true)),
-                and_list(&by(false))
+                and_list(&writers(&|v| v.deleted)),
+                and_list(&writers(&|v| !v.deleted))
             )
         } else {
             match who.as_slice() {

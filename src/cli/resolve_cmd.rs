@@ -228,10 +228,10 @@ fn list(
             continue;
         };
         let versions = &conflict.versions;
-        let fields = match conflict.field_names().as_slice() {
-            [] => String::new(),
-            names => format!(" of {}", names.join(", ").replace('_', " ")),
-        };
+        let fields = conflict
+            .fields_in_words()
+            .map(|words| format!(" of {words}"))
+            .unwrap_or_default();
         println!(
             "{}",
             inert_line(&format!(

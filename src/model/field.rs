@@ -71,6 +71,11 @@ impl FieldSet {
         self.indexes(kind).map(|i| names(kind)[i]).collect()
     }
 
+    /// The names in the set as people read them: "note taker, attendees".
+    pub fn words(self, kind: Kind) -> String {
+        self.names(kind).join(", ").replace('_', " ")
+    }
+
     /// The set named by `names`; names this build does not know (from a
     /// newer version of unconf) are left out.
     pub fn from_names<'a>(kind: Kind, list: impl IntoIterator<Item = &'a str>) -> FieldSet {

@@ -189,11 +189,12 @@ impl Conflict {
         }]
     }
 
-    /// The names of the fields in conflict, for messages.
-    pub fn field_names(&self) -> Vec<&'static str> {
+    /// The fields in conflict as people read them ("summary, outcome"),
+    /// or `None` when every field is (a deletion is involved).
+    pub fn fields_in_words(&self) -> Option<String> {
         match version::kind_of(&self.versions) {
-            Some(kind) if !self.fields.is_all(kind) => self.fields.names(kind),
-            _ => Vec::new(),
+            Some(kind) if !self.fields.is_all(kind) => Some(self.fields.words(kind)),
+            _ => None,
         }
     }
 }

@@ -261,16 +261,20 @@ impl State {
         let kind = self.replica.kind_of(&begun.id)?;
         let fields = field.map(|f| crate::model::field::FieldSet::from_names(kind, [f]));
         let changed = self.replica.changed_since(begun, fields);
-        let other = changed.first()?;
-        let who = if other.author.is_empty() {
+        let who = self.writer_name(changed.first()?);
+        Some(format!(" {who} changed this meanwhile; both are kept "))
+    }
+
+    /// Who wrote a version: its author, else its laptop's label.
+    fn writer_name(&self, version: &crate::store::Version) -> String {
+        if version.author.is_empty() {
             self.replica
-                .device_label(other.device())
+                .device_label(version.device())
                 .unwrap_or("another laptop")
                 .to_string()
         } else {
-            other.author.clone()
-        };
-        Some(format!(" {who} changed this meanwhile; both are kept "))
+            version.author.clone()
+        }
     }
 
     /// `done`, and, when the edit met a change made on another laptop that
@@ -282,20 +286,10 @@ impl State {
         else {
             return done.to_string();
         };
-        let who = if other.author.is_empty() {
-            self.replica
-                .device_label(other.device())
-                .unwrap_or("another laptop")
-                .to_string()
-        } else {
-            other.author.clone()
-        };
+        let who = self.writer_name(other);
         let what = match w.version.kind() {
             Some(kind) if !w.version.fields.is_all(kind) => {
-                format!(
-                    "the {}",
-                    w.version.fields.names(kind).join(", ").replace('_', " ")
-                )
+                format!("the {}", w.version.fields.words(kind))
             }
             _ => "it".to_string(),
         };

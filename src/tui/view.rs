@@ -105,6 +105,20 @@ fn tab_text(screen: Screen) -> String {
 }
 
 /// The screen whose tab is drawn at `column` of the top row.
+/// An editor's or form's border, saying in its bottom edge who changed what
+/// it edits on another laptop while it was open (see
+/// [`State::changed_meanwhile`]).
+pub fn with_changed_meanwhile<'a>(
+    block: ratatui::widgets::Block<'a>,
+    changed: Option<&str>,
+    theme: Theme,
+) -> ratatui::widgets::Block<'a> {
+    match changed {
+        Some(changed) => block.title_bottom(Line::styled(inert_line(changed), theme.warning())),
+        None => block,
+    }
+}
+
 pub fn tab_at(column: u16) -> Option<Screen> {
     let mut start = 0usize;
     for screen in Screen::ALL {

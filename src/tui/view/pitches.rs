@@ -221,15 +221,14 @@ fn form(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let height = 14.min(area.height);
     let popup = Rect::new(area.x + (area.width - width) / 2, area.y, width, height);
     Clear.render(popup, buf);
-    let mut block = Block::default()
-        .borders(Borders::ALL)
-        .title(" Pitch details: Tab moves, Enter saves, Esc cancels ");
-    if let Some(changed) = state.changed_meanwhile(Some(&form.begun), None) {
-        block = block.title_bottom(ratatui::text::Line::styled(
-            crate::model::text::inert_line(&changed),
-            theme.warning(),
-        ));
-    }
+    let changed = state.changed_meanwhile(Some(&form.begun), None);
+    let block = crate::tui::view::with_changed_meanwhile(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(" Pitch details: Tab moves, Enter saves, Esc cancels "),
+        changed.as_deref(),
+        theme,
+    );
     let inner = block.inner(popup);
     block.render(popup, buf);
     let rows = Layout::vertical([

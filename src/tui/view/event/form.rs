@@ -41,17 +41,15 @@ pub fn render<T>(
         height,
     );
     Clear.render(popup, buf);
-    let mut block = Block::default().borders(Borders::ALL).title(format!(
-        " {}: {} ",
-        form.title,
-        keys_hint(form)
-    ));
-    if let Some(changed) = changed {
-        block = block.title_bottom(Line::styled(
-            crate::model::text::inert_line(changed),
-            theme.warning(),
-        ));
-    }
+    let block = crate::tui::view::with_changed_meanwhile(
+        Block::default().borders(Borders::ALL).title(format!(
+            " {}: {} ",
+            form.title,
+            keys_hint(form)
+        )),
+        changed,
+        theme,
+    );
     let inner = block.inner(popup);
     block.render(popup, buf);
     let mut y = inner.y;

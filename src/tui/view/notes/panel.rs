@@ -107,17 +107,16 @@ fn editor(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         " {}: Ctrl-S or Esc saves ",
         crate::model::text::capitalised(writing.part.word())
     );
-    let mut block = titled(&title, area.width).border_style(theme.key());
     let field = match writing.part {
         crate::tui::screen::notes::Part::Summary => "summary",
         crate::tui::screen::notes::Part::Outcome => "outcome",
     };
-    if let Some(changed) = state.changed_meanwhile(Some(&writing.begun), Some(field)) {
-        block = block.title_bottom(ratatui::text::Line::styled(
-            crate::model::text::inert_line(&changed),
-            theme.warning(),
-        ));
-    }
+    let changed = state.changed_meanwhile(Some(&writing.begun), Some(field));
+    let block = crate::tui::view::with_changed_meanwhile(
+        titled(&title, area.width).border_style(theme.key()),
+        changed.as_deref(),
+        theme,
+    );
     let inner = block.inner(area);
     Clear.render(area, buf);
     block.render(area, buf);
@@ -188,13 +187,12 @@ pub fn form(state: &State, over: Rect, buf: &mut Buffer, theme: Theme) {
     let popup = Rect::new(over.x + (over.width - width) / 2, over.y, width, height);
     // The whole band, so that log lines do not peek out beside the form.
     Clear.render(Rect::new(over.x, over.y, over.width, height), buf);
-    let mut block = titled(title, width).border_style(theme.key());
-    if let Some(changed) = state.changed_meanwhile(Some(&form.begun), None) {
-        block = block.title_bottom(ratatui::text::Line::styled(
-            crate::model::text::inert_line(&changed),
-            theme.warning(),
-        ));
-    }
+    let changed = state.changed_meanwhile(Some(&form.begun), None);
+    let block = crate::tui::view::with_changed_meanwhile(
+        titled(title, width).border_style(theme.key()),
+        changed.as_deref(),
+        theme,
+    );
     let inner = block.inner(popup);
     block.render(popup, buf);
     let rows: [Rect; 6] = Layout::vertical([Constraint::Length(1); 6]).areas(inner);
