@@ -155,7 +155,9 @@ macro_rules! record_fields {
 }
 
 record_fields! {
-    Event(EventInfo) { name, date, venue, organisers, description, time_zone, follows }
+    Event(EventInfo) {
+        name, date, venue, organisers, description, time_zone, follows, attendees, url
+    }
     Room(Room) { name, capacity, position }
     Slot(Slot) { start, end, label, kind }
     Pitch(Pitch) { title, pitched_by, description, tags, interest, withdrawn, merged_into }

@@ -56,6 +56,11 @@ pub fn fields(event: &Event, record: &Record) -> Vec<Field> {
             field("Organisers", info.organisers.join(", ")),
             field("Description", info.description.clone()),
             field("Time zone", or_none(info.time_zone.as_ref())),
+            field(
+                "Attendees",
+                info.attendees.map_or("(none)".into(), |n| n.to_string()),
+            ),
+            field("Web address", info.url.clone()),
         ],
         Record::Room(room) => vec![
             field("Name", room.name.clone()),

@@ -79,6 +79,10 @@ pub struct EventInfo {
     pub time_zone: Option<String>,
     /// The event this one follows up, by name, when it was made with `--follow-up`.
     pub follows: Option<String>,
+    /// The day's headcount, when someone counted it.
+    pub attendees: Option<u32>,
+    /// Where the programme or write-up is published, for attendees to find.
+    pub url: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -227,6 +227,8 @@ impl Maker {
             description: "A generated day for measuring unconf at any size.".into(),
             time_zone: Some("Europe/London".into()),
             follows: None,
+            attendees: None,
+            url: String::new(),
         };
         self.clock += 1;
         let at = day_start() + Duration::seconds(self.clock);

@@ -84,6 +84,8 @@ fn hostile_day() -> HostileDay {
         description: h.paragraphs(),
         follows: Some(h.line()),
         time_zone: None,
+        attendees: Some(45),
+        url: String::new(),
     });
     let rooms = [day.room(&h.line(), 0), day.room(&h.line(), 1)];
     day.slot((10, 0), (10, 30), &h.line(), SlotKind::Plenary);
