@@ -310,11 +310,7 @@ impl Replica {
             value = Some(snapshot);
             conflict = true;
         }
-        if conflict {
-            self.event.conflicts.insert(id.clone());
-        } else {
-            self.event.conflicts.remove(id);
-        }
+        self.event.set_conflict(id, conflict);
         self.event.apply(id, value);
     }
 
