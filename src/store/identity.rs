@@ -58,8 +58,11 @@ impl Identity {
         let path = config_dir.join(CONFIG_FILE);
         std::fs::create_dir_all(config_dir).map_err(|e| StoreError::io(config_dir, e))?;
         let text =
-            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()).map_err(|e| {
-                StoreError::Invalid(format!("Could not write the device identity: {e}."))
+            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()).map_err(|source| {
+                StoreError::Encode {
+                    what: "the device identity".into(),
+                    source,
+                }
             })?;
         atomic::write(&path, text.as_bytes()).map_err(|e| StoreError::io(&path, e))?;
         Ok(path)
@@ -120,14 +123,11 @@ fn read_config(path: &Path) -> Result<Option<Identity>, StoreError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io(path, e)),
     };
-    let me = ron::from_str::<Identity>(&text).map_err(|e| {
-        StoreError::Invalid(format!(
-            "{} line {}, column {}: {}; fix it, or delete it to choose a new device name.",
-            path.display(),
-            e.span.start.line,
-            e.span.start.col,
-            e.code
-        ))
+    let me = ron::from_str::<Identity>(&text).map_err(|e| StoreError::BadIdentity {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        reason: e.code.to_string(),
     })?;
     // The device id names files and lock paths: a hand-edited one must not
     // be able to point outside the event folder.
@@ -137,11 +137,10 @@ fn read_config(path: &Path) -> Result<Option<Identity>, StoreError> {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
     if !safe {
-        return Err(StoreError::Invalid(format!(
-            "{}: the device id \"{}\" may hold only lower-case letters and digits; fix it, or delete the file to choose a new device name.",
-            path.display(),
-            crate::model::text::inert_line(&me.device)
-        )));
+        return Err(StoreError::BadDeviceId {
+            path: path.to_path_buf(),
+            device: me.device,
+        });
     }
     Ok(Some(me))
 }
