@@ -75,6 +75,7 @@ fn dispatch(context: &Context, command: Command) -> CliResult {
         Command::Merge(args) => carry_cmds::merge(context, args),
         Command::Pack(args) => carry_cmds::pack(context, args),
         Command::Sync(args) => carry_cmds::sync(context, &args.event),
+        Command::Settings(args) => tui_cmds::settings(args),
         Command::Generate(args) => generate_cmd::generate(&args),
     }
 }
