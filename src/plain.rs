@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use announce::{Announcements, Seen};
 use dialogue::{Dialogue, Mode, describe, numbered};
@@ -90,6 +90,7 @@ pub fn run(setup: Setup, dir: PathBuf, session: &str, slot: Option<&str>) -> Res
         clock: setup.clock,
         stop: &stop,
         watch: Watch::new(&dir),
+        ticked: Instant::now(),
     };
     conversation.run(&input);
     Ok(())
@@ -164,6 +165,7 @@ struct Conversation<'a> {
     clock: Clock,
     stop: &'a AtomicBool,
     watch: Watch,
+    ticked: Instant,
 }
 
 impl Conversation<'_> {
@@ -192,26 +194,38 @@ impl Conversation<'_> {
     }
 
     /// Ticks the clock and reads other laptops' changes until a line
-    /// comes; `None` at the end of input or on a signal.
+    /// comes; `None` at the end of input or on a signal. Lines typed fast
+    /// one after another still leave room for the tick.
     fn wait_for_line(&mut self, input: &Receiver<Option<String>>) -> Option<String> {
         loop {
             if self.stop.load(Ordering::Relaxed) {
                 return None;
             }
-            match input.recv_timeout(TICK) {
+            let wait = TICK.saturating_sub(self.ticked.elapsed());
+            if wait.is_zero() {
+                self.tick();
+                continue;
+            }
+            match input.recv_timeout(wait) {
                 Ok(line) => return line,
                 Err(RecvTimeoutError::Disconnected) => return None,
                 Err(RecvTimeoutError::Timeout) => {}
             }
-            self.state.status = None;
-            let effects = update(self.state, Action::Tick(self.clock.now()));
-            carry_out(effects, self.state, self.disk);
-            if let Some(status) = self.state.status.take() {
-                self.queue.push(status.text);
-            }
-            if self.watch.due() {
-                self.reload();
-            }
+        }
+    }
+
+    /// The clock moves on (drafts, a failed save tried again), and the
+    /// folder is read when something in it changed.
+    fn tick(&mut self) {
+        self.ticked = Instant::now();
+        self.state.status = None;
+        let effects = update(self.state, Action::Tick(self.clock.now()));
+        carry_out(effects, self.state, self.disk);
+        if let Some(status) = self.state.status.take() {
+            self.queue.push(status.text);
+        }
+        if self.watch.due() {
+            self.reload();
         }
     }
 

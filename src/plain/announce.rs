@@ -8,6 +8,7 @@ use crate::model::text::inert_line;
 use crate::model::{Id, Kind, Note};
 use crate::store::Replica;
 use crate::store::version::conflicting_fields;
+use crate::tui::screen::notes::with_article;
 
 /// Lines waiting to be read out. While a line is being typed (from the
 /// prompt until Enter) nothing comes out; everything waits for the next
@@ -105,11 +106,14 @@ fn note_line(note: &Note, mine: &str) -> String {
     } else {
         note.author.as_str()
     };
-    let private = if note.private { " private" } else { "" };
+    let what = if note.private {
+        format!("a private {}", note.kind.word())
+    } else {
+        with_article(note.kind)
+    };
     format!(
-        "{} added a{private} {} at {}: {}",
+        "{} added {what} at {}: {}",
         inert_line(who),
-        note.kind.word(),
         note.taken_at.format("%H:%M"),
         inert_line(&note.text)
     )

@@ -17,7 +17,7 @@ mod writeup;
 
 use std::collections::BTreeMap;
 
-pub use capture::{follow, kind_shown, note_draft_key, split_line};
+pub use capture::{follow, kind_shown, note_draft_key, split_line, with_article};
 pub use keys::{NoteAction, bindings};
 pub use waiting::{Missing, WaitingNote, arrived, enter_note_taker, offer_drafts};
 

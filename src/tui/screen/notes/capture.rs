@@ -46,7 +46,7 @@ pub fn split_line(line: &str) -> (NoteKind, &str) {
 }
 
 /// "a question", "an idea".
-fn with_article(kind: NoteKind) -> String {
+pub fn with_article(kind: NoteKind) -> String {
     let word = kind.word();
     let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
