@@ -57,11 +57,12 @@ pub fn from_env() -> Option<bool> {
 /// `/quit`, the end of input, or a signal.
 pub fn run(setup: Setup, dir: PathBuf, session: &str, slot: Option<&str>) -> Result<(), String> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-    ] {
+    // Ctrl-C too: the terminal is in its ordinary mode, so Ctrl-C is a
+    // signal, and leaving by it must keep the draft of a summary.
+    let mut signals = vec![signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
+    #[cfg(unix)]
+    signals.push(signal_hook::consts::SIGHUP);
+    for signal in signals {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .map_err(|e| format!("Could not watch for signals: {e}."))?;
     }
@@ -288,16 +289,30 @@ impl Conversation<'_> {
     }
 }
 
-/// A typed line as text: control characters (an arrow key the terminal
-/// passed through, a stray escape) are dropped, tabs become spaces.
+/// A typed line as text: an arrow or function key the terminal passed
+/// through (`ESC [ A`: the terminal's line editing has no history) is
+/// dropped whole, other control characters too, and tabs become spaces.
 fn typed(line: &str) -> String {
-    line.chars()
-        .filter_map(|c| match c {
-            '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => {
+                if chars.next_if(|n| *n == '[' || *n == 'O').is_some() {
+                    // Parameters, then one final byte.
+                    while chars
+                        .next_if(|n| ('\u{20}'..='\u{3f}').contains(n))
+                        .is_some()
+                    {}
+                    chars.next_if(|n| ('\u{40}'..='\u{7e}').contains(n));
+                }
+            }
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Lines from standard input, read on their own thread so that the clock
@@ -413,5 +428,17 @@ impl Out {
         {
             self.broken = true;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::typed;
+
+    #[test]
+    fn keys_the_terminal_passed_through_are_dropped_from_a_line() {
+        assert_eq!(typed("\u{1b}[Awho pays\u{1b}[1;5D?"), "who pays?");
+        assert_eq!(typed("\u{1b}OPhelp\tme\u{7}"), "help me");
+        assert_eq!(typed("plain text"), "plain text");
     }
 }

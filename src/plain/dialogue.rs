@@ -148,10 +148,15 @@ impl Dialogue {
             lines.push(format!("The {word} so far:"));
             lines.extend(text.lines().map(inert_line));
         }
+        if state.status.take().is_some() {
+            // The TUI's words name its keys: say it as this mode does.
+            lines.push(format!(
+                "That includes {word} text typed last time and not yet saved."
+            ));
+        }
         lines.push(format!(
             "Type lines to add to the {word}. A line with only a full stop saves it, /clear empties it, /cancel leaves it as it was."
         ));
-        // The status (a draft brought back) is read out after these lines.
         self.mode = Mode::Writing(part);
         Reply { lines, effects }
     }
