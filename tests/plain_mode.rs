@@ -201,3 +201,72 @@ fn a_screen_reader_user_takes_notes_line_by_line() {
     );
     assert!(!public.contains("names of the councils"), "{public}");
 }
+
+/// `unconf ARGS` on a machine with no identity in the environment, fed
+/// `input`; its exit code and output.
+fn fresh_machine(home: &Path, args: &[&str], env: &[(&str, &str)], input: &str) -> (i32, String) {
+    let mut command = assert_cmd::Command::cargo_bin("unconf").expect("binary");
+    for (key, path) in dirs(home) {
+        command.env(key, path);
+    }
+    command
+        .env_remove("UNCONF_DEVICE")
+        .env_remove("UNCONF_AUTHOR")
+        .env_remove("UNCONF_PLAIN")
+        .env("UNCONF_NOW", NOW)
+        .envs(env.iter().copied())
+        .current_dir(home);
+    let output = command
+        .args(args)
+        .write_stdin(input)
+        .output()
+        .expect("runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn plain_mode_is_a_setting_kept_with_the_identity() {
+    let home = tempfile::tempdir().expect("temp dir");
+    event(home.path());
+    let notes = ["notes", EVENT, "open data"];
+
+    let (code, said) = fresh_machine(home.path(), &["settings", "plain", "on"], &[], "");
+    assert_eq!(code, 2, "{said}");
+    assert!(said.contains("has no identity yet"), "{said}");
+
+    // The first plain run asks two questions and remembers plain mode.
+    let (code, said) = fresh_machine(
+        home.path(),
+        &notes,
+        &[("UNCONF_PLAIN", "1")],
+        "Sam\nsam-laptop\n? first question\n/quit\n",
+    );
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("Added a question at 10:42."), "{said}");
+    assert!(said.contains("starts in plain mode from now on"), "{said}");
+    let (_, shown) = fresh_machine(home.path(), &["settings", "show"], &[], "");
+    assert!(
+        shown.contains("name: Sam") && shown.contains("plain: on"),
+        "{shown}"
+    );
+
+    // With the setting on, `unconf notes` is plain without being asked.
+    let (code, said) = fresh_machine(home.path(), &notes, &[], "/quit\n");
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("plain mode"), "{said}");
+
+    // Off: the full-screen note-taker, which needs a terminal.
+    let (code, said) = fresh_machine(home.path(), &["settings", "plain", "off"], &[], "");
+    assert_eq!(code, 0, "{said}");
+    let (code, said) = fresh_machine(home.path(), &notes, &[], "/quit\n");
+    assert_eq!(code, 2, "{said}");
+    assert!(said.contains("needs a terminal"), "{said}");
+    // UNCONF_PLAIN=1 still asks for it, for one run.
+    let (code, said) = fresh_machine(home.path(), &notes, &[("UNCONF_PLAIN", "1")], "/quit\n");
+    assert_eq!(code, 0, "{said}");
+}

@@ -172,4 +172,47 @@ mod tests {
         let again = Seen::of(&state.replica, Some(&session));
         assert!(again.news(&state.replica, Some(&session)).is_empty());
     }
+
+    #[test]
+    fn a_summary_changed_on_two_laptops_at_once_is_told_once() {
+        use crate::plain::dialogue::Dialogue;
+        use crate::store::{Identity, Source};
+
+        let mut state = sample_state();
+        let session = state.event().sessions_in_order()[0].0.clone();
+        crate::tui::screen::notes::enter_note_taker(
+            &mut state,
+            session.as_str(),
+            None,
+            Ok(session.clone()),
+        );
+        // Kim's laptop last heard from this one before its summary.
+        let before = state.replica.own_file();
+        let mut dialogue = Dialogue::default();
+        for line in ["/summary", "Ours.", "."] {
+            dialogue.on_line(&mut state, line);
+        }
+        let seen = Seen::of(&state.replica, Some(&session));
+        let mut kim = Replica::new(
+            state.event().id.clone(),
+            Identity::from_label("Kim's laptop", "Kim"),
+            true,
+        );
+        kim.absorb(before, Source::Other);
+        let mut record = kim.event().record(&session).expect("the session");
+        if let Record::Session(s) = &mut record {
+            s.summary = "Kim's.".into();
+        }
+        kim.commit(vec![Change::put(session.clone(), record)], now().to_utc())
+            .expect("Kim's laptop can write");
+        state.replica.absorb(kim.own_file(), Source::Other);
+        assert_eq!(
+            seen.news(&state.replica, Some(&session)),
+            [
+                "The summary was changed on two laptops at once: both versions are kept (unconf resolve lists them)."
+            ]
+        );
+        let again = Seen::of(&state.replica, Some(&session));
+        assert!(again.news(&state.replica, Some(&session)).is_empty());
+    }
 }

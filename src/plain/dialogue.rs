@@ -81,6 +81,14 @@ impl Dialogue {
     /// that whatever it holds afterwards is this line's answer.
     pub fn on_line(&mut self, state: &mut State, line: &str) -> Reply {
         state.status = None;
+        let reply = self.dispatch(state, line);
+        if let Some(status) = &mut state.status {
+            status.text = in_plain_words(&status.text);
+        }
+        reply
+    }
+
+    fn dispatch(&mut self, state: &mut State, line: &str) -> Reply {
         match std::mem::replace(&mut self.mode, Mode::Notes) {
             Mode::Notes => self.on_notes_line(state, line),
             Mode::Writing(part) => self.on_writing_line(state, part, line),
@@ -296,6 +304,12 @@ impl Dialogue {
             effects: Vec::new(),
         }
     }
+}
+
+/// The TUI's status line names its keys where it says what to do next;
+/// here the same advice is a command.
+fn in_plain_words(text: &str) -> String {
+    text.replace("; v compares them.", "; unconf resolve lists them.")
 }
 
 const NO_SESSION: &str = "Choose a session first: /session lists them.";

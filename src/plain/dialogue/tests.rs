@@ -192,3 +192,22 @@ fn quit_asks_the_loop_to_leave() {
     let reply = dialogue.on_line(&mut state, "/quit");
     assert!(reply.effects.contains(&Effect::Quit));
 }
+
+#[test]
+fn a_summary_changed_meanwhile_on_another_laptop_is_kept_and_said_in_plain_words() {
+    let (mut state, mut dialogue, session) = taking_notes();
+    dialogue.on_line(&mut state, "/summary");
+    crate::tui::testing::kim_changes(&mut state, &session, |record| {
+        if let crate::model::Record::Session(s) = record {
+            s.summary = "Kim's summary.".into();
+        }
+    });
+    dialogue.on_line(&mut state, "Ours.");
+    dialogue.on_line(&mut state, ".");
+    let told = status(&state);
+    assert!(told.starts_with("Saved the summary. Kim changed"), "{told}");
+    assert!(
+        told.ends_with("both are kept; unconf resolve lists them."),
+        "{told}"
+    );
+}
