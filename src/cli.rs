@@ -16,6 +16,7 @@ mod import_csv;
 mod pitch_cmds;
 mod record_cmds;
 mod resolve_cmd;
+mod settings_cmd;
 mod table;
 mod tui_cmds;
 
@@ -75,7 +76,7 @@ fn dispatch(context: &Context, command: Command) -> CliResult {
         Command::Merge(args) => carry_cmds::merge(context, args),
         Command::Pack(args) => carry_cmds::pack(context, args),
         Command::Sync(args) => carry_cmds::sync(context, &args.event),
-        Command::Settings(args) => tui_cmds::settings(args),
+        Command::Settings(args) => settings_cmd::run(args),
         Command::Generate(args) => generate_cmd::generate(&args),
     }
 }
