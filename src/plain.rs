@@ -70,7 +70,7 @@ pub fn run(setup: Setup, dir: PathBuf, session: &str, slot: Option<&str>) -> Res
     let mut out = Out::default();
     let me = match setup.identity.clone() {
         Some(me) => me,
-        None => match first_run(&setup, &input, &mut out)? {
+        None => match first_run(&setup, &input, &stop, &mut out)? {
             Some(me) => me,
             None => return Ok(()),
         },
@@ -348,17 +348,19 @@ fn read_lines() -> Receiver<Option<String>> {
 fn first_run(
     setup: &Setup,
     input: &Receiver<Option<String>>,
+    stop: &AtomicBool,
     out: &mut Out,
 ) -> Result<Option<Identity>, String> {
     out.line("Welcome to unconf. Two questions, once: your name is written on the notes you take, and the laptop's name tells the other laptops whose file is whose.");
     let user = std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_default();
-    let Some(author) = ask(input, out, "Your name", &user) else {
+    let Some(author) = ask(input, stop, out, "Your name", &user) else {
         return Ok(None);
     };
     let Some(label) = ask(
         input,
+        stop,
         out,
         "A name for this laptop",
         &crate::store::lock::hostname(),
@@ -377,9 +379,11 @@ fn first_run(
     Ok(Some(me))
 }
 
-/// One question with a default taken by Enter; `None` at the end of input.
+/// One question with a default taken by Enter; `None` at the end of
+/// input or on a signal.
 fn ask(
     input: &Receiver<Option<String>>,
+    stop: &AtomicBool,
     out: &mut Out,
     question: &str,
     default: &str,
@@ -390,7 +394,16 @@ fn ask(
         } else {
             out.prompt(&format!("{question} (Enter for {}): ", inert_line(default)));
         }
-        let answer = typed(&input.recv().ok()??);
+        let answer = loop {
+            if stop.load(Ordering::Relaxed) {
+                return None;
+            }
+            match input.recv_timeout(TICK) {
+                Ok(Some(line)) => break typed(&line),
+                Ok(None) | Err(RecvTimeoutError::Disconnected) => return None,
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+        };
         let answer = if answer.trim().is_empty() {
             default.trim().to_string()
         } else {
