@@ -4,14 +4,14 @@
 //! text. Pure: no terminal, no disk; the loop carries out the effects.
 
 use super::command::{self, Command, Input, WritingLine};
-use crate::model::rules::{plural, room_name_of, session_title_of, slot_name_of};
+use super::readout::{self, describe, numbered};
+use crate::model::Id;
+use crate::model::rules::plural;
 use crate::model::text::inert_line;
-use crate::model::{Event, Id};
 use crate::tui::action::{Action, Effect, Screen};
 use crate::tui::screen::notes::{self, Focus, NoteAction, Part, sessions};
 use crate::tui::state::State;
 use crate::tui::update::update;
-use crate::tui::widget::countdown::countdown;
 
 /// What the next line typed is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +39,13 @@ impl Reply {
     fn say(line: impl Into<String>) -> Reply {
         Reply {
             lines: vec![line.into()],
+            effects: Vec::new(),
+        }
+    }
+
+    fn lines(lines: Vec<String>) -> Reply {
+        Reply {
+            lines,
             effects: Vec::new(),
         }
     }
@@ -124,14 +131,14 @@ impl Dialogue {
             return Reply::say(NO_SESSION);
         }
         match command {
-            Command::Help => help(),
+            Command::Help => Reply::lines(readout::help()),
             Command::Summary => self.open_writing(state, Part::Summary),
             Command::Outcome => self.open_writing(state, Part::Outcome),
             Command::Next(text) => self.open_next_step(state, text),
-            Command::List(n) => list(state, n),
+            Command::List(n) => Reply::lines(readout::list(state, n)),
             Command::Undo => Reply::effects(update(state, Action::Undo)),
-            Command::Time => time(state),
-            Command::Who => who(state),
+            Command::Time => Reply::lines(readout::time(state)),
+            Command::Who => Reply::lines(readout::who(state)),
             Command::Private => private(state),
             Command::Session => self.list_sessions(state),
             Command::Quit => Reply::effects(update(state, Action::Quit)),
@@ -314,27 +321,6 @@ fn in_plain_words(text: &str) -> String {
 
 const NO_SESSION: &str = "Choose a session first: /session lists them.";
 
-/// Sessions as a numbered list, each with its slot and room.
-pub fn numbered(event: &Event, ids: &[Id]) -> Vec<String> {
-    ids.iter()
-        .enumerate()
-        .map(|(i, id)| format!("{}. {}", i + 1, describe(event, id)))
-        .collect()
-}
-
-/// "\"Open data\", Round 1 (10:00), Library".
-pub fn describe(event: &Event, session: &Id) -> String {
-    let title = session_title_of(event, session);
-    match event.sessions.get(session) {
-        Some(s) => format!(
-            "{title}, {}, {}",
-            slot_name_of(event, &s.slot),
-            room_name_of(event, &s.room).trim_matches('"')
-        ),
-        None => title,
-    }
-}
-
 /// Picks a number from the list; anything else but `/cancel` asks again.
 /// True when the question is over.
 fn choose_session(state: &mut State, ids: &[Id], line: &str) -> (Reply, bool) {
@@ -381,95 +367,6 @@ fn add_note(state: &mut State, text: &str) -> Reply {
     let mut effects = update(state, Action::Paste(text.to_string()));
     effects.extend(update(state, Action::Submit));
     Reply::effects(effects)
-}
-
-fn help() -> Reply {
-    let mut lines = vec![
-        "Type a note and press Enter. Start it with ? for a question, ! an action, = a decision, \" a quote, * an idea.".to_string(),
-        "Enter on an empty line reads out what other laptops added since.".to_string(),
-    ];
-    lines.extend(Command::HELP.iter().map(|l| (*l).to_string()));
-    Reply {
-        lines,
-        effects: Vec::new(),
-    }
-}
-
-/// The last `n` notes of the session, oldest first, so that the newest is
-/// heard last.
-fn list(state: &State, n: usize) -> Reply {
-    let Some(session) = notes::session_id(state).filter(|_| state.note_taker.is_some()) else {
-        return Reply::say("No session yet, so no notes to read.");
-    };
-    let event = state.event();
-    let total = event.note_count(session);
-    if total == 0 {
-        return Reply::say("No notes yet in this session.");
-    }
-    let mut picked: Vec<String> = event
-        .notes_of(session)
-        .rev()
-        .take(n)
-        .map(|(_, note)| {
-            let private = if note.private { ", private" } else { "" };
-            let by = if note.author.is_empty() {
-                String::new()
-            } else {
-                format!(" ({}{private})", inert_line(&note.author))
-            };
-            format!(
-                "{} {}: {}{by}",
-                note.taken_at.format("%H:%M"),
-                note.kind.word(),
-                inert_line(&note.text)
-            )
-        })
-        .collect();
-    picked.reverse();
-    let mut lines = vec![if picked.len() == total {
-        format!("All {total} notes:")
-    } else {
-        format!("The last {} of {total} notes:", picked.len())
-    }];
-    lines.extend(picked);
-    Reply {
-        lines,
-        effects: Vec::new(),
-    }
-}
-
-fn time(state: &State) -> Reply {
-    let event = state.event();
-    let slot = state
-        .note_taker
-        .as_ref()
-        .and_then(|id| event.sessions.get(id))
-        .map(|s| &s.slot);
-    let text = countdown(event, state.now, slot).text();
-    Reply::say(format!(
-        "It is {}; {}.",
-        state.now.format("%H:%M"),
-        inert_line(&text)
-    ))
-}
-
-fn who(state: &State) -> Reply {
-    if state.devices.is_empty() {
-        return Reply::say("No laptop has written to this event folder yet.");
-    }
-    let mut lines = vec![format!("{}:", plural(state.devices.len(), "laptop"))];
-    for device in &state.devices {
-        let own = if device.own { " (this laptop)" } else { "" };
-        let last = device
-            .last_change
-            .map(|t| format!(", last change at {}", t.format("%H:%M")))
-            .unwrap_or_default();
-        lines.push(format!("{}{own}{last}", inert_line(&device.label)));
-    }
-    Reply {
-        lines,
-        effects: Vec::new(),
-    }
 }
 
 fn private(state: &mut State) -> Reply {
