@@ -18,7 +18,9 @@ pub mod theme;
 pub mod undo;
 pub mod update;
 pub mod view;
-mod watch;
+pub(crate) mod watch;
 pub mod widget;
 
 pub use event_loop::{Launch, Setup, run};
+/// Shared with the plain, line-by-line note-taker (`crate::plain`).
+pub(crate) use event_loop::{carry_out, open, reload_news};

@@ -20,6 +20,10 @@ pub struct Identity {
     pub label: String,
     /// The name written on notes and versions.
     pub author: String,
+    /// Note-taker mode runs line by line, for screen readers
+    /// (`unconf settings plain on|off`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub plain: bool,
 }
 
 const CONFIG_FILE: &str = "device.ron";
@@ -36,7 +40,14 @@ impl Identity {
             device: Identity::derived_id(label),
             label: label.to_string(),
             author: author.to_string(),
+            plain: false,
         }
+    }
+
+    /// The identity stored in the config directory, without the
+    /// environment's overrides: what a setting changes and saves.
+    pub fn stored(config_dir: &Path) -> Result<Option<Identity>, StoreError> {
+        read_config(&config_dir.join(CONFIG_FILE))
     }
 
     /// The identity to use: the environment overrides, else the config file.
@@ -80,6 +91,7 @@ impl Identity {
             device: base32(random),
             label: label.to_string(),
             author: author.to_string(),
+            plain: false,
         }
     }
 
@@ -102,10 +114,14 @@ fn apply_env(
     let author = author.filter(|a| !a.trim().is_empty());
     match (stored, device) {
         (stored, Some(label)) => {
+            let plain = stored.as_ref().is_some_and(|s| s.plain);
             let author = author
                 .or_else(|| stored.map(|s| s.author))
                 .unwrap_or_else(|| label.clone());
-            Some(Identity::from_label(label.trim(), author.trim()))
+            let mut me = Identity::from_label(label.trim(), author.trim());
+            // A setting of the person at this machine, whatever the label.
+            me.plain = plain;
+            Some(me)
         }
         (Some(mut stored), None) => {
             if let Some(author) = author {
@@ -190,6 +206,26 @@ mod tests {
             read_config(&dir.path().join(CONFIG_FILE)).expect("read"),
             Some(me)
         );
+    }
+
+    #[test]
+    fn the_plain_setting_round_trips_and_survives_a_device_override() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut me = Identity::fresh("Sam's laptop", "Sam");
+        me.save(dir.path()).expect("saved");
+        let text = std::fs::read_to_string(dir.path().join(CONFIG_FILE)).expect("read");
+        assert!(
+            !text.contains("plain"),
+            "off is the default, not written: {text}"
+        );
+        me.plain = true;
+        me.save(dir.path()).expect("saved");
+        assert_eq!(
+            Identity::stored(dir.path()).expect("read"),
+            Some(me.clone())
+        );
+        let env = apply_env(Some(me), Some("tablet".into()), None);
+        assert!(env.is_some_and(|i| i.plain));
     }
 
     #[test]
