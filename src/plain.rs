@@ -20,7 +20,6 @@ pub mod readout;
 mod terminal;
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -59,16 +58,9 @@ pub fn from_env() -> Option<bool> {
 /// Note-taker mode for `session` of the event in `dir`, line by line, until
 /// `/quit`, the end of input, or a signal.
 pub fn run(setup: Setup, dir: PathBuf, session: &str, slot: Option<&str>) -> Result<(), String> {
-    let stop = Arc::new(AtomicBool::new(false));
     // Ctrl-C too: the terminal is in its ordinary mode, so Ctrl-C is a
     // signal, and leaving by it must keep the draft of a summary.
-    let mut signals = vec![signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
-    #[cfg(unix)]
-    signals.push(signal_hook::consts::SIGHUP);
-    for signal in signals {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .map_err(|e| format!("Could not watch for signals: {e}."))?;
-    }
+    let stop = crate::tui::stop_on_signals()?;
     let input = read_lines();
     let mut out = Out::default();
     let me = match setup.identity.clone() {

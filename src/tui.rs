@@ -23,4 +23,4 @@ pub mod widget;
 
 pub use event_loop::{Launch, Setup, run};
 /// Shared with the plain, line-by-line note-taker (`crate::plain`).
-pub(crate) use event_loop::{carry_out, open, reload_news};
+pub(crate) use event_loop::{carry_out, open, reload_news, stop_on_signals};

@@ -60,14 +60,7 @@ const MAX_BATCH: usize = 512;
 
 /// Runs the TUI until the user quits or a signal asks it to stop.
 pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
-    let stop = Arc::new(AtomicBool::new(false));
-    // SIGTERM, SIGHUP (a closed window) and SIGINT on Unix; on Windows a
-    // closed console window (CTRL_CLOSE_EVENT), Ctrl-Break and Ctrl-C sent
-    // from outside. Ctrl-C typed into the TUI is a key, never a signal: the
-    // terminal is in raw mode.
-    let flag = Arc::clone(&stop);
-    ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed))
-        .map_err(|e| format!("Could not watch for signals: {e}."))?;
+    let stop = stop_on_signals()?;
     watchdog(Arc::clone(&stop));
     let mut terminal =
         ratatui::try_init().map_err(|e| format!("Could not start the terminal UI: {e}."))?;
@@ -76,6 +69,19 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result
+}
+
+/// A flag that is set when the process is asked to end: SIGTERM, SIGHUP (a
+/// closed window) and SIGINT on Unix; on Windows a closed console window
+/// (`CTRL_CLOSE_EVENT`), Ctrl-Break and Ctrl-C. Ctrl-C typed into the TUI
+/// is a key, never a signal (the terminal is in raw mode); in plain mode
+/// it is a signal, and leaves the same way.
+pub(crate) fn stop_on_signals() -> Result<Arc<AtomicBool>, String> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed))
+        .map_err(|e| format!("Could not watch for signals: {e}."))?;
+    Ok(stop)
 }
 
 /// How long the loop gets to save and leave after SIGTERM or SIGHUP (on
