@@ -229,7 +229,7 @@ fn colour() -> bool {
 
 /// Opens the event for writing; when another process of this device holds
 /// it, opens it read-only and says who has it.
-pub(crate) fn open(dir: &Path, me: Identity, clock: Clock) -> Result<(Disk, State), String> {
+pub fn open(dir: &Path, me: Identity, clock: Clock) -> Result<(Disk, State), String> {
     let (folder, locked) = match EventFolder::open(dir, me.clone(), clock, Access::Write) {
         Ok(folder) => (folder, None),
         Err(StoreError::Locked { holder, .. }) => (
