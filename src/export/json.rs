@@ -5,7 +5,6 @@
 
 use serde::Serialize;
 
-use super::public_view;
 use crate::model::{Event, Id, Person};
 
 /// The `format` field: what this document is.
@@ -16,13 +15,8 @@ pub const VERSION: u32 = 1;
 /// The event as pretty-printed JSON ending in a newline; the public view
 /// when `public`.
 pub fn json(event: &Event, public: bool) -> Result<String, serde_json::Error> {
-    let shown;
-    let event = if public {
-        shown = public_view(event);
-        &shown
-    } else {
-        event
-    };
+    let shown = super::view::shown(event, public);
+    let event: &Event = &shown;
     let mut text = serde_json::to_string_pretty(&Document::of(event, public))?;
     text.push('\n');
     Ok(text)

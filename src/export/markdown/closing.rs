@@ -39,8 +39,9 @@ impl WriteUp<'_> {
         blocks
     }
 
-    /// Open and withdrawn pitches with their show of hands, and merged
-    /// pitches with the pitch they now run as. Left out when every pitch ran.
+    /// Open and withdrawn pitches with their show of hands, and pitches
+    /// merged into one that did not run either. A merged pitch that ran is
+    /// listed under its session instead. Left out when every pitch ran.
     pub(super) fn unscheduled(&self) -> Vec<String> {
         let items: Vec<String> = self
             .event
@@ -56,6 +57,9 @@ impl WriteUp<'_> {
                     PitchStatus::Withdrawn => {
                         bracketed(title, [Some("withdrawn".to_string()), interest])
                     }
+                    // Discussed in the session it was merged into, and
+                    // listed there.
+                    PitchStatus::Merged { .. } if self.runs(id) => return None,
                     PitchStatus::Merged { .. } => format!("{title} — {}", self.merged_into(id)),
                 };
                 Some(format!("{line}{}", self.flag(id)))
@@ -65,6 +69,13 @@ impl WriteUp<'_> {
             return Vec::new();
         }
         vec!["## Pitches not scheduled".to_string(), bullets(items)]
+    }
+
+    /// Whether a merged pitch runs: the pitch it was merged into is
+    /// scheduled.
+    fn runs(&self, id: &Id) -> bool {
+        let root = self.event.merge_root(id);
+        root != id && self.event.pitch_status(root) == PitchStatus::Scheduled
     }
 
     /// Named after the pitch it finally runs as, which is where a reader

@@ -219,8 +219,46 @@ fn a_session_with_nothing_recorded_says_so_in_one_line() {
     });
     let document = markdown(&day.event(), &MarkdownOptions::default());
     assert!(document.contains(
-        "## Quiet one\n\nRoom 1, 9am–9:45am.\n\nNothing was recorded for this session.\n"
+        "## Quiet one\n\nRoom 1, 9am to 9:45am.\n\nNothing was recorded for this session.\n"
     ));
+}
+
+#[test]
+fn a_session_with_nothing_recorded_shows_what_was_pitched() {
+    let mut day = Fixture::new();
+    let room = day.room("Room 1", 0);
+    let slot = day.slot((11, 30), (12, 0), "", SlotKind::Breakout);
+    let pitch = day.pitch("Wellbeing", &[("jo bloggs", None)], 0);
+    let merged = day.pitch("Staff health", &[("Jo Bloggs", None)], 0);
+    day.pitch("Never ran", &[], 2);
+    day.edit(&pitch, |record| {
+        if let crate::model::Record::Pitch(p) = record {
+            p.description = "How do we look after #wellbeing?".into();
+        }
+    });
+    let into = pitch.clone();
+    day.edit(&merged, |record| {
+        if let crate::model::Record::Pitch(p) = record {
+            p.merged_into = Some(into);
+        }
+    });
+    day.session(Session {
+        pitches: vec![pitch.clone(), merged.clone()],
+        slot,
+        room,
+        ..Session::default()
+    });
+    let document = markdown(&day.event(), &MarkdownOptions::default());
+    assert!(
+        document.contains(
+            "## Wellbeing\n\nMerged with: Staff health.\n\nPitched by Jo Bloggs. Room 1, 11:30am to midday.\n\n**The pitch:** How do we look after #wellbeing?\n"
+        ),
+        "{document}"
+    );
+    assert!(!document.contains("Nothing was recorded"), "{document}");
+    let unscheduled = document.split("## Pitches not scheduled").nth(1).unwrap_or_default();
+    assert!(unscheduled.contains("Never ran"), "{document}");
+    assert!(!unscheduled.contains("Staff health"), "merged pitches ran: {document}");
 }
 
 #[test]
