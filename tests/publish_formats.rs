@@ -9,6 +9,24 @@ use common::Env;
 use icalendar::parser::{Component, read_calendar, unfold};
 use publish_day::{CONTACTS, COUNCIL, EXAMPLE, council_day, example, name_parts};
 
+/// `args` run as the organiser on a machine whose time zone is `tz`.
+fn with_zone(env: &Env, tz: &str, args: &[&str]) -> String {
+    env.tick();
+    let output = (env.command_at(common::ORGANISER, &env.now()))
+        .env("TZ", tz)
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+fn param(component: &Component, name: &str, key: &str) -> Option<String> {
+    let property = component.find_prop(name)?;
+    let found = property.params.iter().find(|p| p.key.as_str() == key)?;
+    found.val.as_ref().map(|v| v.as_str().to_string())
+}
+
 fn prop(component: &Component, name: &str) -> Option<String> {
     component
         .find_prop(name)
@@ -19,7 +37,8 @@ fn prop(component: &Component, name: &str) -> Option<String> {
 fn the_calendar_has_every_session_plenary_and_break_with_every_field() {
     let env = Env::new();
     example(&env);
-    let text = env.ok(&["export", EXAMPLE, "--format", "ics", "--out", "-"]);
+    let args = ["export", EXAMPLE, "--format", "ics", "--out", "-"];
+    let text = with_zone(&env, "Europe/London", &args);
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
     for line in text.split_terminator("\r\n") {
         assert!(line.len() <= 75, "a line longer than 75 octets: {line:?}");
@@ -30,6 +49,12 @@ fn the_calendar_has_every_session_plenary_and_break_with_every_field() {
     let events: Vec<&Component> = (calendar.components.iter())
         .filter(|c| c.name.as_str() == "VEVENT")
         .collect();
+    // The event has no zone of its own, so the machine's is used, and
+    // described.
+    let zone = (calendar.components.iter())
+        .find(|c| c.name.as_str() == "VTIMEZONE")
+        .expect("a VTIMEZONE");
+    assert_eq!(prop(zone, "TZID").as_deref(), Some("Europe/London"));
     // 4 plenaries (no break in the example) and 10 sessions.
     assert_eq!(events.len(), 14);
     let json: serde_json::Value =
@@ -55,26 +80,28 @@ fn the_calendar_has_every_session_plenary_and_break_with_every_field() {
         assert_eq!(prop(found, "SUMMARY").as_deref(), session["title"].as_str());
         assert_eq!(prop(found, "DTSTART"), Some(at(&slot["start"])));
         assert_eq!(prop(found, "DTEND"), Some(at(&slot["end"])));
-        assert_eq!(prop(found, "LOCATION").as_deref(), room["name"].as_str());
+        let location = format!("{}, techUK", room["name"].as_str().expect("a name"));
+        assert_eq!(prop(found, "LOCATION"), Some(location), "room, venue");
         assert_eq!(
             prop(found, "DTSTAMP").as_deref(),
             Some("20261127T090100Z"),
             "UNCONF_NOW"
         );
-        assert!(
-            found
-                .find_prop("DTSTART")
-                .is_some_and(|p| p.params.is_empty()),
-            "floating time"
-        );
+        for time in ["DTSTART", "DTEND"] {
+            assert_eq!(
+                param(found, time, "TZID").as_deref(),
+                Some("Europe/London"),
+                "{time} in the zone"
+            );
+        }
     }
     let first = events[0];
     assert_eq!(
         prop(first, "SUMMARY").as_deref(),
         Some("Welcome and introductions")
     );
-    assert_eq!(prop(first, "LOCATION"), None);
-    let again = env.ok(&["export", EXAMPLE, "--format", "ics", "--out", "-"]);
+    assert_eq!(prop(first, "LOCATION").as_deref(), Some("techUK"));
+    let again = with_zone(&env, "Europe/London", &args);
     let uids = |t: &str| {
         t.lines()
             .filter(|l| l.starts_with("UID:"))
@@ -88,7 +115,15 @@ fn the_calendar_has_every_session_plenary_and_break_with_every_field() {
 fn the_public_calendar_follows_the_public_rules() {
     let env = Env::new();
     council_day(&env);
-    let internal = unfold(&env.ok(&["export", COUNCIL, "--format", "ics", "--out", "-"]));
+    let internal = unfold(&env.ok(&[
+        "export",
+        COUNCIL,
+        "--format",
+        "ics",
+        "--internal",
+        "--out",
+        "-",
+    ]));
     let calendar = read_calendar(&internal).expect("parses");
     let open_data = (calendar.components.iter())
         .find(|c| prop(c, "SUMMARY").as_deref() == Some("Open data"))
@@ -99,9 +134,20 @@ fn the_public_calendar_follows_the_public_rules() {
             "Ask Priya Shah (priya.shah@anytown.gov.uk, 07700 900123) by 27 November 2026.\n\nPitched by Priya Shah (Anytown Council)"
         )
     );
-    let public = unfold(&env.ok(&[
+    let public = unfold(&env.ok(&["export", COUNCIL, "--format", "ics", "--out", "-"]));
+    let asked = unfold(&env.ok(&[
         "export", COUNCIL, "--format", "ics", "--public", "--out", "-",
     ]));
+    let unstamped = |t: &str| -> Vec<String> {
+        (t.lines().filter(|l| !l.starts_with("DTSTAMP")))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(
+        unstamped(&public),
+        unstamped(&asked),
+        "the calendar is the public one unless --internal"
+    );
     let calendar = read_calendar(&public).expect("parses");
     let open_data = (calendar.components.iter())
         .find(|c| prop(c, "SUMMARY").as_deref() == Some("Open data"))
