@@ -57,9 +57,8 @@ fn a_chatham_house_session_names_nobody_in_the_public_write_up() {
         "{open_data}"
     );
     assert!(
-        open_data.contains(
-            "[name removed] said councils publish too little; [name removed] agreed."
-        ),
+        open_data
+            .contains("[name removed] said councils publish too little; [name removed] agreed."),
         "{open_data}"
     );
     assert!(
@@ -114,7 +113,7 @@ fn check_lists_the_personal_data_a_public_export_would_redact() {
         "personal data: the name \"Priya Shah\" in the summary of session \"Open data\", held under the Chatham House Rule, is removed in a public export.",
         "personal data: the name \"Marcus\" in the summary of session \"Open data\", held under the Chatham House Rule, is removed in a public export.",
         "personal data: an e-mail address \"sam@example.org\" in the text of note \"Write to sam@example.org\" is redacted in a public export.",
-        "personal data: the name \"Priya\" in the text of action \"Priya to draft a charter\", held under the Chatham House Rule, is removed in a public export.",
+        "personal data: the name \"Priya\" in the text of action \"Priya to draft a charter\" of session \"Open data\", held under the Chatham House Rule, is removed in a public export.",
     ] {
         assert!(
             report.contains(expected),

@@ -72,7 +72,8 @@ fn left_for_review(event: &Event, public: bool, to_stdout: bool) {
     }
     let line = match crate::export::personal::left_for_review(event) {
         0 => "No probable names were left in Chatham House sessions.".to_string(),
-        1 => "Left 1 probable name in Chatham House sessions for review; `unconf check` lists it.".to_string(),
+        1 => "Left 1 probable name in Chatham House sessions for review; `unconf check` lists it."
+            .to_string(),
         n => format!(
             "Left {n} probable names in Chatham House sessions for review; `unconf check` lists them."
         ),

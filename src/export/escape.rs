@@ -272,9 +272,15 @@ mod tests {
             r"[a\](javascript:alert(1))"
         );
         assert_eq!(inline("![i](x)"), r"![i\](x)");
-        assert_eq!(inline("x [a][b] [c]: d [[w]] [^1]"), r"x [a\][b] [c\]: d \[[w]] \[\^1]");
+        assert_eq!(
+            inline("x [a][b] [c]: d [[w]] [^1]"),
+            r"x [a\][b] [c\]: d \[[w]] \[\^1]"
+        );
         assert_eq!(inline("[ ] task"), r"\[ ] task");
-        assert_eq!(inline("[name removed] and #wellbeing"), "[name removed] and #wellbeing");
+        assert_eq!(
+            inline("[name removed] and #wellbeing"),
+            "[name removed] and #wellbeing"
+        );
         assert_eq!(inline("<script>"), r"\<script>");
         assert_eq!(inline("<https://x>"), r"\<https\://x>");
         assert_eq!(inline("<!-- -->"), r"\<!-- -->");

@@ -9,44 +9,299 @@
 
 use std::ops::Range;
 
-/// Capitalised words that start sentences or name days and months, and so
-/// say nothing about a person.
+/// Capitalised words that start sentences (imperatives too: "Ask Priya")
+/// or name days and months, and so say nothing about a person.
 const COMMON: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "april", "as", "at", "august",
-    "because", "before", "both", "but", "by", "can", "could", "december", "do", "each", "even",
-    "every", "february", "for", "friday", "from", "given", "he", "her", "his", "how", "however",
-    "i", "if", "in", "it", "its", "january", "july", "june", "just", "last", "later", "let",
-    "many", "march", "may", "monday", "more", "most", "much", "my", "next", "no", "not",
-    "november", "now", "october", "of", "on", "once", "one", "only", "or", "other", "our",
-    "over", "please", "saturday", "september", "she", "should", "since", "so", "some", "still",
-    "sunday", "that", "the", "their", "then", "there", "these", "they", "this", "those",
-    "thursday", "to", "today", "tomorrow", "too", "tuesday", "two", "under", "until", "us",
-    "we", "wednesday", "well", "what", "when", "where", "which", "while", "who", "why", "will",
-    "with", "would", "yes", "yesterday", "you", "your",
+    "agree",
+    "ask",
+    "bring",
+    "build",
+    "call",
+    "check",
+    "contact",
+    "create",
+    "develop",
+    "email",
+    "find",
+    "focus",
+    "follow",
+    "get",
+    "give",
+    "help",
+    "invite",
+    "join",
+    "keep",
+    "look",
+    "make",
+    "meet",
+    "note",
+    "plan",
+    "put",
+    "read",
+    "review",
+    "run",
+    "see",
+    "send",
+    "set",
+    "share",
+    "speak",
+    "start",
+    "stop",
+    "take",
+    "talk",
+    "tell",
+    "thank",
+    "thanks",
+    "try",
+    "use",
+    "write",
+    "a",
+    "about",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "april",
+    "as",
+    "at",
+    "august",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "december",
+    "do",
+    "each",
+    "even",
+    "every",
+    "february",
+    "for",
+    "friday",
+    "from",
+    "given",
+    "he",
+    "her",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "january",
+    "july",
+    "june",
+    "just",
+    "last",
+    "later",
+    "let",
+    "many",
+    "march",
+    "may",
+    "monday",
+    "more",
+    "most",
+    "much",
+    "my",
+    "next",
+    "no",
+    "not",
+    "november",
+    "now",
+    "october",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "please",
+    "saturday",
+    "september",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "sunday",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "thursday",
+    "to",
+    "today",
+    "tomorrow",
+    "too",
+    "tuesday",
+    "two",
+    "under",
+    "until",
+    "us",
+    "we",
+    "wednesday",
+    "well",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yes",
+    "yesterday",
+    "you",
+    "your",
 ];
 
 /// Words that make a run of capitalised words an organisation, a place, a
 /// programme or a thing rather than a person.
 const NOT_PEOPLE: &[&str] = &[
-    "academy", "agency", "alliance", "association", "authority", "bank", "board", "borough",
-    "british", "business", "cabinet", "care", "centre", "center", "charter", "city", "cloud",
-    "code", "college", "combined", "commercial", "commission", "committee", "community",
-    "company", "council", "county", "crown", "data", "declaration", "department", "digital",
-    "district", "east", "england", "english", "forum", "foundation", "framework", "fund",
-    "government", "group", "hall", "health", "house", "housing", "institute", "ireland",
-    "kingdom", "lab", "labs", "library", "limited", "local", "ltd", "market", "marketplace",
-    "ministry", "national", "network", "north", "office", "open", "partnership", "platform",
-    "plc", "policy", "programme", "project", "public", "road", "room", "royal", "school",
-    "scotland", "service", "services", "social", "society", "south", "standard", "standards",
-    "strategy", "street", "supplier", "suppliers", "team", "tech", "technology", "the", "trust",
-    "union", "unit", "united", "university", "wales", "west",
+    "academy",
+    "agency",
+    "alliance",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "borough",
+    "british",
+    "business",
+    "cabinet",
+    "care",
+    "centre",
+    "center",
+    "charter",
+    "city",
+    "cloud",
+    "code",
+    "college",
+    "combined",
+    "commercial",
+    "commission",
+    "committee",
+    "community",
+    "company",
+    "council",
+    "county",
+    "crown",
+    "data",
+    "declaration",
+    "department",
+    "digital",
+    "district",
+    "east",
+    "england",
+    "english",
+    "forum",
+    "foundation",
+    "framework",
+    "fund",
+    "government",
+    "group",
+    "hall",
+    "health",
+    "house",
+    "housing",
+    "institute",
+    "ireland",
+    "kingdom",
+    "lab",
+    "labs",
+    "library",
+    "limited",
+    "local",
+    "ltd",
+    "market",
+    "marketplace",
+    "ministry",
+    "national",
+    "network",
+    "north",
+    "office",
+    "open",
+    "partnership",
+    "platform",
+    "plc",
+    "policy",
+    "programme",
+    "project",
+    "public",
+    "road",
+    "room",
+    "royal",
+    "school",
+    "scotland",
+    "service",
+    "services",
+    "social",
+    "society",
+    "south",
+    "standard",
+    "standards",
+    "strategy",
+    "street",
+    "supplier",
+    "suppliers",
+    "team",
+    "tech",
+    "technology",
+    "the",
+    "trust",
+    "union",
+    "unit",
+    "united",
+    "university",
+    "wales",
+    "west",
 ];
 
 /// Verbs that end "<Name> from <Organisation> said".
 const SAID: &[&str] = &[
-    "added", "agreed", "argued", "asked", "believes", "described", "disagreed", "explained",
-    "felt", "feels", "mentioned", "noted", "pointed", "proposed", "raised", "said", "says",
-    "shared", "stressed", "suggested", "thinks", "thought", "told", "warned", "wants", "wanted",
+    "added",
+    "agreed",
+    "argued",
+    "asked",
+    "believes",
+    "described",
+    "disagreed",
+    "explained",
+    "felt",
+    "feels",
+    "mentioned",
+    "noted",
+    "pointed",
+    "proposed",
+    "raised",
+    "said",
+    "says",
+    "shared",
+    "stressed",
+    "suggested",
+    "thinks",
+    "thought",
+    "told",
+    "warned",
+    "wants",
+    "wanted",
 ];
 
 /// One word of the text, with where it is.
@@ -62,7 +317,10 @@ fn words(text: &str) -> Vec<Word<'_>> {
     let is_word_char = |c: char| c.is_alphabetic() || c == '-' || c == '\'' || c == '’';
     let mut found: Vec<Word> = Vec::new();
     let mut start: Option<usize> = None;
-    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         match (start, is_word_char(c) && at < text.len()) {
             (None, true) => start = Some(at),
             (Some(from), false) => {
@@ -87,7 +345,9 @@ fn words(text: &str) -> Vec<Word<'_>> {
 }
 
 fn lower(word: &str) -> String {
-    word.trim_end_matches("'s").trim_end_matches("’s").to_lowercase()
+    word.trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_lowercase()
 }
 
 /// "Sarah", "O'Halloran", "Smith-Jones": a capital, then at least one
@@ -139,7 +399,8 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
             && name.len() <= 3
             && name.iter().all(|w| name_like(w.text))
             && from_then_said(&words, end + 1);
-        if !organisation && (pair || said)
+        if !organisation
+            && (pair || said)
             && let (Some(first), Some(last)) = (name.first(), name.last())
         {
             found.push(first.range.start..last.range.end);
@@ -154,7 +415,8 @@ fn from_then_said(words: &[Word], at: usize) -> bool {
     if words.get(at).is_none_or(|w| w.text != "from") {
         return false;
     }
-    (at + 2..(at + 8).min(words.len())).any(|i| SAID.contains(&words[i].text.to_lowercase().as_str()))
+    (at + 2..(at + 8).min(words.len()))
+        .any(|i| SAID.contains(&words[i].text.to_lowercase().as_str()))
 }
 
 #[cfg(test)]
@@ -171,9 +433,16 @@ mod tests {
             names("Sarah Jones from Wakefield said the data is poor."),
             ["Sarah Jones"]
         );
-        assert_eq!(names("We asked Mary Ann O'Brien-Smith about it"), ["Mary Ann O'Brien-Smith"]);
-        assert_eq!(names("Yesterday Priya Shah's team agreed."), ["Priya Shah's"]);
+        assert_eq!(
+            names("We asked Mary Ann O'Brien-Smith about it"),
+            ["Mary Ann O'Brien-Smith"]
+        );
+        assert_eq!(
+            names("Yesterday Priya Shah's team agreed."),
+            ["Priya Shah's"]
+        );
         assert_eq!(names("In March Tom Baker spoke."), ["Tom Baker"]);
+        assert_eq!(names("Ask Priya Shah by Friday."), ["Priya Shah"]);
     }
 
     #[test]
@@ -182,7 +451,10 @@ mod tests {
             names("Sarah from Leeds City Council said they publish too little."),
             ["Sarah"]
         );
-        assert_eq!(names("Ahmed from a small supplier told us to start small."), ["Ahmed"]);
+        assert_eq!(
+            names("Ahmed from a small supplier told us to start small."),
+            ["Ahmed"]
+        );
         assert_eq!(names("Sarah from Leeds City Council"), Vec::<&str>::new());
         assert_eq!(names("Data from Leeds said little"), Vec::<&str>::new());
     }

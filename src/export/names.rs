@@ -98,9 +98,8 @@ impl Names {
                 }
                 let written = &text[range.clone()];
                 let ordinary = ORDINARY_WORDS.contains(&pattern.to_lowercase().as_str());
-                let sure = written == pattern
-                    || written.starts_with(char::is_uppercase)
-                    || !ordinary;
+                let sure =
+                    written == pattern || written.starts_with(char::is_uppercase) || !ordinary;
                 found.push(NameFound { range, sure });
             }
         }

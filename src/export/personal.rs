@@ -79,7 +79,9 @@ impl Scan<'_> {
                 self.text(
                     id,
                     "pitched by",
-                    person.organisation.as_deref().unwrap_or(""), None);
+                    person.organisation.as_deref().unwrap_or(""),
+                    None,
+                );
             }
         }
         for (id, session) in &event.sessions {
@@ -89,11 +91,15 @@ impl Scan<'_> {
             self.text(
                 id,
                 "facilitator",
-                session.facilitator.as_deref().unwrap_or(""), None);
+                session.facilitator.as_deref().unwrap_or(""),
+                None,
+            );
             self.text(
                 id,
                 "note-taker",
-                session.note_taker.as_deref().unwrap_or(""), None);
+                session.note_taker.as_deref().unwrap_or(""),
+                None,
+            );
         }
         // Private notes never reach a public export, so they are not listed.
         for (id, note) in event.notes.iter().filter(|(_, n)| !n.private) {
@@ -102,7 +108,10 @@ impl Scan<'_> {
             self.text(id, "author", &note.author, None);
         }
         for (id, action) in &event.actions {
-            let under_rule = action.session.as_ref().and_then(|s| chatham.get(s).copied());
+            let under_rule = action
+                .session
+                .as_ref()
+                .and_then(|s| chatham.get(s).copied());
             self.text(id, "text", &action.text, under_rule);
             self.text(id, "owner", action.owner.as_deref().unwrap_or(""), None);
         }
@@ -135,32 +144,34 @@ impl Scan<'_> {
         let Some(session) = under_rule else {
             return;
         };
+        let within = if session == id {
+            String::new()
+        } else {
+            format!(" of {}", self.event.describe(session))
+        };
         let known = self.names.find(text);
         for found in &known {
             let what = &text[found.range.clone()];
             let line = if found.sure {
                 format!(
-                    "personal data: the name \"{what}\" in {place}, held under the Chatham House Rule, is removed in a public export."
+                    "personal data: the name \"{what}\" in {place}{within}, held under the Chatham House Rule, is removed in a public export."
                 )
             } else {
                 self.left += 1;
                 format!(
-                    "personal data: \"{what}\" in {place}, held under the Chatham House Rule, may be a name; a public export keeps it, so check it."
+                    "personal data: \"{what}\" in {place}{within}, held under the Chatham House Rule, may be a name; a public export keeps it, so check it."
                 )
             };
             self.lines.push(line);
         }
-        let overlaps = |r: &std::ops::Range<usize>| {
-            (known.iter()).any(|k| k.range.start < r.end && r.start < k.range.end)
+        // A guess that a known name only partly covers ("Sarah" of "Sarah
+        // Jones", when a Jones is known) would still leave part of it.
+        let covered = |r: &std::ops::Range<usize>| {
+            (known.iter()).any(|k| k.range.start <= r.start && r.end <= k.range.end)
         };
-        for range in likely_names::find(text).into_iter().filter(|r| !overlaps(r)) {
+        for range in likely_names::find(text).into_iter().filter(|r| !covered(r)) {
             self.left += 1;
             let what = &text[range.clone()];
-            let within = if session == id {
-                String::new()
-            } else {
-                format!(" of {}", self.event.describe(session))
-            };
             self.lines.push(format!(
                 "personal data: \"{what}\" in {place}{within}, held under the Chatham House Rule, probably names a person; a public export keeps it, so check it: \"{}\".",
                 excerpt(text, range)

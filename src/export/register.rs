@@ -142,10 +142,16 @@ fn programme(event: &Event) -> Vec<Vec<String>> {
         ]
     };
     for (slot_id, slot) in event.slots_in_order() {
-        let here: Vec<_> = sessions.iter().filter(|(_, s)| s.slot == *slot_id).collect();
+        let here: Vec<_> = sessions
+            .iter()
+            .filter(|(_, s)| s.slot == *slot_id)
+            .collect();
         if here.is_empty() && slot.kind != crate::model::SlotKind::Breakout {
             let mut row = slot_cells(slot);
-            row.extend(std::iter::repeat_n(String::new(), PROGRAMME.len() - row.len()));
+            row.extend(std::iter::repeat_n(
+                String::new(),
+                PROGRAMME.len() - row.len(),
+            ));
             rows.push(row);
         }
         for (id, session) in here {
@@ -157,7 +163,13 @@ fn programme(event: &Event) -> Vec<Vec<String>> {
     // Sessions whose slot is gone still belong in the register.
     for (id, session) in &sessions {
         if !event.slots.contains_key(&session.slot) {
-            let mut row = vec![date.clone(), String::new(), String::new(), String::new(), String::new()];
+            let mut row = vec![
+                date.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ];
             row.extend(session_cells(event, id, session));
             rows.push(row);
         }

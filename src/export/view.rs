@@ -38,7 +38,8 @@ pub fn named_once(event: &Event) -> Cow<'_, Event> {
         }
     }
     for (id, session) in &event.sessions {
-        let (facilitator, note_taker) = (fix_opt(&session.facilitator), fix_opt(&session.note_taker));
+        let (facilitator, note_taker) =
+            (fix_opt(&session.facilitator), fix_opt(&session.note_taker));
         if facilitator.is_some() || note_taker.is_some() {
             let mut session = session.clone();
             session.facilitator = facilitator.or(session.facilitator);
@@ -102,7 +103,10 @@ mod tests {
         };
         event.apply(&Id::new("n1"), Some(Record::Note(note)));
         let named = named_once(&event);
-        let pitch = named.pitches.get(&Id::new("p1")).map(|p| p.pitched_by[0].name.clone());
+        let pitch = named
+            .pitches
+            .get(&Id::new("p1"))
+            .map(|p| p.pitched_by[0].name.clone());
         assert_eq!(pitch.as_deref(), Some("Jo Bloggs"));
         assert!(matches!(named_once(&named), Cow::Borrowed(_)));
     }

@@ -42,7 +42,9 @@ fn score(name: &str) -> (usize, usize, usize) {
 }
 
 fn is_shouted(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    word.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
 }
 
 /// Every name the event holds, each with its best spelling.
@@ -119,7 +121,10 @@ impl People {
     pub fn matched(&self, typed: &str) -> String {
         let tidy = typed.split_whitespace().collect::<Vec<_>>().join(" ");
         match self.best.get(&key(&tidy)) {
-            Some(best) if (score(best), std::cmp::Reverse(best)) >= (score(&tidy), std::cmp::Reverse(&tidy)) => {
+            Some(best)
+                if (score(best), std::cmp::Reverse(best))
+                    >= (score(&tidy), std::cmp::Reverse(&tidy)) =>
+            {
                 best.clone()
             }
             _ => tidy,
@@ -161,7 +166,12 @@ mod tests {
     }
 
     fn people_with_mixed_case() -> People {
-        people(&["ellen mcdonald", "Ellen Mcdonald", "Ellen McDonald", "ELLEN MCDONALD"])
+        people(&[
+            "ellen mcdonald",
+            "Ellen Mcdonald",
+            "Ellen McDonald",
+            "ELLEN MCDONALD",
+        ])
     }
 
     #[test]

@@ -170,9 +170,9 @@ impl WriteUp<'_> {
         let mut sentences = Vec::new();
         let taker = nonblank(session.note_taker.as_deref());
         match (taker, session.attendees) {
-            (Some(taker), Some(n)) => {
-                sentences.push(format!("Notes taken by {taker}; {n} attended this session."))
-            }
+            (Some(taker), Some(n)) => sentences.push(format!(
+                "Notes taken by {taker}; {n} attended this session."
+            )),
             (Some(taker), None) => {
                 sentences.push(format::sentence(format!("Notes taken by {taker}")))
             }

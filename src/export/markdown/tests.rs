@@ -256,9 +256,15 @@ fn a_session_with_nothing_recorded_shows_what_was_pitched() {
         "{document}"
     );
     assert!(!document.contains("Nothing was recorded"), "{document}");
-    let unscheduled = document.split("## Pitches not scheduled").nth(1).unwrap_or_default();
+    let unscheduled = document
+        .split("## Pitches not scheduled")
+        .nth(1)
+        .unwrap_or_default();
     assert!(unscheduled.contains("Never ran"), "{document}");
-    assert!(!unscheduled.contains("Staff health"), "merged pitches ran: {document}");
+    assert!(
+        !unscheduled.contains("Staff health"),
+        "merged pitches ran: {document}"
+    );
 }
 
 #[test]
