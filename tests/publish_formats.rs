@@ -298,3 +298,179 @@ fn the_json_export_matches_its_schema_and_keeps_ids() {
         "private notes are left out"
     );
 }
+
+/// A register read back with the `csv` crate: its header, then its rows.
+fn register(env: &Env, what: &str, public: bool) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut args = vec!["export", COUNCIL, "--format", "csv", "--what", what];
+    if public {
+        args.push("--public");
+    }
+    args.extend(["--out", "-"]);
+    let text = env.ok(&args);
+    assert!(text.ends_with("\r\n"), "CRLF line ends: {text:?}");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = (reader.headers().expect("a header").iter())
+        .map(String::from)
+        .collect();
+    let rows = (reader.records())
+        .map(|r| r.expect("a row").iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn every_register_is_csv_that_parses_back_field_by_field() {
+    let env = Env::new();
+    council_day(&env);
+    env.ok(&[
+        "decision",
+        "add",
+        COUNCIL,
+        "=Publish the list",
+        "--lead",
+        "Westshire",
+    ]);
+    let (header, rows) = register(&env, "programme", false);
+    assert_eq!(
+        header,
+        [
+            "date",
+            "start",
+            "end",
+            "slot",
+            "kind",
+            "room",
+            "session",
+            "merged pitches",
+            "pitched by",
+            "facilitator",
+            "note-taker",
+            "attendees",
+            "chatham house"
+        ]
+    );
+    assert_eq!(
+        rows,
+        [
+            [
+                "2026-11-27",
+                "10:30",
+                "11:30",
+                "Round 1",
+                "breakout",
+                "Library",
+                "Open data",
+                "",
+                "Priya Shah",
+                "Georgina Maratheftis",
+                "Sam Jones",
+                "12",
+                "yes"
+            ],
+            [
+                "2026-11-27",
+                "11:30",
+                "12:30",
+                "Round 2",
+                "breakout",
+                "Library",
+                "Ethics",
+                "",
+                "Marcus Brown",
+                "Carlos Oliveira",
+                "Linda",
+                "",
+                "no"
+            ],
+        ]
+    );
+    let (_, public) = register(&env, "programme", true);
+    assert_eq!(
+        public[0][8..11],
+        ["", "", ""],
+        "Chatham House: nobody named"
+    );
+    assert_eq!(
+        public[1][8..11],
+        ["Marcus Brown", "Carlos Oliveira", "Linda"]
+    );
+
+    let (header, rows) = register(&env, "decisions", false);
+    assert_eq!(header, ["event", "decision", "lead"]);
+    assert_eq!(rows, [["Council day", "'=Publish the list", "Westshire"]]);
+
+    let (header, rows) = register(&env, "pitches", false);
+    assert_eq!(
+        header,
+        [
+            "title",
+            "pitched by",
+            "description",
+            "tags",
+            "interest",
+            "status",
+            "merged into",
+            "sessions"
+        ]
+    );
+    assert_eq!(
+        rows[0],
+        [
+            "Open data",
+            "Priya Shah (Anytown Council)",
+            "Ask Priya Shah (priya.shah@anytown.gov.uk, 07700 900123) by 27 November 2026.",
+            "",
+            "0",
+            "scheduled",
+            "",
+            "Library 10:30"
+        ]
+    );
+    let (_, public) = register(&env, "pitches", true);
+    assert_eq!(public[0][1], "");
+    assert_eq!(
+        public[0][2],
+        "Ask [name removed] ([email address removed], [phone number removed]) by 27 November 2026."
+    );
+
+    let (header, rows) = register(&env, "notes", false);
+    assert_eq!(
+        header,
+        ["session", "taken at", "kind", "author", "private", "text"]
+    );
+    let texts: Vec<(&str, &str, &str)> = (rows.iter())
+        .map(|r| (r[0].as_str(), r[4].as_str(), r[5].as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (
+                "Open data",
+                "no",
+                "Marcus Brown thinks 400 datasets is a start"
+            ),
+            ("Open data", "no", "Write to sam@example.org"),
+            ("Open data", "yes", "Nadia is leaving Westshire"),
+            ("Ethics", "no", "Carlos Oliveira: start small"),
+        ]
+    );
+    assert_eq!(rows[0][1..4], ["2026-11-27 09:10", "point", "Ade Okafor"]);
+    let (_, public) = register(&env, "notes", true);
+    assert_eq!(public.len(), 3, "no private notes: {public:?}");
+    assert_eq!(public[0][3], "", "no author under the Chatham House Rule");
+    assert_eq!(public[1][5], "Write to [email address removed]");
+    for (_, rows) in [
+        register(&env, "actions", true),
+        register(&env, "programme", true),
+        register(&env, "pitches", true),
+        register(&env, "notes", true),
+        register(&env, "decisions", true),
+    ] {
+        for contact in CONTACTS {
+            assert!(
+                !rows.iter().flatten().any(|c| c.contains(contact)),
+                "{contact}"
+            );
+        }
+    }
+}
