@@ -20,7 +20,20 @@ pub fn personal_data(event: &Event) -> Vec<String> {
 /// sessions for a person to look at: guessed names the event does not
 /// know, and known names that are also ordinary words.
 pub fn left_for_review(event: &Event) -> usize {
-    scan(event).left
+    scan(event).left.len()
+}
+
+/// The probable names [`left_for_review`] counts, as written, without
+/// repeats, in the order found: what the Export screen marks in its public
+/// preview.
+pub fn names_left_for_review(event: &Event) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in scan(event).left {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
 }
 
 fn scan(event: &Event) -> Scan<'_> {
@@ -29,7 +42,7 @@ fn scan(event: &Event) -> Scan<'_> {
         event,
         names: Names::of_event(&shown),
         lines: Vec::new(),
-        left: 0,
+        left: Vec::new(),
     };
     scan.event_details();
     scan.records();
@@ -40,7 +53,8 @@ struct Scan<'a> {
     event: &'a Event,
     names: Names,
     lines: Vec<String>,
-    left: usize,
+    /// The probable names a public export keeps, as written.
+    left: Vec<String>,
 }
 
 impl Scan<'_> {
@@ -157,7 +171,7 @@ impl Scan<'_> {
                     "personal data: the name \"{what}\" in {place}{within}, held under the Chatham House Rule, is removed in a public export."
                 )
             } else {
-                self.left += 1;
+                self.left.push(what.to_string());
                 format!(
                     "personal data: \"{what}\" in {place}{within}, held under the Chatham House Rule, may be a name; a public export keeps it, so check it."
                 )
@@ -170,12 +184,30 @@ impl Scan<'_> {
             (known.iter()).any(|k| k.range.start <= r.start && r.end <= k.range.end)
         };
         for range in likely_names::find(text).into_iter().filter(|r| !covered(r)) {
-            self.left += 1;
             let what = &text[range.clone()];
+            // What stays of it in a public export, where known names inside
+            // it are replaced: "Sarah" of "Sarah Jones" when a Jones is known.
+            let mut from = range.start;
+            for k in known.iter().filter(|k| k.sure && k.range.start < range.end) {
+                if k.range.end > from {
+                    self.keep_left(&text[from..k.range.start.max(from)]);
+                    from = k.range.end.max(from);
+                }
+            }
+            self.keep_left(&text[from.min(range.end)..range.end]);
             self.lines.push(format!(
                 "personal data: \"{what}\" in {place}{within}, held under the Chatham House Rule, probably names a person; a public export keeps it, so check it: \"{}\".",
                 excerpt(text, range)
             ));
+        }
+    }
+}
+
+impl Scan<'_> {
+    fn keep_left(&mut self, piece: &str) {
+        let piece = piece.trim_matches(|c: char| !c.is_alphanumeric());
+        if piece.chars().any(char::is_alphabetic) {
+            self.left.push(piece.to_string());
         }
     }
 }
