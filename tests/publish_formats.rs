@@ -270,6 +270,9 @@ fn the_json_export_matches_its_schema_and_keeps_ids() {
     ]);
     let value: serde_json::Value = serde_json::from_str(&public).expect("JSON");
     assert_eq!(value["public"], true);
+    assert_eq!(value["attendees"], serde_json::Value::Null, "not counted");
+    assert_eq!(value["url"], "");
+    assert_eq!(value["sessions"][0]["attendees"], 12);
     let open_data = &value["sessions"][0];
     assert_eq!(open_data["chatham_house"], true);
     assert_eq!(open_data["facilitator"], serde_json::Value::Null);

@@ -35,6 +35,8 @@ struct Document<'a> {
     description: &'a str,
     time_zone: Option<&'a str>,
     follows: Option<&'a str>,
+    attendees: Option<u32>,
+    url: &'a str,
     rooms: Vec<RoomOut<'a>>,
     slots: Vec<SlotOut<'a>>,
     pitches: Vec<PitchOut<'a>>,
@@ -132,6 +134,8 @@ impl<'a> Document<'a> {
             description: &info.description,
             time_zone: info.time_zone.as_deref(),
             follows: info.follows.as_deref(),
+            attendees: info.attendees,
+            url: &info.url,
             rooms: (event.rooms_in_order().into_iter())
                 .map(|(id, r)| RoomOut {
                     id: id.as_str(),
