@@ -477,3 +477,48 @@ fn every_register_is_csv_that_parses_back_field_by_field() {
         }
     }
 }
+
+#[test]
+fn every_register_matches_its_json_schema_column_by_column() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/schema/registers.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the schema")).expect("JSON");
+    let env = Env::new();
+    council_day(&env);
+    env.ok(&[
+        "decision",
+        "add",
+        COUNCIL,
+        "Publish the list",
+        "--lead",
+        "Westshire",
+    ]);
+    for what in ["actions", "programme", "decisions", "pitches", "notes"] {
+        let mut one = schema.clone();
+        one["$ref"] = serde_json::Value::String(format!("#/$defs/{what}"));
+        let validator = jsonschema::validator_for(&one).expect("a valid schema");
+        let titles: Vec<&str> = (schema["$defs"][what]["prefixItems"].as_array())
+            .expect("columns")
+            .iter()
+            .map(|c| c["title"].as_str().expect("a title"))
+            .collect();
+        assert!(
+            !validator.is_valid(&serde_json::json!(["too short"])),
+            "the schema checks"
+        );
+        for public in [false, true] {
+            let (header, rows) = register(&env, what, public);
+            assert_eq!(header, titles, "{what}");
+            assert!(!rows.is_empty(), "{what} has rows");
+            for row in rows {
+                let value = serde_json::json!(row);
+                let errors: Vec<String> = validator
+                    .iter_errors(&value)
+                    .map(|e| e.to_string())
+                    .collect();
+                assert!(errors.is_empty(), "{what} {row:?}: {errors:?}");
+            }
+        }
+    }
+}
