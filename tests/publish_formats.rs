@@ -333,6 +333,13 @@ fn every_register_is_csv_that_parses_back_field_by_field() {
         "--lead",
         "Westshire",
     ]);
+    let refused = env.refused(&["export", COUNCIL, "--what", "notes", "--out", "-"]);
+    assert!(
+        refused.contains("--what chooses a CSV register; give --format csv with it"),
+        "{refused}"
+    );
+    let refused = env.refused(&["export", COUNCIL, "--public", "--internal", "--out", "-"]);
+    assert!(refused.contains("--internal"), "{refused}");
     let (header, rows) = register(&env, "programme", false);
     assert_eq!(
         header,

@@ -21,9 +21,9 @@ pub struct ExportArgs {
     /// the calendar, which is for attendees.
     #[arg(long)]
     pub internal: bool,
-    /// Which register the CSV holds.
-    #[arg(long, value_enum, default_value_t = RegisterArg::Actions)]
-    pub what: RegisterArg,
+    /// Which register the CSV holds (default: actions).
+    #[arg(long, value_enum)]
+    pub what: Option<RegisterArg>,
     /// Add every session's full, timestamped notes as an appendix.
     #[arg(long)]
     pub with_notes: bool,
@@ -95,7 +95,7 @@ impl ExportArgs {
     /// The register `--what` names.
     pub fn register(&self) -> crate::export::Register {
         use crate::export::Register;
-        match self.what {
+        match self.what.unwrap_or(RegisterArg::Actions) {
             RegisterArg::Actions => Register::Actions,
             RegisterArg::Programme => Register::Programme,
             RegisterArg::Decisions => Register::Decisions,

@@ -113,6 +113,12 @@ fn refuse_mismatched_flags(args: &ExportArgs) -> CliResult {
             format.extension()
         )));
     }
+    if format != ExportFormat::Csv && args.what.is_some() {
+        return Err(CliError::Bad(format!(
+            "--what chooses a CSV register; give --format csv with it, or leave it out with --format {}.",
+            format.extension()
+        )));
+    }
     if args.split && args.out.as_deref() == Some(Path::new("-")) {
         return Err(CliError::Bad(
             "--split writes one file per session; give a folder with --out, not -.".into(),
