@@ -115,6 +115,37 @@ fn a_time_zone_gives_tzid_and_its_vtimezone() {
 }
 
 #[test]
+fn the_machine_zone_is_used_only_when_the_event_has_none() {
+    let zoned = |event_zone: Option<&str>, fallback: Option<chrono_tz::Tz>| {
+        let mut day = fixture::supplier_day();
+        day.info(EventInfo {
+            name: "Zoned".into(),
+            date: Some(fixture::date(2026, 1, 15)),
+            time_zone: event_zone.map(String::from),
+            ..EventInfo::default()
+        });
+        let options = IcsOptions {
+            fallback_zone: fallback,
+            ..options(false)
+        };
+        let text = ics(&day.event(), &options).expect("a date");
+        let unfolded = unfold(&text);
+        let calendar = read_calendar(&unfolded).expect("parses");
+        let session = (calendar.components.iter())
+            .find(|c| c.name.as_str() == "VEVENT")
+            .expect("an event");
+        param(session, "DTSTART", "TZID")
+    };
+    let paris = Some(chrono_tz::Europe::Paris);
+    assert_eq!(zoned(None, paris).as_deref(), Some("Europe/Paris"));
+    assert_eq!(
+        zoned(Some("Europe/London"), paris).as_deref(),
+        Some("Europe/London")
+    );
+    assert_eq!(zoned(None, None), None, "floating only when nothing is known");
+}
+
+#[test]
 fn a_missing_date_or_unknown_zone_is_refused() {
     let mut day = Fixture::new();
     day.info(EventInfo::default());
