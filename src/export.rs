@@ -4,6 +4,7 @@
 //! is to be published, so the Chatham House Rule, private notes and
 //! redaction are decided in one place.
 
+mod content;
 pub mod csv;
 mod escape;
 mod format;

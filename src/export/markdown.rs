@@ -154,33 +154,9 @@ impl WriteUp<'_> {
             format::count(event.rooms.len(), "room", "rooms"),
             format::count(event.slots.len(), "slot", "slots"),
         ];
-        if let Some(headcount) = event.info.attendees {
-            items.push(format::count(headcount as usize, "attendee", "attendees"));
-        }
-        items.extend(self.session_attendance());
+        items.extend(super::content::Attendance::of(event).sentences());
         items.push(self.action_counts());
         vec!["## At a glance".to_string(), bullets(items)]
-    }
-
-    /// Per-session counts, said as such: "Attendance counted in 8 of 10
-    /// sessions: from 6 to 20 people in each". Adding them up would count
-    /// everyone once per session they joined, so they are never added.
-    fn session_attendance(&self) -> Option<String> {
-        let counts: Vec<u32> = (self.event.sessions.values())
-            .filter_map(|s| s.attendees)
-            .collect();
-        let (min, max) = (counts.iter().min()?, counts.iter().max()?);
-        let range = if min == max {
-            format::count(*min as usize, "person", "people")
-        } else {
-            format!("from {min} to {max} people")
-        };
-        let each = if counts.len() == 1 { "" } else { " in each" };
-        Some(format!(
-            "Attendance counted in {} of {} sessions: {range}{each}",
-            counts.len(),
-            self.event.sessions.len()
-        ))
     }
 
     /// "12 pitches: 9 scheduled, 1 not scheduled, 1 merged, 1 withdrawn".

@@ -142,7 +142,11 @@ fn the_machine_zone_is_used_only_when_the_event_has_none() {
         zoned(Some("Europe/London"), paris).as_deref(),
         Some("Europe/London")
     );
-    assert_eq!(zoned(None, None), None, "floating only when nothing is known");
+    assert_eq!(
+        zoned(None, None),
+        None,
+        "floating only when nothing is known"
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! run, and, when asked for, every note as it was taken.
 
 use super::{WriteUp, bullets, escape, format, or_else};
+use crate::export::content;
 use crate::model::{Id, Note, PitchStatus};
 
 impl WriteUp<'_> {
@@ -59,7 +60,9 @@ impl WriteUp<'_> {
                     }
                     // Discussed in the session it was merged into, and
                     // listed there.
-                    PitchStatus::Merged { .. } if self.runs(id) => return None,
+                    PitchStatus::Merged { .. } if content::ran_merged(self.event, id) => {
+                        return None;
+                    }
                     PitchStatus::Merged { .. } => format!("{title} — {}", self.merged_into(id)),
                 };
                 Some(format!("{line}{}", self.flag(id)))
@@ -69,13 +72,6 @@ impl WriteUp<'_> {
             return Vec::new();
         }
         vec!["## Pitches not scheduled".to_string(), bullets(items)]
-    }
-
-    /// Whether a merged pitch runs: the pitch it was merged into is
-    /// scheduled.
-    fn runs(&self, id: &Id) -> bool {
-        let root = self.event.merge_root(id);
-        root != id && self.event.pitch_status(root) == PitchStatus::Scheduled
     }
 
     /// Named after the pitch it finally runs as, which is where a reader

@@ -53,10 +53,7 @@ impl WriteUp<'_> {
     /// labelled as the pitch, so that a reader knows it is not what the
     /// group said. Empty when no pitch has a description.
     fn what_was_pitched(&self, pitches: &[&Id]) -> Vec<String> {
-        let described: Vec<_> = (pitches.iter())
-            .filter_map(|p| self.event.pitches.get(*p))
-            .filter(|p| !escape::paragraphs(&p.description).is_empty())
-            .collect();
+        let described = crate::export::content::described(self.event, pitches);
         let mut blocks = Vec::new();
         for pitch in &described {
             let paragraphs = escape::paragraphs(&pitch.description);
