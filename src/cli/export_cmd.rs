@@ -1,5 +1,5 @@
 //! `unconf export`: the write-up (whole or split per session), the calendar,
-//! the actions register or the event as JSON, to a file, a folder or
+//! a register as CSV or the event as JSON, to a file, a folder or
 //! standard output.
 
 use std::path::{Path, PathBuf};
