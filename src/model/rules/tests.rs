@@ -75,7 +75,7 @@ fn a_person_pitching_two_sessions_in_one_slot_is_matched_by_trimmed_name_in_any_
     );
     assert_eq!(
         found[0].describe(&d.f.event),
-        "sam smith pitched two sessions that run at the same time, in Round 1 (10:30): \"Procurement\" and \"Open data\"."
+        "Sam Smith pitched two sessions that run at the same time, in Round 1 (10:30): \"Procurement\" and \"Open data\"."
     );
 }
 
