@@ -626,3 +626,16 @@ fn the_note_edit_line_says_when_another_laptop_changed_the_note_and_saving_keeps
         ]
     );
 }
+
+#[test]
+fn a_next_step_owner_typed_in_any_case_is_the_person_the_event_knows() {
+    let mut state = on_notes();
+    press(&mut state, &[KeyCode::Char('n'), KeyCode::Char('a')]);
+    type_text(&mut state, "Write up the pilot");
+    press(&mut state, &[KeyCode::Tab]);
+    type_text(&mut state, "asha  PATEL");
+    press(&mut state, &[KeyCode::Enter]);
+    let actions = state.event().actions_of(Some(&chosen(&state)));
+    let (_, action) = actions.first().expect("the next step");
+    assert_eq!(action.owner.as_deref(), Some("Asha Patel"));
+}
