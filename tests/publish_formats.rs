@@ -161,6 +161,15 @@ fn the_actions_register_is_formula_safe_csv() {
                 "",
                 "open"
             ],
+            // The action note taken in the session is one of its next steps.
+            [
+                "Council day",
+                "Open data",
+                "Write to sam@example.org",
+                "",
+                "",
+                "open"
+            ],
             [
                 "Council day",
                 "Open data",

@@ -38,6 +38,7 @@ pub fn note(context: &Context, command: NoteCommand) -> CliResult {
         taken_at: context.clock.now(),
         author,
         private,
+        status: crate::model::ActionStatus::Open,
     };
     let id = folder.new_id();
     let changes = ops::add_note(folder.event(), id.clone(), note)?;
@@ -109,10 +110,10 @@ pub fn action(context: &Context, command: ActionCommand) -> CliResult {
             folder.commit(changes)?;
             let text = folder
                 .event()
-                .actions
-                .get(&id)
-                .map_or("", |a| a.text.as_str());
-            println!("Marked {} done.", quoted(text));
+                .action(&id)
+                .map(|a| a.text)
+                .unwrap_or_default();
+            println!("Marked {} done.", quoted(&text));
             Ok(())
         }
     }

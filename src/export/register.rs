@@ -34,7 +34,7 @@ pub fn actions_register(event: &Event, public: bool) -> String {
 
 /// Each action with the title of its session ("" for the event's own); a
 /// repeat says so, since its title is the same as the first run's.
-fn in_order(event: &Event) -> Vec<(String, &Action)> {
+fn in_order(event: &Event) -> Vec<(String, Action)> {
     let own = event
         .actions_of(None)
         .into_iter()

@@ -5,8 +5,8 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{
-    Action, Decision, EventInfo, Id, Kind, Note, Person, Pitch, PitchStatus, Record, Room, Session,
-    Slot,
+    Action, Decision, EventInfo, Id, Kind, Note, NoteKind, Person, Pitch, PitchStatus, Record,
+    Room, Session, Slot,
 };
 
 /// One edit to one record: its new value, or `None` to delete it.
@@ -551,12 +551,80 @@ impl Event {
     }
 
     /// Next steps of one session, or of the event when `session` is `None`,
-    /// in the order they were made.
-    pub fn actions_of(&self, session: Option<&Id>) -> Vec<(&Id, &Action)> {
-        self.actions
+    /// in the order they were made: the session's next-step records and its
+    /// action notes, each read as a next step ([`action`](Event::action)).
+    pub fn actions_of(&self, session: Option<&Id>) -> Vec<(&Id, Action)> {
+        let mut steps: Vec<(&Id, Action)> = self
+            .actions
             .iter()
             .filter(|(_, a)| a.session.as_ref() == session)
-            .collect()
+            .map(|(id, a)| (id, a.clone()))
+            .collect();
+        if let Some(session) = session {
+            steps.extend(
+                self.notes_of(session)
+                    .filter(|(_, n)| n.kind == NoteKind::Action)
+                    .map(|(id, n)| (id, step_of_note(n))),
+            );
+            steps.sort_by(|a, b| a.0.cmp(b.0));
+        }
+        steps
+    }
+
+    /// Every next step, the event's and every session's (action notes
+    /// included), in the order they were made.
+    pub fn all_actions(&self) -> Vec<(&Id, Action)> {
+        let mut steps: Vec<(&Id, Action)> =
+            self.actions.iter().map(|(id, a)| (id, a.clone())).collect();
+        steps.extend(
+            self.notes
+                .iter()
+                .filter(|(_, n)| n.kind == NoteKind::Action)
+                .map(|(id, n)| (id, step_of_note(n))),
+        );
+        steps.sort_by(|a, b| a.0.cmp(b.0));
+        steps
+    }
+
+    /// A next step by id: a next-step record, or an action note read as one
+    /// (its owner and due date from its text, see [`super::steps`]). An
+    /// edit of either is an edit of that one record.
+    pub fn action(&self, id: &Id) -> Option<Action> {
+        match (self.actions.get(id), self.notes.get(id)) {
+            (Some(action), _) => Some(action.clone()),
+            (None, Some(note)) if note.kind == NoteKind::Action => Some(step_of_note(note)),
+            _ => None,
+        }
+    }
+
+    /// Decisions of the event (`None`: the day's decision records) or of one
+    /// session (its decision notes, read as decisions), in the order made.
+    pub fn decisions_of(&self, session: Option<&Id>) -> Vec<(&Id, Decision)> {
+        match session {
+            None => self
+                .decisions
+                .iter()
+                .map(|(id, d)| (id, d.clone()))
+                .collect(),
+            Some(session) => {
+                let mut found: Vec<(&Id, Decision)> = self
+                    .notes_of(session)
+                    .filter(|(_, n)| n.kind == NoteKind::Decision)
+                    .map(|(id, n)| (id, decision_of_note(n)))
+                    .collect();
+                found.sort_by(|a, b| a.0.cmp(b.0));
+                found
+            }
+        }
+    }
+
+    /// A decision by id: a decision record, or a decision note read as one.
+    pub fn decision(&self, id: &Id) -> Option<Decision> {
+        match (self.decisions.get(id), self.notes.get(id)) {
+            (Some(decision), _) => Some(decision.clone()),
+            (None, Some(note)) if note.kind == NoteKind::Decision => Some(decision_of_note(note)),
+            _ => None,
+        }
     }
 
     /// A short, human name for any record, for messages and conflict lists.
@@ -587,6 +655,24 @@ impl Event {
         }
         format!("record {id}")
     }
+}
+
+/// An action note as the next step it states.
+fn step_of_note(note: &Note) -> Action {
+    let stated = super::steps::read_step(&note.text, note.taken_at.date_naive());
+    Action {
+        session: Some(note.session.clone()),
+        text: stated.text,
+        owner: stated.owner,
+        due: stated.due,
+        status: note.status,
+    }
+}
+
+/// A decision note as the decision it states.
+fn decision_of_note(note: &Note) -> Decision {
+    let (text, lead) = super::steps::read_decision(&note.text);
+    Decision { text, lead }
 }
 
 #[cfg(test)]

@@ -209,7 +209,8 @@ pub fn resolve_room(event: &Event, query: &str) -> Result<Id, RefError> {
 
 /// A next step by id or by its text.
 pub fn resolve_action(event: &Event, query: &str) -> Result<Id, RefError> {
-    let candidates = event.actions.iter().map(|(id, a)| (id, a.text.clone()));
+    let steps = event.all_actions();
+    let candidates = steps.iter().map(|(id, a)| (*id, a.text.clone()));
     resolve("action", query, candidates)
 }
 

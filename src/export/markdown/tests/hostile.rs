@@ -164,8 +164,9 @@ fn notes_and_next_steps(day: &mut Fixture, h: &mut Hostile, sessions: &[Id; 3]) 
 }
 
 /// The bold and italic labels the write-up writes itself.
-const LABELS: [&str; 10] = [
+const LABELS: [&str; 11] = [
     "Key points:",
+    "Decisions:",
     "Outcome:",
     "Next steps:",
     "Question:",

@@ -122,6 +122,7 @@ pub fn submit(state: &mut State) -> Vec<Effect> {
         taken_at: state.now,
         author: state.replica.identity().author.clone(),
         private: false,
+        status: crate::model::ActionStatus::Open,
     };
     let id = state.new_id();
     let done = format!(
