@@ -21,13 +21,21 @@ fn session_of(folder: &EventFolder, target: &SessionRef) -> Result<Id, CliError>
 }
 
 pub fn note(context: &Context, command: NoteCommand) -> CliResult {
-    let NoteCommand::Add {
-        target,
-        text,
-        kind,
-        by,
-        private,
-    } = command;
+    let (target, text, kind, by, private) = match command {
+        NoteCommand::Add {
+            target,
+            text,
+            kind,
+            by,
+            private,
+        } => (target, text, kind, by, private),
+        NoteCommand::List(args) => return super::note_verbs::list(context, args),
+        NoteCommand::Edit(args) => return super::note_verbs::edit(context, args),
+        NoteCommand::Delete { event, note } => {
+            return super::note_verbs::delete(context, &event, &note);
+        }
+        NoteCommand::Move(args) => return super::note_verbs::move_notes(context, args),
+    };
     let mut folder = context.write(&target.event)?;
     let session = session_of(&folder, &target)?;
     let author = by.unwrap_or_else(|| folder.identity().author.clone());
