@@ -388,6 +388,32 @@ mod tests {
     }
 
     #[test]
+    fn the_time_zone_must_be_one_the_build_knows_and_blank_clears_it() {
+        let d = Day::new();
+        let info = |zone: &str| EventInfo {
+            name: "Day".into(),
+            time_zone: Some(zone.into()),
+            ..EventInfo::default()
+        };
+        let changes = set_details(&d.f.event, info(" Europe/London ")).unwrap();
+        let Some(Some(Record::Event(set))) = changes.first().map(|c| c.record.clone()) else {
+            panic!("the event's details")
+        };
+        assert_eq!(set.time_zone.as_deref(), Some("Europe/London"));
+        let changes = set_details(&d.f.event, info("  ")).unwrap();
+        let Some(Some(Record::Event(set))) = changes.first().map(|c| c.record.clone()) else {
+            panic!("the event's details")
+        };
+        assert_eq!(set.time_zone, None);
+        assert_eq!(
+            set_details(&d.f.event, info("Mars/Olympus"))
+                .unwrap_err()
+                .to_string(),
+            "\"Mars/Olympus\" is not a time zone this build knows; use an IANA name such as Europe/London, or leave it blank."
+        );
+    }
+
+    #[test]
     fn unused_rooms_and_slots_are_deleted() {
         let d = Day::new();
         assert_eq!(
