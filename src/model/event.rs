@@ -48,6 +48,9 @@ pub struct Event {
     pub conflicts: BTreeSet<Id>,
     /// Notes of each session in the order they were taken.
     notes_by_session: BTreeMap<Id, BTreeSet<(chrono::DateTime<chrono::FixedOffset>, Id)>>,
+    /// The action and decision notes of each session, so that finding a
+    /// session's next steps costs those notes, not all of its notes.
+    stated_by_session: BTreeMap<Id, BTreeSet<Id>>,
     /// Sessions that include each pitch.
     sessions_by_pitch: BTreeMap<Id, BTreeSet<Id>>,
     /// Open pitches (see [`PitchStatus::Open`]) in the order the Schedule
@@ -179,6 +182,12 @@ impl Event {
                     .entry(note.session.clone())
                     .or_default()
                     .insert((note.taken_at, id.clone()));
+                if matches!(note.kind, NoteKind::Action | NoteKind::Decision) {
+                    self.stated_by_session
+                        .entry(note.session.clone())
+                        .or_default()
+                        .insert(id.clone());
+                }
                 self.notes.insert(id.clone(), note);
             }
             Record::Action(action) => {
@@ -222,12 +231,18 @@ impl Event {
                 }
             }
         }
-        if let Some(note) = self.notes.remove(id)
-            && let Some(set) = self.notes_by_session.get_mut(&note.session)
-        {
-            set.remove(&(note.taken_at, id.clone()));
-            if set.is_empty() {
-                self.notes_by_session.remove(&note.session);
+        if let Some(note) = self.notes.remove(id) {
+            if let Some(set) = self.notes_by_session.get_mut(&note.session) {
+                set.remove(&(note.taken_at, id.clone()));
+                if set.is_empty() {
+                    self.notes_by_session.remove(&note.session);
+                }
+            }
+            if let Some(set) = self.stated_by_session.get_mut(&note.session) {
+                set.remove(id);
+                if set.is_empty() {
+                    self.stated_by_session.remove(&note.session);
+                }
             }
         }
     }
@@ -562,8 +577,7 @@ impl Event {
             .collect();
         if let Some(session) = session {
             steps.extend(
-                self.notes_of(session)
-                    .filter(|(_, n)| n.kind == NoteKind::Action)
+                self.stated_notes(session, NoteKind::Action)
                     .map(|(id, n)| (id, step_of_note(n))),
             );
             steps.sort_by(|a, b| a.0.cmp(b.0));
@@ -606,16 +620,26 @@ impl Event {
                 .iter()
                 .map(|(id, d)| (id, d.clone()))
                 .collect(),
-            Some(session) => {
-                let mut found: Vec<(&Id, Decision)> = self
-                    .notes_of(session)
-                    .filter(|(_, n)| n.kind == NoteKind::Decision)
-                    .map(|(id, n)| (id, decision_of_note(n)))
-                    .collect();
-                found.sort_by(|a, b| a.0.cmp(b.0));
-                found
-            }
+            Some(session) => self
+                .stated_notes(session, NoteKind::Decision)
+                .map(|(id, n)| (id, decision_of_note(n)))
+                .collect(),
         }
+    }
+
+    /// A session's notes of one kind among those that state something
+    /// (actions and decisions), in the order they were made.
+    fn stated_notes<'a>(
+        &'a self,
+        session: &Id,
+        kind: NoteKind,
+    ) -> impl Iterator<Item = (&'a Id, &'a Note)> + 'a {
+        self.stated_by_session
+            .get(session)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.notes.get_key_value(id))
+            .filter(move |(_, n)| n.kind == kind)
     }
 
     /// A decision by id: a decision record, or a decision note read as one.

@@ -447,3 +447,32 @@ fn a_decision_note_is_a_decision_of_its_session_and_edits_as_one() {
         Ok(vec![Change::delete(note.clone())])
     );
 }
+
+#[test]
+fn a_note_becomes_a_next_step_or_stops_being_one_with_its_kind_and_moves_with_its_session() {
+    let (mut d, s) = day_with_session();
+    let p = d.f.pitch("Skills", &[]);
+    let other = d.f.session(&[&p], &d.round2, &d.library);
+    let note = typed(&mut d, &s, NoteKind::Point, "Write it up — Kim");
+    assert!(d.f.event.actions_of(Some(&s)).is_empty());
+    d.f.apply(edit_note(
+        &d.f.event,
+        &note,
+        "Write it up — Kim",
+        NoteKind::Action,
+    ));
+    assert_eq!(d.f.event.actions_of(Some(&s)).len(), 1);
+    d.f.apply(move_notes(&d.f.event, std::slice::from_ref(&note), &other));
+    assert!(d.f.event.actions_of(Some(&s)).is_empty());
+    assert_eq!(d.f.event.actions_of(Some(&other))[0].0, &note);
+    d.f.apply(edit_note(
+        &d.f.event,
+        &note,
+        "Write it up — Kim",
+        NoteKind::Decision,
+    ));
+    assert!(d.f.event.actions_of(Some(&other)).is_empty());
+    assert_eq!(d.f.event.decisions_of(Some(&other)).len(), 1);
+    d.f.apply(delete_note(&d.f.event, &note));
+    assert!(d.f.event.decisions_of(Some(&other)).is_empty());
+}
