@@ -8,6 +8,7 @@ use super::event_cmds::event_name;
 use super::verb_args::{NoteEditArgs, NoteListArgs, NoteMoveArgs};
 use super::{CliError, CliResult, Context, table};
 use crate::export::csv;
+use crate::model::ops::NoteChange;
 use crate::model::reference::{resolve_note, resolve_session};
 use crate::model::rules::{plural, quoted, session_title_of};
 use crate::model::{Event, Id, NoteKind, ops};
@@ -139,27 +140,12 @@ pub fn edit(context: &Context, args: NoteEditArgs) -> CliResult {
     }
     let mut folder = context.write(&args.event)?;
     let id = resolve_note(folder.event(), &args.note, None)?;
-    let Some(note) = folder.event().notes.get(&id).cloned() else {
-        return Err(CliError::Bad(format!("The note {} is gone.", id.short())));
+    let change = NoteChange {
+        text: args.text,
+        kind: args.kind.map(NoteKind::from),
+        private: privacy,
     };
-    let mut changes = Vec::new();
-    if args.text.is_some() || args.kind.is_some() {
-        let text = args.text.as_deref().unwrap_or(&note.text);
-        let kind = args.kind.map_or(note.kind, NoteKind::from);
-        changes.extend(ops::edit_note(folder.event(), &id, text, kind)?);
-    }
-    if let Some(private) = privacy {
-        // Both edits set other fields of the same note, so they merge.
-        let mut after = folder.event().clone();
-        for change in &changes {
-            after.apply(&change.id, change.record.clone());
-        }
-        changes.extend(ops::set_note_private(&after, &id, private)?);
-        // The privacy edit carries the text edit with it: keep the last.
-        if changes.len() > 1 {
-            changes.drain(..changes.len() - 1);
-        }
-    }
+    let changes = ops::change_note(folder.event(), &id, change)?;
     let changed = !changes.is_empty();
     folder.commit(changes)?;
     let text = folder

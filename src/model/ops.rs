@@ -20,9 +20,9 @@ use std::collections::BTreeMap;
 
 pub use error::OpError;
 pub use notes::{
-    SessionDetails, add_action, add_decision, add_note, delete_action, delete_decision,
-    delete_note, edit_action, edit_decision, edit_note, move_notes, set_action_status,
-    set_note_private, set_session_details,
+    NoteChange, SessionDetails, add_action, add_decision, add_note, change_note, delete_action,
+    delete_decision, delete_note, edit_action, edit_decision, edit_note, move_notes,
+    set_action_status, set_note_private, set_session_details,
 };
 pub use pitches::{
     PitchDetails, add_pitch, bump_interest, delete_pitch, merge_pitches, restore, set_interest,

@@ -33,6 +33,34 @@ pub fn edit_note(
     })
 }
 
+/// The parts of a note to change; `None` leaves a part as it is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NoteChange {
+    pub text: Option<String>,
+    pub kind: Option<NoteKind>,
+    pub private: Option<bool>,
+}
+
+/// Changes the given parts of a note in one edit, keeping when and by whom
+/// it was taken; the text may not be blank.
+pub fn change_note(event: &Event, note: &Id, change: NoteChange) -> Result<Vec<Change>, OpError> {
+    let text = match &change.text {
+        Some(text) => Some(required(text, "note")?),
+        None => None,
+    };
+    edit(event, note, |n: &mut Note| {
+        if let Some(text) = text {
+            n.text = text;
+        }
+        if let Some(kind) = change.kind {
+            n.kind = kind;
+        }
+        if let Some(private) = change.private {
+            n.private = private;
+        }
+    })
+}
+
 /// Marks a note private (left out of the public write-up) or not.
 pub fn set_note_private(event: &Event, note: &Id, private: bool) -> Result<Vec<Change>, OpError> {
     edit(event, note, |n: &mut Note| n.private = private)

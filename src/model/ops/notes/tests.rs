@@ -476,3 +476,34 @@ fn a_note_becomes_a_next_step_or_stops_being_one_with_its_kind_and_moves_with_it
     d.f.apply(delete_note(&d.f.event, &note));
     assert!(d.f.event.decisions_of(Some(&other)).is_empty());
 }
+
+#[test]
+fn a_note_change_sets_only_the_parts_given_in_one_edit() {
+    let (mut d, s) = day_with_session();
+    let id = typed(&mut d, &s, NoteKind::Point, "Who pays");
+    let change = NoteChange {
+        kind: Some(NoteKind::Question),
+        private: Some(true),
+        ..NoteChange::default()
+    };
+    let changes = change_note(&d.f.event, &id, change).unwrap();
+    assert_eq!(changes.len(), 1, "one edit of one record");
+    d.f.apply(Ok(changes));
+    let note = &d.f.event.notes[&id];
+    assert_eq!(
+        (note.text.as_str(), note.kind, note.private),
+        ("Who pays", NoteKind::Question, true)
+    );
+    let blank = NoteChange {
+        text: Some("  ".into()),
+        ..NoteChange::default()
+    };
+    assert_eq!(
+        change_note(&d.f.event, &id, blank),
+        Err(OpError::Empty { what: "note" })
+    );
+    assert_eq!(
+        change_note(&d.f.event, &id, NoteChange::default()),
+        Ok(Vec::new())
+    );
+}
