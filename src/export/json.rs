@@ -63,16 +63,20 @@ struct SlotOut<'a> {
     kind: &'static str,
 }
 
+/// One pitch as the JSON export and `pitch list` give it.
 #[derive(Serialize)]
-struct PitchOut<'a> {
-    id: &'a str,
-    title: &'a str,
-    pitched_by: &'a [Person],
-    description: &'a str,
-    tags: &'a [String],
-    interest: u32,
-    status: &'static str,
-    merged_into: Option<&'a str>,
+pub struct PitchOut<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub pitched_by: &'a [Person],
+    pub description: &'a str,
+    pub tags: &'a [String],
+    /// Its hands and those of the pitches merged into it.
+    pub interest: u32,
+    pub status: &'static str,
+    pub merged_into: Option<&'a str>,
+    /// How many sessions run it (a repeat is a second).
+    pub sessions: usize,
 }
 
 #[derive(Serialize)]
@@ -168,7 +172,8 @@ impl<'a> Document<'a> {
     }
 }
 
-fn pitches(event: &Event) -> Vec<PitchOut<'_>> {
+/// Every pitch, in the order the Pitches screen lists them.
+pub fn pitches(event: &Event) -> Vec<PitchOut<'_>> {
     (event.pitches_in_order().into_iter())
         .map(|(id, p)| PitchOut {
             id: id.as_str(),
@@ -179,6 +184,7 @@ fn pitches(event: &Event) -> Vec<PitchOut<'_>> {
             interest: event.interest_of(id),
             status: event.pitch_status(id).word(),
             merged_into: p.merged_into.as_ref().map(Id::as_str),
+            sessions: event.sessions_of_pitch(id).len(),
         })
         .collect()
 }
