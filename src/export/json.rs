@@ -96,14 +96,29 @@ struct SessionOut<'a> {
 }
 
 #[derive(Serialize)]
-struct NoteOut<'a> {
-    id: &'a str,
-    session: &'a str,
-    kind: &'static str,
-    text: &'a str,
-    taken_at: String,
-    author: &'a str,
-    private: bool,
+pub struct NoteOut<'a> {
+    pub id: &'a str,
+    pub session: &'a str,
+    pub kind: &'static str,
+    pub text: &'a str,
+    pub taken_at: String,
+    pub author: &'a str,
+    pub private: bool,
+}
+
+impl<'a> NoteOut<'a> {
+    /// One note as the JSON export and `note list` give it.
+    pub fn of(id: &'a Id, note: &'a crate::model::Note) -> NoteOut<'a> {
+        NoteOut {
+            id: id.as_str(),
+            session: note.session.as_str(),
+            kind: note.kind.word(),
+            text: &note.text,
+            taken_at: note.taken_at.to_rfc3339(),
+            author: &note.author,
+            private: note.private,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -212,15 +227,7 @@ fn sessions(event: &Event) -> Vec<SessionOut<'_>> {
 fn notes(event: &Event) -> Vec<NoteOut<'_>> {
     (event.sessions_in_order().into_iter())
         .flat_map(|(id, _)| event.notes_of(id))
-        .map(|(id, n)| NoteOut {
-            id: id.as_str(),
-            session: n.session.as_str(),
-            kind: n.kind.word(),
-            text: &n.text,
-            taken_at: n.taken_at.to_rfc3339(),
-            author: &n.author,
-            private: n.private,
-        })
+        .map(|(id, n)| NoteOut::of(id, n))
         .collect()
 }
 
