@@ -224,6 +224,28 @@ fn merge_refusals() {
 }
 
 #[test]
+fn a_merged_pitch_is_unmerged_before_it_can_be_withdrawn() {
+    let env = day();
+    env.ok(&["pitch", "merge", EVENT, "standards", "--into", "open data"]);
+    assert_eq!(
+        env.refused(&["pitch", "withdraw", EVENT, "standards"]),
+        "error: \"Open standards\" is merged into \"Open data\" and runs as part of it; unmerge it first to withdraw it alone."
+    );
+    assert_eq!(pitch(&env, "Open data")["interest"], 15, "nothing changed");
+    assert_eq!(
+        env.ok(&["pitch", "unmerge", EVENT, "standards"]),
+        "\"Open standards\" is a pitch of its own again.\n"
+    );
+    assert_eq!(pitch(&env, "Open standards")["status"], "open");
+    assert_eq!(pitch(&env, "Open data")["interest"], 12);
+    assert_eq!(
+        env.refused(&["pitch", "unmerge", EVENT, "standards"]),
+        "error: \"Open standards\" is not merged into another pitch, so there is nothing to unmerge."
+    );
+    env.ok(&["pitch", "withdraw", EVENT, "standards"]);
+}
+
+#[test]
 fn withdraw_and_restore() {
     let env = day();
     assert_eq!(

@@ -358,6 +358,14 @@ pub enum PitchCommand {
         #[arg(long, value_name = "OTHER")]
         into: String,
     },
+    /// Take a merged pitch out again, so it is a pitch of its own.
+    #[command(after_help = "Example:\n  unconf pitch unmerge my-event \"data standards\"")]
+    Unmerge {
+        /// The event.
+        event: String,
+        /// The merged pitch: id, short id, or a unique part of its title.
+        pitch: String,
+    },
     /// Withdraw a pitch that is not on the grid, or bring it back with --restore.
     #[command(
         after_help = "Example:\n  unconf pitch withdraw my-event \"blockchain\"\n  unconf pitch withdraw my-event \"blockchain\" --restore"

@@ -27,6 +27,9 @@ pub fn pitch(context: &Context, command: PitchCommand) -> CliResult {
         PitchCommand::Merge { event, pitch, into } => {
             super::pitch_verbs::merge(context, &event, &pitch, &into)
         }
+        PitchCommand::Unmerge { event, pitch } => {
+            super::pitch_verbs::unmerge(context, &event, &pitch)
+        }
         PitchCommand::Withdraw {
             event,
             pitch,

@@ -110,6 +110,16 @@ pub fn vote(context: &Context, event: &str, pitch: &str, votes: Votes) -> CliRes
     Ok(())
 }
 
+pub fn unmerge(context: &Context, event: &str, pitch: &str) -> CliResult {
+    let mut folder = context.write(event)?;
+    let id = resolve_pitch(folder.event(), pitch)?;
+    let changes = ops::unmerge(folder.event(), &id)?;
+    let title = pitch_title_of(folder.event(), &id);
+    let done = format!("{title} is a pitch of its own again.");
+    let same = format!("{title} is not merged; nothing changed.");
+    commit(&mut folder, changes, &done, &same)
+}
+
 pub fn merge(context: &Context, event: &str, pitch: &str, into: &str) -> CliResult {
     let mut folder = context.write(event)?;
     let other = resolve_pitch(folder.event(), pitch)?;

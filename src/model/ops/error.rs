@@ -76,6 +76,11 @@ pub enum OpError {
     #[error("{pitch} is not merged into another pitch, so there is nothing to unmerge.")]
     NotMerged { pitch: String },
 
+    #[error(
+        "{pitch} is merged into {into} and runs as part of it; unmerge it first to withdraw it alone."
+    )]
+    WithdrawMerged { pitch: String, into: String },
+
     #[error("A session cannot be swapped with itself; pick two different sessions.")]
     SwapWithSelf,
 

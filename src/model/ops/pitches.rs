@@ -82,6 +82,15 @@ pub fn set_pitch_details(
 /// Withdraws a pitch that is not on the schedule.
 pub fn withdraw(event: &Event, pitch: &Id) -> Result<Vec<Change>, OpError> {
     refuse_while_scheduled(event, pitch, "withdrawing it")?;
+    if let Some(into) = get(&event.pitches, pitch, Kind::Pitch)?
+        .merged_into
+        .as_ref()
+    {
+        return Err(OpError::WithdrawMerged {
+            pitch: pitch_title_of(event, pitch),
+            into: pitch_title_of(event, into),
+        });
+    }
     edit_pitch(event, pitch, |p| p.withdrawn = true)
 }
 

@@ -102,6 +102,20 @@ pub fn unschedule(event: &Event, session: &Id) -> Result<Vec<Change>, OpError> {
     if actions > 0 {
         written.push(plural(actions, "action"));
     }
+    // What was written about the session itself goes with it too: refused
+    // as notes are, so that unscheduling never quietly loses it.
+    if !found.summary.trim().is_empty() {
+        written.push("a summary".into());
+    }
+    if !found.outcome.trim().is_empty() {
+        written.push("an outcome".into());
+    }
+    if found.attendees.is_some() {
+        written.push("a headcount".into());
+    }
+    if found.facilitator.is_some() || found.note_taker.is_some() {
+        written.push("a facilitator or note-taker".into());
+    }
     if !written.is_empty() {
         return Err(OpError::HasNotes {
             session: session_title_of(event, session),

@@ -220,6 +220,21 @@ fn unscheduling_deletes_an_empty_session_and_refuses_one_with_notes() {
 }
 
 #[test]
+fn unscheduling_refuses_a_session_with_a_summary_or_a_headcount() {
+    let mut d = Day::new();
+    let a = d.f.pitch("Open data", &[]);
+    let s = d.f.session(&[&a], &d.round1, &d.library);
+    let mut session = d.f.event.sessions[&s].clone();
+    session.summary = "What we found".into();
+    session.attendees = Some(5);
+    d.f.event.apply(&s, Some(Record::Session(session)));
+    assert_eq!(
+        unschedule(&d.f.event, &s).unwrap_err().to_string(),
+        "Session \"Open data\" in Round 1 (10:30) already has a summary and a headcount; move it instead of unscheduling it, or delete those first."
+    );
+}
+
+#[test]
 fn a_repeat_copies_pitches_and_the_chatham_house_flag_only() {
     let mut d = Day::new();
     let a = d.f.pitch("A", &[]);
