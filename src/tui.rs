@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod screen;
 pub mod start;
 pub mod state;
+mod terminal;
 #[cfg(test)]
 pub mod testing;
 pub mod theme;

@@ -8,8 +8,7 @@ use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event as TermEvent, MouseEventKind,
+    self, EnableBracketedPaste, EnableMouseCapture, Event as TermEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -21,7 +20,7 @@ use super::theme::Theme;
 use super::update::update;
 use super::view::kept::Kept;
 use super::watch::Watch;
-use super::{keymap, view};
+use super::{keymap, terminal, view};
 use crate::model::EventInfo;
 use crate::model::reference::resolve_session;
 use crate::store::{Access, Clock, Disk, EventFolder, Identity, StoreError, atomic, location};
@@ -68,10 +67,12 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
     watchdog(Arc::clone(&stop));
     let mut terminal =
         ratatui::try_init().map_err(|e| format!("Could not start the terminal UI: {e}."))?;
+    // After ratatui's own hook is in place, so that ours runs first and
+    // also turns off what ratatui does not know about (mouse, paste).
+    terminal::restore_on_panic();
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = session(&mut terminal, launch, setup, &stop);
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
+    terminal::restore();
     result
 }
 
@@ -93,7 +94,7 @@ fn watchdog(stop: Arc<AtomicBool>) {
         crate::store::lock::mark_all_closing();
         std::thread::sleep(GRACE);
         // Quietly: the terminal may be gone, and printing would fail too.
-        let _ = ratatui::try_restore();
+        terminal::restore();
         std::process::exit(1);
     });
 }
