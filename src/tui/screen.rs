@@ -26,7 +26,7 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Str
             let example = today + chrono::Days::new(7);
             format!(
                 "\"{}\" is not a date: use YYYY-MM-DD, like {}, or leave it blank.",
-                crate::model::text::truncate(&crate::model::text::inert_line(text), 12),
+                crate::model::text::fit(&crate::model::text::inert_line(text), 12),
                 example.format("%Y-%m-%d")
             )
         })

@@ -310,7 +310,7 @@ impl Picker {
             let room = usize::from(area.width)
                 .saturating_sub(unicode_width::UnicodeWidthStr::width(tail.as_str()) + 2)
                 .max(8);
-            let name = crate::tui::widget::grid::fit(&inert_line(&name), room);
+            let name = crate::model::text::fit(&inert_line(&name), room);
             let text = format!("{name}{tail}");
             let row = Rect::new(area.x, area.y + (i - offset) as u16, area.width, 1);
             let style = if i == self.selected && self.creating.is_none() {

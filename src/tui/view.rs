@@ -157,8 +157,9 @@ fn tabs(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let name = inert_line(&state.event().info.name);
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let room = usize::from(area.width).saturating_sub(used + clock.len() + 3);
-    let name = crate::model::text::truncate(&name, room);
-    let pad = usize::from(area.width).saturating_sub(used + name.chars().count() + clock.len() + 2);
+    let name = crate::model::text::fit(&name, room);
+    let pad = usize::from(area.width)
+        .saturating_sub(used + crate::model::text::width(&name) + clock.len() + 2);
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(name, theme.dim()));
     spans.push(Span::raw(format!(" {clock} ")));

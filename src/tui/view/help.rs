@@ -29,7 +29,7 @@ pub fn lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
     let beneath = State::bindings_without_help(state);
     let width = beneath
         .iter()
-        .map(|b| b.keys_text().chars().count())
+        .map(|b| crate::model::text::width(&b.keys_text()))
         .max()
         .unwrap_or(0);
     let mut lines = vec![
@@ -45,7 +45,7 @@ pub fn lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
     ];
     for binding in beneath {
         let keys = binding.keys_text();
-        let pad = " ".repeat(width.saturating_sub(keys.chars().count()) + 2);
+        let pad = " ".repeat(width.saturating_sub(crate::model::text::width(&keys)) + 2);
         lines.push(Line::from(vec![
             Span::styled(keys, theme.key()),
             Span::raw(pad),

@@ -277,7 +277,7 @@ fn capture_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
             (format!("{:>8} › ", kind.word()), &notes.capture, focused)
         }
     };
-    let width = u16::try_from(label.chars().count()).unwrap_or(area.width);
+    let width = u16::try_from(crate::model::text::width(&label)).unwrap_or(area.width);
     let [label_area, field_area] =
         Layout::horizontal([Constraint::Length(width), Constraint::Min(1)]).areas(area);
     let style = if focused { theme.key() } else { theme.dim() };

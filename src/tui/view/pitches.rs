@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::text::{inert_line, truncate};
+use crate::model::text::{fit, inert_line};
 use crate::model::{Event, Id, Pitch, PitchStatus};
 use crate::tui::screen::pitches::{FORM_LABELS, Focus, Sort, selection, visible};
 use crate::tui::state::State;
@@ -141,14 +141,11 @@ fn pitch_line(event: &Event, id: &Id, pitch: &Pitch, state: &State, width: usize
     if !people.is_empty() {
         title.push_str(&format!(" — {}", inert_line(&people)));
     }
-    let status_col = truncate(&status_text, 10);
+    let status_col = fit(&status_text, 10);
     let head = format!("{marker}{:>5}  {status_col:<10} ", pitch.interest);
     let room = width.saturating_sub(head.width());
     format!("{head}{}", fit(&title, room))
 }
-
-/// Cuts text to a display width, with an ellipsis when cut.
-pub use crate::tui::widget::grid::fit;
 
 fn input_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let (label, field, focused) = match state.pitches.focus {

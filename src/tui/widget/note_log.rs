@@ -11,9 +11,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use crate::model::text::inert_line;
+use crate::model::text::{inert_line, wrap_after};
 use crate::model::{Event, Id, Note, NoteKind};
 use crate::tui::theme::Theme;
 
@@ -193,7 +193,7 @@ pub fn entry_lines(
     let tag_width: usize = tags.iter().map(Span::width).sum();
     let room = usize::from(width).saturating_sub(indent).max(1);
     let text = inert_line(&note.text);
-    let mut rows = wrap(&text, room, room.saturating_sub(tag_width).max(1)).into_iter();
+    let mut rows = wrap_after(&text, room.saturating_sub(tag_width).max(1), room).into_iter();
     let first = rows.next().unwrap_or_default();
     let time = note.taken_at.format("%H:%M").to_string();
     let mut spans = vec![
@@ -208,44 +208,6 @@ pub fn entry_lines(
     let pad = " ".repeat(indent);
     lines.extend(rows.map(|row| Line::raw(format!("{pad}{row}"))));
     lines
-}
-
-/// Word-wraps text: the first row is `first` columns wide, the rest
-/// `width`. Words longer than a row are cut.
-pub fn wrap(text: &str, width: usize, first: usize) -> Vec<String> {
-    let mut rows = Vec::new();
-    let mut row = String::new();
-    let mut used = 0;
-    let mut room = first.max(1);
-    for word in text.split(' ') {
-        let w = word.width();
-        let gap = usize::from(used > 0);
-        if used + gap + w <= room {
-            if gap == 1 {
-                row.push(' ');
-            }
-            row.push_str(word);
-            used += gap + w;
-            continue;
-        }
-        if used > 0 {
-            rows.push(std::mem::take(&mut row));
-            used = 0;
-            room = width.max(1);
-        }
-        for c in word.chars() {
-            let cw = c.width().unwrap_or(0);
-            if used + cw > room {
-                rows.push(std::mem::take(&mut row));
-                used = 0;
-                room = width.max(1);
-            }
-            row.push(c);
-            used += cw;
-        }
-    }
-    rows.push(row);
-    rows
 }
 
 /// Draws a [`Window`], the selected note reversed.
@@ -280,14 +242,6 @@ impl Widget for NoteLog<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrapping_keeps_words_and_cuts_long_ones() {
-        assert_eq!(wrap("one two three", 7, 7), vec!["one two", "three"]);
-        assert_eq!(wrap("abcdefghij", 4, 4), vec!["abcd", "efgh", "ij"]);
-        assert_eq!(wrap("", 5, 5), vec![""]);
-        assert_eq!(wrap("ab cd", 5, 2), vec!["ab", "cd"]);
-    }
 
     #[test]
     fn kinds_show_their_prefix_or_their_word() {
