@@ -13,6 +13,8 @@ pub mod wrapup;
 
 use chrono::NaiveDate;
 
+use super::state::State;
+
 /// A date typed into a form as YYYY-MM-DD, or blank for none; a refusal
 /// quotes what was typed and gives an example a week after `today`.
 pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
@@ -30,4 +32,16 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Str
                 example.format("%Y-%m-%d")
             )
         })
+}
+
+/// The status line after Esc left a form whose text could not be saved:
+/// the refusal already said why; the text is kept for the form's return.
+pub fn not_saved_kept(state: &State) -> String {
+    let why = state
+        .status
+        .as_ref()
+        .filter(|s| s.error)
+        .map(|s| s.text.trim_end_matches('.').to_string())
+        .unwrap_or_else(|| "it could not be saved".to_string());
+    format!("Not saved ({why}); what you typed comes back when the same form opens again.")
 }

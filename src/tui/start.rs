@@ -74,7 +74,7 @@ pub enum FirstRunOutcome {
 impl FirstRun {
     pub fn new(author: &str, label: &str) -> FirstRun {
         FirstRun {
-            fields: [TextField::single(author), TextField::single(label)],
+            fields: [TextField::suggested(author), TextField::suggested(label)],
             focus: 0,
             message: None,
         }

@@ -54,7 +54,7 @@ impl Default for SetupState {
 
 impl SetupState {
     pub fn field_keys(&self) -> FieldKeys {
-        FieldKeys::new("save", "leave, kept")
+        FieldKeys::new("save", "save, leave")
     }
 
     pub fn focused_field(&self) -> Option<&TextField> {

@@ -172,10 +172,12 @@ impl Default for NotesState {
 impl NotesState {
     pub fn field_keys(&self) -> FieldKeys {
         match self.focus {
-            Focus::Capture => FieldKeys::new("add note", "leave"),
-            Focus::ActionForm if self.editing_step.is_some() => FieldKeys::new("save", "discard"),
-            Focus::ActionForm => FieldKeys::new("add", "leave, kept"),
-            _ => FieldKeys::new("save", "save"),
+            Focus::Capture => FieldKeys::new("add note", "leave, kept"),
+            Focus::ActionForm if self.editing_step.is_some() => {
+                FieldKeys::new("save", "save, leave")
+            }
+            Focus::ActionForm => FieldKeys::new("add", "add, leave"),
+            _ => FieldKeys::new("save", "save, leave"),
         }
     }
 

@@ -79,9 +79,9 @@ pub const FORM_LABELS: [&str; 4] = ["Title", "Pitched by", "Description", "Tags"
 impl PitchesState {
     pub fn field_keys(&self) -> FieldKeys {
         match self.focus {
-            Focus::QuickAdd => FieldKeys::new("add", "leave"),
+            Focus::QuickAdd => FieldKeys::new("add", "leave, kept"),
             Focus::Filter => FieldKeys::new("keep filter", "leave"),
-            Focus::Form | Focus::List => FieldKeys::new("save", "discard"),
+            Focus::Form | Focus::List => FieldKeys::new("save", "save, leave"),
         }
     }
 
@@ -468,7 +468,7 @@ fn save_form(state: &mut State) -> Vec<Effect> {
     let [title, people, description, tags] = &form.fields;
     let title = title.text().trim().to_string();
     if title.is_empty() {
-        state.error("A pitch needs a title; type one or press Esc to cancel.");
+        state.error("A pitch needs a title; type one, then Enter or Esc saves.");
         return Vec::new();
     }
     let pitch = Pitch {
@@ -565,9 +565,19 @@ fn after_typing(state: &mut State) -> Vec<Effect> {
 
 fn back(state: &mut State) -> Vec<Effect> {
     match state.pitches.focus {
+        // Esc saves what was typed, as in every form; u undoes it. Only an
+        // emptied title cannot be saved: the pitch keeps its details then.
         Focus::Form => {
+            let untitled = state
+                .pitches
+                .form
+                .as_ref()
+                .is_some_and(|f| f.fields[0].text().trim().is_empty());
+            if !untitled {
+                return save_form(state);
+            }
             close_form(state);
-            state.info("Details not saved.");
+            state.error("Not saved: a pitch needs a title; its details are as they were.");
         }
         Focus::QuickAdd | Focus::Filter => state.pitches.focus = Focus::List,
         Focus::List => {

@@ -43,17 +43,48 @@ pub fn lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
         ),
         Line::raw(""),
     ];
-    for binding in beneath {
-        let keys = binding.keys_text();
+    let width = width.max(TYPING_KEYS.iter().map(|(k, _)| k.len()).max().unwrap_or(0));
+    let row = |keys: String, what: String| {
         let pad = " ".repeat(width.saturating_sub(crate::model::text::width(&keys)) + 2);
-        lines.push(Line::from(vec![
+        Line::from(vec![
             Span::styled(keys, theme.key()),
             Span::raw(pad),
-            Span::raw(binding.action.description().to_string()),
-        ]));
+            Span::raw(what),
+        ])
+    };
+    for binding in beneath {
+        lines.push(row(
+            binding.keys_text(),
+            binding.action.description().to_string(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Keys in every text field", theme.heading()));
+    for (keys, what) in TYPING_KEYS {
+        lines.push(row(keys.to_string(), what.to_string()));
     }
     lines
 }
+
+/// The editing keys of every text field (see `TextField::input`), and the
+/// one meaning of Enter and Esc in a form.
+const TYPING_KEYS: [(&str, &str); 9] = [
+    ("Ctrl-A/Home", "to the start of the line"),
+    ("Ctrl-E/End", "to the end of the line"),
+    ("Alt-B/Alt-F", "a word back, a word forward"),
+    ("Ctrl-W", "delete the word before the cursor"),
+    ("Ctrl-K", "delete to the end of the line"),
+    ("Ctrl-U", "delete to the start of the line (clears a field)"),
+    (
+        "any key",
+        "replaces a highlighted suggestion; ← → keep it to edit",
+    ),
+    ("Enter", "save (Ctrl-s in a field of several lines)"),
+    (
+        "Esc",
+        "save and leave a form (u undoes); leave a line, kept",
+    ),
+];
 
 pub fn render(state: &State, scroll: u16, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lines = lines(state, theme);

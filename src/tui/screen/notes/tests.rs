@@ -342,22 +342,25 @@ fn a_next_step_can_be_changed_after_it_was_added_and_keeps_its_status() {
     );
     assert_eq!(step.status, ActionStatus::Done, "still done");
 
-    // Esc leaves an edit as it was, and `a` then starts a new one.
+    // An emptied step cannot be saved: Esc keeps the form open to fix.
     press(&mut state, &[KeyCode::Char('e')]);
     backspaces(&mut state, 40);
     press(&mut state, &[KeyCode::Esc]);
+    assert_eq!(state.notes.focus, Focus::ActionForm);
+    let actions = state.event().actions_of(Some(&chosen(&state)));
+    assert_eq!(actions[0].1.text, "Write up the pilot for both councils");
+    // Esc saves what was typed, as Enter does, and u undoes it.
+    type_text(&mut state, "Pilot it");
+    press(&mut state, &[KeyCode::Esc]);
+    assert_eq!(state.notes.focus, Focus::NextSteps);
+    let actions = state.event().actions_of(Some(&chosen(&state)));
+    assert_eq!(actions[0].1.text, "Pilot it");
+    press(&mut state, &[KeyCode::Char('u')]);
     let actions = state.event().actions_of(Some(&chosen(&state)));
     assert_eq!(actions[0].1.text, "Write up the pilot for both councils");
     press(&mut state, &[KeyCode::Char('a')]);
     let form = state.notes.action_form.as_ref().expect("a new form");
     assert!(form.fields.iter().all(TextField::is_empty));
-    // u undoes the change.
-    press(
-        &mut state,
-        &[KeyCode::Esc, KeyCode::Esc, KeyCode::Char('u')],
-    );
-    let actions = state.event().actions_of(Some(&chosen(&state)));
-    assert_eq!(actions[0].1.text, "Write up the pilot");
 }
 
 #[test]
