@@ -13,6 +13,7 @@ mod follow_up;
 mod generate_cmd;
 mod import_cmd;
 mod import_csv;
+mod install_cmds;
 mod pitch_cmds;
 mod record_cmds;
 mod resolve_cmd;
@@ -44,6 +45,12 @@ pub type CliResult = Result<(), CliError>;
 
 /// Runs one subcommand and turns its outcome into the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    // Installing needs no sessions directory: these work on any machine.
+    match &cli.command {
+        Some(Command::Completions { shell }) => return report(install_cmds::completions(*shell)),
+        Some(Command::Man { out }) => return report(install_cmds::man(out.as_deref())),
+        _ => {}
+    }
     let context = match Context::new(cli.dir.as_deref()) {
         Ok(context) => context,
         Err(error) => return report(Err(error)),
@@ -76,6 +83,8 @@ fn dispatch(context: &Context, command: Command) -> CliResult {
         Command::Pack(args) => carry_cmds::pack(context, args),
         Command::Sync(args) => carry_cmds::sync(context, &args.event),
         Command::Generate(args) => generate_cmd::generate(&args),
+        Command::Completions { shell } => install_cmds::completions(shell),
+        Command::Man { out } => install_cmds::man(out.as_deref()),
     }
 }
 

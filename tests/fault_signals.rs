@@ -64,7 +64,9 @@ fn closing_the_terminal_ends_the_program_and_frees_the_lock() {
     tui.type_text("a");
     tui.type_text("Committed before the window closed");
     tui.enter();
-    tui.wait_for("Committed before the window closed");
+    // The status line, not the title: the title was on screen in the form
+    // before Enter; this appears only once the pitch is committed.
+    tui.wait_for("Added \"Committed before the window closed\"");
     tui.close_terminal("x");
     tui.wait_exit();
     inspect(&dir);

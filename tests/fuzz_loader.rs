@@ -8,8 +8,6 @@
 
 mod fuzz_kit;
 
-use std::time::{Duration, Instant};
-
 use fuzz_kit::{mutate_bytes, run};
 use unconf::store::format::DeviceFile;
 use unconf::store::{Identity, Replica};
@@ -58,13 +56,7 @@ const TOKENS: &[&str] = &[
 ];
 
 fn check(bytes: &[u8]) {
-    let start = Instant::now();
     let parsed = DeviceFile::parse(bytes);
-    assert!(
-        start.elapsed() < Duration::from_secs(5),
-        "parsing took {:?}",
-        start.elapsed()
-    );
     match parsed {
         Err(error) => {
             let message = error.to_string();

@@ -1,28 +1,19 @@
 //! End-to-end journeys: the real binary in a pseudo-terminal at 80x24,
 //! then the command line to check that everything was saved.
 
+mod common;
 mod pty;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use pty::{Tui, dirs};
 
-const EVENT: &str = "supplier-response-to-the-local-digital-declaration";
+use common::EXAMPLE as EVENT;
 
 /// A temp home with a copy of the example event.
 fn home() -> tempfile::TempDir {
     let home = tempfile::tempdir().expect("temp dir");
-    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("sessions")
-        .join(EVENT);
-    let to = home.path().join("sessions").join(EVENT);
-    std::fs::create_dir_all(&to).expect("folder");
-    for entry in std::fs::read_dir(from).expect("example event") {
-        let entry = entry.expect("entry");
-        if entry.file_type().map(|t| t.is_file()).unwrap_or(false) {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copied");
-        }
-    }
+    common::copy_example(&home.path().join("sessions").join(EVENT));
     home
 }
 

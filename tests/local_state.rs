@@ -258,7 +258,6 @@ fn an_older_unconf_folder_is_taken_over_and_removed_once_every_device_has() {
     tui.wait_for("Unsaved text from last time is back");
     tui.wait_for("Typed yesterday");
     tui.escape();
-    tui.escape();
     tui.type_text("q");
     assert!(tui.wait_exit(), "unconf exits cleanly");
     assert_eq!(

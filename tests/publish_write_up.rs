@@ -16,14 +16,7 @@ fn the_example_event_write_ups_match_their_snapshots() {
     insta::assert_snapshot!("example_internal", internal);
     let public = env.ok(&["export", EXAMPLE, "--public", "--out", "-"]);
     insta::assert_snapshot!("example_public", public);
-    let shipped = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("exports/{EXAMPLE}.md")),
-    )
-    .expect("the shipped write-up");
-    assert_eq!(
-        internal, shipped,
-        "exports/ is stale: run scripts/example-event.sh"
-    );
+    common::assert_is_the_shipped_write_up(&internal);
 }
 
 #[test]

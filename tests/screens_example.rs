@@ -4,7 +4,7 @@
 //! note-taker mode and the too-small message. Snapshots: a change to any
 //! screen shows up here as a reviewed diff.
 
-use std::path::Path;
+mod common;
 
 use chrono::DateTime;
 use ratatui::Terminal;
@@ -16,26 +16,18 @@ use unconf::tui::state::State;
 use unconf::tui::view::kept::Kept;
 use unconf::tui::{update::update, view};
 
-const EXAMPLE: &str = "supplier-response-to-the-local-digital-declaration";
+use common::EXAMPLE;
 /// Mid-morning on the day, in the breakout round.
 const NOW: &str = "2018-10-23T10:45:00+01:00";
 
 fn example_state() -> (tempfile::TempDir, State) {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sessions")
-        .join(EXAMPLE);
-    // A copy, so that opening it never touches the repository, with its own
-    // local state (lock, drafts), so that it never touches this machine's.
+    // A copy of the example as shipped, so that opening it never touches
+    // the repository, with its own local state (lock, drafts), so that it
+    // never touches this machine's.
     let copy = tempfile::tempdir().expect("temp dir");
     let _state = unconf::store::local::on_this_thread(&copy.path().join("state"));
     let dir = copy.path().join(EXAMPLE);
-    std::fs::create_dir_all(&dir).expect("folder");
-    for entry in std::fs::read_dir(&source).expect("the example event") {
-        let entry = entry.expect("an entry");
-        if entry.file_type().expect("a type").is_file() {
-            std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copied");
-        }
-    }
+    common::copy_example(&dir);
     let now = DateTime::parse_from_rfc3339(NOW).expect("a time");
     let me = Identity::from_label("facilitator", "Fran");
     let folder = EventFolder::open(&dir, me, Clock::Fixed(now), Access::Write).expect("opens");

@@ -43,18 +43,6 @@ fn start(env: &Env, who: (&str, &str), args: &[&str]) -> Tui {
     Tui::start(args, &paths, &vars, 120, 40)
 }
 
-/// Waits for a message that follows a key; its wording is not what is
-/// tested (keys are handled in order, so going on without it is safe), so
-/// a different wording only costs the wait.
-fn soft_wait(tui: &Tui, text: &str) {
-    if !wait_until(Duration::from_secs(5), || tui.contents().contains(text)) {
-        eprintln!(
-            "{text:?} did not appear; the screen shows:\n{}",
-            tui.contents()
-        );
-    }
-}
-
 fn quit(tui: &mut Tui) {
     tui.escape();
     tui.type_text("q");
@@ -156,7 +144,7 @@ fn saving_an_editor_opened_before_another_laptops_summary_arrived_keeps_that_sum
     // The UI has read laptop B's file before laptop A saves.
     tui.wait_for("new change from laptop-b");
     tui.escape();
-    soft_wait(&tui, "Saved the summary");
+    tui.wait_for("Saved the summary");
     quit(&mut tui);
     assert_b_summary_kept(&env, &dir, b_summary);
 }
@@ -188,7 +176,7 @@ fn undoing_a_summary_another_laptop_has_built_on_keeps_that_laptops_summary() {
     );
     tui.wait_for("summary from laptop B after");
     tui.type_text("u");
-    soft_wait(&tui, "Undid");
+    tui.wait_for("Undid");
     quit(&mut tui);
     assert_b_summary_kept(&env, &dir, b_summary);
 }
@@ -213,7 +201,7 @@ fn notes_another_laptop_took_in_a_session_taken_off_the_grid_stay_visible() {
     tui.type_text("3");
     tui.wait_for("Library: \"Open standards\"");
     tui.type_text("d");
-    soft_wait(&tui, "off the grid");
+    tui.wait_for("off the grid");
     quit(&mut tui);
     let before = env.export_json(A, &a);
     assert_eq!(

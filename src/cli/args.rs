@@ -118,6 +118,23 @@ pub enum Command {
         after_help = "Deterministic: the same sizes give the same files, byte for byte. See docs/PERFORMANCE.md.\n\nExample:\n  unconf generate /tmp/large --pitches 2000 --sessions 500 --notes 50000 --devices 30"
     )]
     Generate(GenerateArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  unconf completions bash > ~/.local/share/bash-completion/completions/unconf\n  unconf completions zsh > \"${fpath[1]}/_unconf\"\n  unconf completions fish > ~/.config/fish/completions/unconf.fish\n  unconf completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, or write one page per command into a folder.
+    #[command(
+        after_help = "Examples:\n  unconf man | man -l -\n  unconf man --out ~/.local/share/man/man1"
+    )]
+    Man {
+        /// Write unconf.1 and a page for each command (unconf-pitch-add.1 ...) here.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]

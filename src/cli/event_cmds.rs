@@ -142,7 +142,20 @@ pub fn slot(context: &Context, command: SlotCommand) -> CliResult {
         added.unwrap_or_default(),
         event_name(&folder)
     );
+    warn_overlaps(folder.event(), &id);
     Ok(())
+}
+
+/// Warns on stderr about the slots that `slot` overlaps: allowed, since a
+/// plenary may span breakouts, but usually a typing mistake.
+pub(super) fn warn_overlaps(event: &crate::model::Event, slot: &crate::model::Id) {
+    let overlaps = rules::overlapping_slots(event);
+    for overlap in overlaps.iter().filter(|(a, b)| a == slot || b == slot) {
+        eprintln!(
+            "warning: {} `unconf check` lists every overlap.",
+            rules::describe_overlap(event, overlap)
+        );
+    }
 }
 
 /// Lists every problem; exit 1 when there are any, 2 when a file is unreadable.
@@ -216,6 +229,11 @@ fn problems(folder: &EventFolder, event_arg: &str) -> Vec<String> {
         .iter()
         .map(|c: &Clash| format!("clash: {}", c.describe(event)))
         .collect();
+    lines.extend(
+        rules::overlapping_slots(event)
+            .iter()
+            .map(|o| format!("overlap: {}", rules::describe_overlap(event, o))),
+    );
     let devices = folder.devices();
     let replica = folder.replica();
     for id in replica.conflicts() {

@@ -91,7 +91,7 @@ fn list(context: &Context, event: &str, format: ListFormat) -> CliResult {
             pitched_by: &pitch.pitched_by,
             description: &pitch.description,
             tags: &pitch.tags,
-            interest: pitch.interest,
+            interest: event.interest_of(id),
             status: event.pitch_status(id).word(),
             merged_into: pitch.merged_into.as_ref().map(|m| m.as_str()),
             sessions: event.sessions_of_pitch(id).len(),

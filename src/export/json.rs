@@ -178,7 +178,7 @@ fn pitches(event: &Event) -> Vec<PitchOut<'_>> {
             pitched_by: &p.pitched_by,
             description: &p.description,
             tags: &p.tags,
-            interest: p.interest,
+            interest: event.interest_of(id),
             status: event.pitch_status(id).word(),
             merged_into: p.merged_into.as_ref().map(Id::as_str),
         })

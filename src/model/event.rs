@@ -53,6 +53,13 @@ pub struct Event {
     /// Open pitches (see [`PitchStatus::Open`]) in the order the Schedule
     /// screen lists them: most interest first, then the order pitched.
     open_pitches: BTreeSet<(std::cmp::Reverse<u32>, Id)>,
+    /// The interest each open pitch is filed under in `open_pitches`, so its
+    /// entry can be found again after the interest of its merged pitches
+    /// changed.
+    open_interest: BTreeMap<Id, u32>,
+    /// Pitches merged directly into each pitch, by the id they name (even
+    /// one that has not arrived yet).
+    merged_children: BTreeMap<Id, BTreeSet<Id>>,
     /// What is worked out from the records, dropped on every change.
     derived: Derived,
 }
@@ -146,8 +153,16 @@ impl Event {
                 self.slots.insert(id.clone(), slot);
             }
             Record::Pitch(pitch) => {
+                if let Some(into) = &pitch.merged_into {
+                    self.merged_children
+                        .entry(into.clone())
+                        .or_default()
+                        .insert(id.clone());
+                }
                 self.pitches.insert(id.clone(), pitch);
-                self.index_open(id);
+                self.reindex_open(id);
+                let root = self.merge_root(id).clone();
+                self.reindex_open(&root);
             }
             Record::Session(session) => {
                 for pitch in &session.pitches {
@@ -155,10 +170,7 @@ impl Event {
                         .entry(pitch.clone())
                         .or_default()
                         .insert(id.clone());
-                    if let Some(found) = self.pitches.get(pitch) {
-                        let key = (std::cmp::Reverse(found.interest), pitch.clone());
-                        self.open_pitches.remove(&key);
-                    }
+                    self.unindex_open(pitch);
                 }
                 self.sessions.insert(id.clone(), session);
             }
@@ -184,9 +196,18 @@ impl Event {
         }
         self.rooms.remove(id);
         self.slots.remove(id);
-        if let Some(pitch) = self.pitches.remove(id) {
-            self.open_pitches
-                .remove(&(std::cmp::Reverse(pitch.interest), id.clone()));
+        if self.pitches.contains_key(id) {
+            let root = self.merge_root(id).clone();
+            self.unindex_open(id);
+            if let Some(into) = self.pitches.remove(id).and_then(|p| p.merged_into)
+                && let Some(children) = self.merged_children.get_mut(&into)
+            {
+                children.remove(id);
+                if children.is_empty() {
+                    self.merged_children.remove(&into);
+                }
+            }
+            self.reindex_open(&root);
         }
         self.actions.remove(id);
         self.decisions.remove(id);
@@ -196,7 +217,7 @@ impl Event {
                     set.remove(id);
                     if set.is_empty() {
                         self.sessions_by_pitch.remove(pitch);
-                        self.index_open(pitch);
+                        self.reindex_open(pitch);
                     }
                 }
             }
@@ -211,14 +232,23 @@ impl Event {
         }
     }
 
-    /// Notes a pitch in the open index when it is open; the caller has taken
-    /// out any entry it had.
-    fn index_open(&mut self, id: &Id) {
-        if let Some(pitch) = self.pitches.get(id)
-            && self.pitch_status(id) == PitchStatus::Open
-        {
+    /// Takes a pitch out of the open index, if it is there.
+    fn unindex_open(&mut self, id: &Id) {
+        if let Some(interest) = self.open_interest.remove(id) {
             self.open_pitches
-                .insert((std::cmp::Reverse(pitch.interest), id.clone()));
+                .remove(&(std::cmp::Reverse(interest), id.clone()));
+        }
+    }
+
+    /// Files a pitch in the open index afresh: under its interest now
+    /// (merged pitches' included) when it is open, else not at all.
+    fn reindex_open(&mut self, id: &Id) {
+        self.unindex_open(id);
+        if self.pitches.contains_key(id) && self.pitch_status(id) == PitchStatus::Open {
+            let interest = self.interest_of(id);
+            self.open_pitches
+                .insert((std::cmp::Reverse(interest), id.clone()));
+            self.open_interest.insert(id.clone(), interest);
         }
     }
 
@@ -232,8 +262,8 @@ impl Event {
     /// Where an open pitch stands in [`open_pitches`](Event::open_pitches),
     /// without listing them; `None` when it is not open.
     pub fn open_position(&self, id: &Id) -> Option<(usize, &Id)> {
-        let pitch = self.pitches.get(id)?;
-        let key = (std::cmp::Reverse(pitch.interest), id.clone());
+        let interest = *self.open_interest.get(id)?;
+        let key = (std::cmp::Reverse(interest), id.clone());
         let (_, kept) = self.open_pitches.get(&key)?;
         Some((self.open_pitches.range(..key).count(), kept))
     }
@@ -408,21 +438,30 @@ impl Event {
 
     /// Pitches merged into `id`, directly or through others.
     pub fn merged_into(&self, id: &Id) -> Vec<&Id> {
-        let mut found: Vec<&Id> = Vec::new();
+        let mut found: BTreeSet<&Id> = BTreeSet::new();
         let mut frontier = vec![id];
         while let Some(target) = frontier.pop() {
-            for (other, pitch) in &self.pitches {
-                if pitch.merged_into.as_ref() == Some(target)
-                    && !found.contains(&other)
-                    && other != id
-                {
-                    found.push(other);
+            for other in self.merged_children.get(target).into_iter().flatten() {
+                if other != id && found.insert(other) {
                     frontier.push(other);
                 }
             }
         }
-        found.sort();
-        found
+        found.into_iter().collect()
+    }
+
+    /// A pitch's interest as every screen, the command line and the exports
+    /// show it: its own show of hands plus that of every pitch merged into
+    /// it (directly or through others) and not withdrawn, since those people
+    /// now join its sessions.
+    pub fn interest_of(&self, id: &Id) -> u32 {
+        let own = self.pitches.get(id).map_or(0, |p| p.interest);
+        self.merged_into(id)
+            .into_iter()
+            .filter_map(|m| self.pitches.get(m))
+            .filter(|p| !p.withdrawn)
+            .map(|p| p.interest)
+            .fold(own, u32::saturating_add)
     }
 
     /// The pitch a merged pitch finally runs as (itself when not merged).
@@ -470,11 +509,20 @@ impl Event {
         people
     }
 
-    /// Interest in a session: its pitches' interest added up.
+    /// Interest in a session: its pitches' interest added up, with that of
+    /// pitches merged into them ([`interest_of`](Event::interest_of)), each
+    /// pitch counted once.
     pub fn session_interest(&self, session: &Session) -> u32 {
-        session
-            .pitches
-            .iter()
+        let mut counted: BTreeSet<&Id> = session.pitches.iter().collect();
+        for pitch in &session.pitches {
+            counted.extend(
+                self.merged_into(pitch)
+                    .into_iter()
+                    .filter(|m| self.pitches.get(*m).is_some_and(|p| !p.withdrawn)),
+            );
+        }
+        counted
+            .into_iter()
             .filter_map(|p| self.pitches.get(p))
             .map(|p| p.interest)
             .fold(0u32, u32::saturating_add)

@@ -8,7 +8,7 @@
 //! changes nothing: setting a value a record already has writes no version.
 
 mod error;
-mod notes;
+pub mod notes;
 mod pitches;
 mod schedule;
 mod setup;
@@ -21,7 +21,8 @@ use std::collections::BTreeMap;
 pub use error::OpError;
 pub use notes::{
     SessionDetails, add_action, add_decision, add_note, delete_action, delete_decision,
-    delete_note, edit_action, edit_note, set_action_status, set_note_private, set_session_details,
+    delete_note, edit_action, edit_note, move_notes, set_action_status, set_note_private,
+    set_session_details,
 };
 pub use pitches::{
     add_pitch, bump_interest, delete_pitch, merge_pitches, restore, set_interest, unmerge, withdraw,

@@ -225,6 +225,59 @@ pub fn sessions_without_notes(event: &Event) -> Vec<&Id> {
         .collect()
 }
 
+/// Two slots that share some of the day, as the ids of the earlier slot
+/// and the later one (by start, then end, then id).
+pub type Overlap = (Id, Id);
+
+/// Every pair of slots whose times overlap, in time order of the earlier
+/// slot, then of the later. A slot ending when another starts does not
+/// overlap it. Files merged from several laptops can hold such slots, so
+/// they are found and warned about (on Event, by `check`, when a slot is
+/// added), never refused here.
+pub fn overlapping_slots(event: &Event) -> Vec<Overlap> {
+    let slots = event.slots_in_order();
+    let mut found = Vec::new();
+    for (i, (a, first)) in slots.iter().enumerate() {
+        // In start order, only later slots that start before this one
+        // ends can overlap it.
+        for (b, second) in slots[i + 1..]
+            .iter()
+            .take_while(|(_, s)| s.start < first.end)
+        {
+            if first.start < second.end {
+                found.push(((*a).clone(), (*b).clone()));
+            }
+        }
+    }
+    found
+}
+
+/// The slots one slot overlaps, in time order.
+pub fn overlaps_of<'a>(overlaps: &'a [Overlap], slot: &'a Id) -> impl Iterator<Item = &'a Id> {
+    overlaps.iter().filter_map(move |(a, b)| {
+        if a == slot {
+            Some(b)
+        } else if b == slot {
+            Some(a)
+        } else {
+            None
+        }
+    })
+}
+
+/// One sentence for an overlap: "Round 1 (10:30–11:30) overlaps Round 2
+/// (11:00–12:00)."
+pub fn describe_overlap(event: &Event, (a, b): &Overlap) -> String {
+    let name = |id: &Id| match event.slots.get(id) {
+        Some(slot) if slot.label.trim().is_empty() || slot.label.trim() == slot_times(slot) => {
+            slot_times(slot)
+        }
+        Some(slot) => format!("{} ({})", inert_line(slot.label.trim()), slot_times(slot)),
+        None => format!("that no longer exists (id {id})"),
+    };
+    format!("Slot {} overlaps {}.", name(a), name(b))
+}
+
 /// The clashes one session has on its own, whatever else is scheduled.
 fn clashes_of_one<'a>(
     event: &'a Event,

@@ -60,10 +60,13 @@ const MAX_BATCH: usize = 512;
 /// Runs the TUI until the user quits or a signal asks it to stop.
 pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .map_err(|e| format!("Could not watch for signals: {e}."))?;
-    }
+    // SIGTERM, SIGHUP (a closed window) and SIGINT on Unix; on Windows a
+    // closed console window (CTRL_CLOSE_EVENT), Ctrl-Break and Ctrl-C sent
+    // from outside. Ctrl-C typed into the TUI is a key, never a signal: the
+    // terminal is in raw mode.
+    let flag = Arc::clone(&stop);
+    ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed))
+        .map_err(|e| format!("Could not watch for signals: {e}."))?;
     watchdog(Arc::clone(&stop));
     let mut terminal =
         ratatui::try_init().map_err(|e| format!("Could not start the terminal UI: {e}."))?;
@@ -76,7 +79,8 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
     result
 }
 
-/// How long the loop gets to save and leave after SIGTERM or SIGHUP.
+/// How long the loop gets to save and leave after SIGTERM or SIGHUP (on
+/// Windows, after the console window is closed: Windows allows 5 seconds).
 const GRACE: Duration = Duration::from_secs(3);
 
 /// The backstop for a signal the loop cannot answer: when the terminal

@@ -484,3 +484,59 @@ pub fn age_files(dir: &Path, seconds: u64) {
         }
     }
 }
+
+/// The example event shipped in `sessions/`.
+pub const EXAMPLE: &str = "supplier-response-to-the-local-digital-declaration";
+
+/// The device files the example event ships with (written by
+/// `scripts/example-event.sh`). Anything else in its folder is a
+/// newcomer's own laptop file from trying the app out, and not part of
+/// the example: tests read only these.
+pub const EXAMPLE_FILES: [&str; 2] = [
+    "techuk-breakout-laptop-t0rn2akh.ron",
+    "techuk-organiser-laptop-x0kxbf99.ron",
+];
+
+/// Copies the example event as shipped into `event_dir`.
+pub fn copy_example(event_dir: &Path) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions")
+        .join(EXAMPLE);
+    std::fs::create_dir_all(event_dir).expect("the event folder");
+    for name in EXAMPLE_FILES {
+        std::fs::copy(from.join(name), event_dir.join(name)).unwrap_or_else(|e| {
+            panic!("sessions/{EXAMPLE}/{name} ships with the example event: {e}")
+        });
+    }
+}
+
+/// Fails unless `generated` is the shipped write-up of the example event:
+/// the file in `exports/`, or, when trying the app out has rewritten that
+/// file (`w` on Export writes there), the committed one. So a newcomer's
+/// play never fails the tests, while a change to the write-up that was
+/// not rebuilt into `exports/` still does.
+pub fn assert_is_the_shipped_write_up(generated: &str) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = format!("exports/{EXAMPLE}.md");
+    let in_tree = std::fs::read_to_string(root.join(&path)).unwrap_or_default();
+    if generated == in_tree {
+        return;
+    }
+    let committed = std::process::Command::new("git")
+        .args(["show", &format!("HEAD:{path}")])
+        .current_dir(root)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned());
+    let played_with = committed.as_ref().is_some_and(|c| *c != in_tree);
+    assert!(
+        played_with && committed.as_deref() == Some(generated),
+        "{path} is stale: run scripts/example-event.sh to rebuild it{}",
+        if played_with {
+            " (it was also changed since the last commit; `git checkout exports/` puts the shipped one back)"
+        } else {
+            ""
+        }
+    );
+}

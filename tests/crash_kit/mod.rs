@@ -171,6 +171,9 @@ pub fn titles(dir: &Path) -> BTreeSet<String> {
 pub struct Inspection {
     /// Hidden leftovers of an interrupted write (`.<file>.XXXXXX`).
     pub hidden_leftovers: usize,
+    /// Their names, to count each interrupted write once however many
+    /// inspections see it before the next run sweeps it.
+    pub leftover_names: BTreeSet<String>,
 }
 
 /// Checks a folder after a crash: every device file parses, the event opens
@@ -182,6 +185,7 @@ pub fn inspect(dir: &Path) -> Inspection {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with('.') {
             found.hidden_leftovers += 1;
+            found.leftover_names.insert(name);
             continue;
         }
         assert!(name.ends_with(".ron"), "a visible stray file: {name}");

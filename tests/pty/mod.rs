@@ -119,17 +119,7 @@ impl Tui {
     /// Waits until the screen shows `text`; fails the test with the screen
     /// if it does not within [`PATIENCE`].
     pub fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < PATIENCE {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "timed out waiting for {text:?}; the screen shows:\n{}",
-            self.contents()
-        );
+        self.wait_until(&format!("{text:?}"), |screen| screen.contains(text));
     }
 
     /// Types text as keystrokes.
@@ -142,11 +132,30 @@ impl Tui {
         self.type_text("\r");
     }
 
+    /// Presses Esc and waits until the screen changes. A lone Esc is told
+    /// from the start of an escape sequence by the pause after it, so the
+    /// next key must not be sent before the program has taken this one;
+    /// the changed screen says it has.
     pub fn escape(&mut self) {
+        let before = self.contents();
         self.type_text("\x1b");
-        // A lone Esc is told from the start of an escape sequence by the
-        // pause after it; give the terminal that pause before the next key.
-        std::thread::sleep(Duration::from_millis(80));
+        self.wait_until("the screen to change after Esc", |now| now != before);
+    }
+
+    /// Waits until `seen` holds for the screen's text; fails the test with
+    /// the screen if it does not within [`PATIENCE`].
+    pub fn wait_until(&self, what: &str, seen: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if seen(&self.contents()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "timed out waiting for {what}; the screen shows:\n{}",
+            self.contents()
+        );
     }
 
     /// Waits for the program to end and returns its exit status.

@@ -4,17 +4,14 @@
 // Each test crate uses a different part of this module.
 #![allow(dead_code)]
 
-use crate::common::{Env, copy_tree};
+use crate::common::Env;
 
 /// The example event in `sessions/`.
-pub const EXAMPLE: &str = "supplier-response-to-the-local-digital-declaration";
+pub use crate::common::EXAMPLE;
 
 /// A copy of the example event in the test's own sessions folder.
 pub fn example(env: &Env) {
-    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sessions")
-        .join(EXAMPLE);
-    copy_tree(&from, &env.event_dir(EXAMPLE));
+    crate::common::copy_example(&env.event_dir(EXAMPLE));
 }
 
 pub const COUNCIL: &str = "council-day";

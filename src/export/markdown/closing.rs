@@ -48,8 +48,8 @@ impl WriteUp<'_> {
             .into_iter()
             .filter_map(|(id, pitch)| {
                 let title = or_else(escape::inline(&pitch.title), "Untitled pitch");
-                let interest =
-                    (pitch.interest > 0).then(|| format!("{} interested", pitch.interest));
+                let interest = self.event.interest_of(id);
+                let interest = (interest > 0).then(|| format!("{interest} interested"));
                 let line = match self.event.pitch_status(id) {
                     PitchStatus::Scheduled => return None,
                     PitchStatus::Open => bracketed(title, [interest]),

@@ -14,7 +14,7 @@ fn scanned_open(event: &Event) -> Vec<&Id> {
         .pitches
         .iter()
         .filter(|(id, _)| event.pitch_status(id) == PitchStatus::Open)
-        .map(|(id, p)| (id, p.interest))
+        .map(|(id, _)| (id, event.interest_of(id)))
         .collect();
     open.sort_by_key(|(_, interest)| std::cmp::Reverse(*interest));
     open.into_iter().map(|(id, _)| id).collect()
@@ -119,4 +119,39 @@ fn every_change_renews_the_stamp_and_clones_keep_it() {
         Event::new(Id::new("a")).stamp(),
         Event::new(Id::new("a")).stamp()
     );
+}
+
+#[test]
+fn merged_pitches_add_their_interest_to_the_pitch_and_its_session_alike() {
+    let mut day = Day::new();
+    let f = &mut day.f;
+    let a = f.pitch("Open data", &["Asha"]);
+    let b = f.pitch("Data standards", &["Tom"]);
+    let c = f.pitch("Shared registers", &["Kim"]);
+    let other = f.pitch("Skills", &["Lee"]);
+    f.edit_pitch(&a, |p| p.interest = 12);
+    f.edit_pitch(&b, |p| p.interest = 3);
+    f.edit_pitch(&c, |p| p.interest = 2);
+    f.edit_pitch(&other, |p| p.interest = 14);
+    f.edit_pitch(&b, |p| p.merged_into = Some(a.clone()));
+    f.edit_pitch(&c, |p| p.merged_into = Some(b.clone()));
+    assert_eq!(f.event.interest_of(&a), 17, "through b to c as well");
+    assert_eq!(f.event.interest_of(&b), 5);
+    let first: Vec<&Id> = f.event.open_pitches().collect();
+    assert_eq!(first, vec![&a, &other], "17 hands rank above 14");
+    assert_consistent(&f.event);
+    f.edit_pitch(&c, |p| p.interest = 0);
+    assert_eq!(f.event.interest_of(&a), 15);
+    let order: Vec<&Id> = f.event.open_pitches().collect();
+    assert_eq!(order, vec![&a, &other]);
+    f.edit_pitch(&b, |p| p.interest = 0);
+    let order: Vec<&Id> = f.event.open_pitches().collect();
+    assert_eq!(order, vec![&other, &a], "12 hands now rank below 14");
+    assert_consistent(&f.event);
+    let session = f.session(&[&a, &b, &c], &day.round1, &day.library);
+    let held = f.event.sessions[&session].clone();
+    assert_eq!(f.event.session_interest(&held), f.event.interest_of(&a));
+    f.edit_pitch(&c, |p| p.merged_into = None);
+    assert_eq!(f.event.interest_of(&a), 12);
+    assert_consistent(&f.event);
 }

@@ -44,6 +44,29 @@ pub fn delete_note(event: &Event, note: &Id) -> Result<Vec<Change>, OpError> {
     Ok(vec![Change::delete(note.clone())])
 }
 
+/// Moves notes to another session, each keeping its identity (the same
+/// record, with its text, kind, time and author): only its session
+/// changes, so an edit made meanwhile on another laptop merges with the
+/// move. Notes already in `to` are left alone, and each note is moved once
+/// however often it is listed. Refuses, moving nothing, when the session or
+/// any note is gone.
+pub fn move_notes(event: &Event, notes: &[Id], to: &Id) -> Result<Vec<Change>, OpError> {
+    get(&event.sessions, to, Kind::Session)?;
+    let mut changes: Vec<Change> = Vec::new();
+    for id in notes {
+        let note = get(&event.notes, id, Kind::Note)?;
+        if note.session == *to || changes.iter().any(|c| c.id == *id) {
+            continue;
+        }
+        let moved = Note {
+            session: to.clone(),
+            ..note.clone()
+        };
+        changes.push(Change::put(id.clone(), Record::Note(moved)));
+    }
+    Ok(changes)
+}
+
 /// The details of a session to change; `None` leaves a field as it is.
 /// Text is trimmed, and blank text clears the field.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -343,3 +343,56 @@ proptest! {
         prop_assert_eq!(found, expected);
     }
 }
+
+#[test]
+fn slots_that_share_time_overlap_and_slots_that_touch_do_not() {
+    let mut f = Fixture::new();
+    let morning = f.slot("09:00", "10:00", "Morning", SlotKind::Breakout);
+    let touching = f.slot("10:00", "11:00", "Touching", SlotKind::Breakout);
+    let inside = f.slot("10:15", "10:45", "", SlotKind::Break);
+    let late = f.slot("10:30", "12:00", "Late", SlotKind::Plenary);
+    assert_eq!(
+        overlapping_slots(&f.event),
+        vec![
+            (touching.clone(), inside.clone()),
+            (touching.clone(), late.clone()),
+            (inside.clone(), late.clone()),
+        ]
+    );
+    let found = overlapping_slots(&f.event);
+    assert_eq!(
+        overlaps_of(&found, &late).collect::<Vec<_>>(),
+        vec![&touching, &inside]
+    );
+    assert_eq!(overlaps_of(&found, &morning).count(), 0);
+    assert_eq!(
+        describe_overlap(&f.event, &found[0]),
+        "Slot Touching (10:00–11:00) overlaps 10:15–10:45."
+    );
+}
+
+proptest! {
+    /// The overlaps found are exactly the pairs of slots whose times share
+    /// a moment, each pair once, earlier slot first, whatever the slots.
+    #[test]
+    fn overlaps_match_a_brute_force_comparison_of_every_pair(
+        times in proptest::collection::vec((0u32..12, 0u32..12), 0..10)
+    ) {
+        let mut f = Fixture::new();
+        for (start, end) in times {
+            let start = format!("{:02}:{:02}", 8 + start / 4, (start % 4) * 15);
+            let end = format!("{:02}:{:02}", 8 + end / 4, (end % 4) * 15);
+            f.slot(&start, &end, "", SlotKind::Breakout);
+        }
+        let order = f.event.slots_in_order();
+        let mut expected = Vec::new();
+        for (i, (a, x)) in order.iter().enumerate() {
+            for (b, y) in &order[i + 1..] {
+                if x.start < y.end && y.start < x.end {
+                    expected.push(((*a).clone(), (*b).clone()));
+                }
+            }
+        }
+        prop_assert_eq!(overlapping_slots(&f.event), expected);
+    }
+}

@@ -238,12 +238,12 @@ pub fn visible<'a>(event: &'a Event, pitches: &PitchesState) -> Vec<(&'a Id, &'a
         .collect();
     if pitches.sort == Sort::Interest {
         // Stable: equal interest stays in the order pitched.
-        shown.sort_by_key(|(id, p)| {
+        shown.sort_by_key(|(id, _)| {
             let open = matches!(
                 event.pitch_status(id),
                 PitchStatus::Open | PitchStatus::Scheduled
             );
-            (!open, std::cmp::Reverse(p.interest))
+            (!open, std::cmp::Reverse(event.interest_of(id)))
         });
     }
     shown

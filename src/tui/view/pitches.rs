@@ -142,7 +142,7 @@ fn pitch_line(event: &Event, id: &Id, pitch: &Pitch, state: &State, width: usize
         title.push_str(&format!(" — {}", inert_line(&people)));
     }
     let status_col = fit(&status_text, 10);
-    let head = format!("{marker}{:>5}  {status_col:<10} ", pitch.interest);
+    let head = format!("{marker}{:>5}  {status_col:<10} ", event.interest_of(id));
     let room = width.saturating_sub(head.width());
     format!("{head}{}", fit(&title, room))
 }

@@ -246,3 +246,56 @@ fn decisions_need_text_and_keep_a_trimmed_lead() {
         Ok(vec![Change::delete(id.clone())])
     );
 }
+
+#[test]
+fn moved_notes_keep_their_ids_and_everything_but_their_session() {
+    let (mut d, from) = day_with_session();
+    let p = d.f.pitch("Skills", &[]);
+    let to = d.f.session(&[&p], &d.round2, &d.library);
+    let first = d.f.note(&from, "typed in the wrong room");
+    let second = d.f.note(&from, "and this");
+    let staying = d.f.note(&from, "this one stays");
+    let before = d.f.event.notes[&first].clone();
+    let changes = move_notes(
+        &d.f.event,
+        &[first.clone(), second.clone(), first.clone()],
+        &to,
+    )
+    .unwrap();
+    assert_eq!(changes.len(), 2, "each note moves once");
+    d.f.apply(Ok(changes));
+    assert_eq!(
+        d.f.event.notes[&first],
+        Note {
+            session: to.clone(),
+            ..before
+        }
+    );
+    let moved: Vec<&Id> = d.f.event.notes_of(&to).map(|(id, _)| id).collect();
+    assert_eq!(moved.len(), 2);
+    assert!(moved.contains(&&first) && moved.contains(&&second));
+    let left: Vec<&Id> = d.f.event.notes_of(&from).map(|(id, _)| id).collect();
+    assert_eq!(left, vec![&staying]);
+    assert_eq!(
+        move_notes(&d.f.event, std::slice::from_ref(&first), &to),
+        Ok(Vec::new()),
+        "already there"
+    );
+}
+
+#[test]
+fn moving_notes_to_a_missing_session_or_a_missing_note_moves_nothing() {
+    let (mut d, from) = day_with_session();
+    let note = d.f.note(&from, "a point");
+    assert!(matches!(
+        move_notes(&d.f.event, std::slice::from_ref(&note), &Id::new("gone")),
+        Err(OpError::NotFound {
+            what: "session",
+            ..
+        })
+    ));
+    assert!(matches!(
+        move_notes(&d.f.event, &[note, Id::new("gone")], &from),
+        Err(OpError::NotFound { what: "note", .. })
+    ));
+}

@@ -89,7 +89,7 @@ fn row(state: &State, id: &Id, chosen: bool, area: Rect, buf: &mut Buffer, theme
         _ if proposed => '+',
         _ => ' ',
     };
-    let interest = event.pitches.get(id).map_or(0, |p| p.interest);
+    let interest = event.interest_of(id);
     let head = format!("{gutter}{interest:>3} ");
     let room = usize::from(area.width).saturating_sub(head.width());
     let text = format!("{head}{}", fit(&pitch_line(event, id), room));
@@ -116,7 +116,7 @@ pub fn summary(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let items: Vec<String> = open
         .iter()
         .map(|id| {
-            let interest = event.pitches.get(*id).map_or(0, |p| p.interest);
+            let interest = event.interest_of(id);
             format!("\"{}\" {interest}", title(event, id))
         })
         .collect();
