@@ -151,6 +151,7 @@ fn input_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let (label, field, focused) = match state.pitches.focus {
         Focus::Filter => ("/ ", &state.pitches.filter, true),
         Focus::QuickAdd => ("+ ", &state.pitches.quick_add, true),
+        Focus::Interest => ("# ", &state.pitches.interest, true),
         _ => ("+ ", &state.pitches.quick_add, false),
     };
     let [label_area, field_area] =
