@@ -20,7 +20,7 @@ use super::theme::Theme;
 use super::update::update;
 use super::view::kept::Kept;
 use super::watch::Watch;
-use super::{keymap, terminal, view};
+use super::{keymap, place, terminal, view};
 use crate::model::EventInfo;
 use crate::model::reference::resolve_session;
 use crate::store::{Access, Clock, Disk, EventFolder, Identity, StoreError, atomic, location};
@@ -128,11 +128,19 @@ fn session(
         // A courtesy for next time; failing to remember is not an error.
         let _ = location::remember_last_event(config, &dir);
     }
+    let device = me.device.clone();
     let (mut disk, mut state) = open(&dir, me, setup.clock)?;
+    let facilitator = !matches!(launch, Launch::NoteTaker { .. });
     if let Launch::NoteTaker { session, slot, .. } = &launch {
         enter_note_taker(&mut state, session, slot.as_deref());
+    } else if let Some(text) = disk.local().place(&device) {
+        place::return_to(&mut state, &text);
     }
-    main_loop(terminal, &mut state, &mut disk, setup.clock, stop)
+    let result = main_loop(terminal, &mut state, &mut disk, setup.clock, stop);
+    if facilitator {
+        disk.local().set_place(&device, &place::remembered(&state));
+    }
+    result
 }
 
 /// Asks for the author name and device label, and saves them.
