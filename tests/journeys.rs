@@ -127,8 +127,8 @@ fn first_run_on_a_fresh_machine_then_a_new_event_from_the_picker() {
     tui.type_text("Quinn Jones");
     tui.wait_for("Quinn Jones");
     tui.type_text("\t");
-    // The laptop's name is prefilled with the host name: clear it first.
-    tui.type_text(&"\x7f".repeat(64));
+    // The laptop's name is prefilled with the host name, as a suggestion
+    // the first key typed replaces.
     tui.type_text("Quinn's laptop");
     tui.wait_for("Quinn's laptop");
     tui.enter();
