@@ -47,6 +47,9 @@ pub enum Focus {
     NextSteps,
     /// Adding a next step.
     ActionForm,
+    /// Note-taker mode for a session that runs more than once: picking
+    /// which occurrence (slot, room) before typing.
+    Choose,
 }
 
 /// Which part of the write-up is being written.
@@ -139,6 +142,10 @@ pub struct NotesState {
     pub kept: BTreeMap<String, String>,
     /// Note-taker mode without its session yet (the schedule has not arrived).
     pub schedule_missing: Option<Missing>,
+    /// The occurrences to pick from in [`Focus::Choose`], each with its
+    /// slot and room, and the one selected.
+    pub candidates: Vec<(Id, String)>,
+    pub candidate: usize,
     /// Notes typed while the schedule was missing, to add once it is here.
     pub waiting: Vec<WaitingNote>,
     pub waiting_key: String,
@@ -163,6 +170,8 @@ impl Default for NotesState {
             next_step: 0,
             kept: BTreeMap::new(),
             schedule_missing: None,
+            candidates: Vec::new(),
+            candidate: 0,
             waiting: Vec::new(),
             waiting_key: String::new(),
         }
@@ -183,7 +192,7 @@ impl NotesState {
 
     pub fn focused_field(&self) -> Option<&TextField> {
         match self.focus {
-            Focus::Sessions | Focus::Log | Focus::NextSteps => None,
+            Focus::Sessions | Focus::Log | Focus::NextSteps | Focus::Choose => None,
             Focus::Capture => Some(&self.capture),
             Focus::EditNote => self.edit.as_ref().map(|e| &e.field),
             Focus::Writing => self.writing.as_ref().map(|w| &w.field),
@@ -197,7 +206,7 @@ impl NotesState {
 
     fn focused_field_mut(&mut self) -> Option<&mut TextField> {
         match self.focus {
-            Focus::Sessions | Focus::Log | Focus::NextSteps => None,
+            Focus::Sessions | Focus::Log | Focus::NextSteps | Focus::Choose => None,
             Focus::Capture => Some(&mut self.capture),
             Focus::EditNote => self.edit.as_mut().map(|e| &mut e.field),
             Focus::Writing => self.writing.as_mut().map(|w| &mut w.field),
@@ -247,6 +256,7 @@ pub fn update(state: &mut State, action: NoteAction) -> Vec<Effect> {
     }
     effects.extend(match action {
         NoteAction::Write => capture::open(state),
+        NoteAction::Choose => waiting::choose(state),
         NoteAction::ToLog => editing::to_log(state),
         NoteAction::ToSessions => {
             state.notes.focus = Focus::Sessions;
@@ -282,6 +292,19 @@ pub fn update(state: &mut State, action: NoteAction) -> Vec<Effect> {
 /// Up (`older` = 1) or down the list, the log or the next steps.
 fn step(state: &mut State, older: isize) -> Vec<Effect> {
     match state.notes.focus {
+        Focus::Choose => {
+            let last = state.notes.candidates.len().saturating_sub(1);
+            state.notes.candidate = state
+                .notes
+                .candidate
+                .saturating_add_signed(-older)
+                .min(last);
+            // The header shows the highlighted occurrence's slot and room.
+            if let Some((id, _)) = state.notes.candidates.get(state.notes.candidate) {
+                state.note_taker = Some(id.clone());
+            }
+            Vec::new()
+        }
         Focus::Sessions => capture::step_session(state, -older),
         Focus::NextSteps => {
             next_steps::step(state, -older);
@@ -348,6 +371,7 @@ fn submit(state: &mut State) -> Vec<Effect> {
         Focus::Writing => writeup::save_writing(state),
         Focus::Details => writeup::save_details(state),
         Focus::ActionForm => next_steps::save_form(state),
+        Focus::Choose => waiting::choose(state),
         Focus::Sessions | Focus::Log | Focus::NextSteps => Vec::new(),
     }
 }
@@ -376,7 +400,7 @@ fn back(state: &mut State) -> Vec<Effect> {
             state.notes.focus = Focus::Sessions;
             Vec::new()
         }
-        Focus::Sessions => Vec::new(),
+        Focus::Sessions | Focus::Choose => Vec::new(),
     }
 }
 

@@ -13,9 +13,10 @@ mod panel;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::model::Id;
+use crate::model::text::inert_line;
 use crate::tui::screen::notes::{Focus, kind_shown, session_id};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
@@ -134,6 +135,10 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
         list::render(state, areas.list, buf, theme);
     }
     header::render(state, areas.header, buf, theme);
+    if state.notes.focus == Focus::Choose {
+        choices(state, areas.log, buf, theme);
+        return;
+    }
     if state.notes.schedule_missing.is_some() {
         panel::waiting(state, areas.log, buf, theme);
         header::rule(state, None, false, areas.rule, buf, theme);
@@ -299,4 +304,29 @@ fn capture_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         };
         Span::styled(hint, theme.dim()).render(field_area, buf);
     }
+}
+
+/// The occurrences of a repeated session, to pick the one being noted.
+fn choices(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let width = usize::from(area.width);
+    let mut lines = vec![
+        Line::styled(
+            crate::model::text::fit("More than one session matches. Which one is yours?", width),
+            theme.heading(),
+        ),
+        Line::raw(""),
+    ];
+    for (i, (_, label)) in state.notes.candidates.iter().enumerate() {
+        let chosen = i == state.notes.candidate;
+        let text = crate::model::text::fit(
+            &format!("{} {}", if chosen { "›" } else { " " }, inert_line(label)),
+            width,
+        );
+        lines.push(if chosen {
+            Line::styled(text, theme.selected())
+        } else {
+            Line::raw(text)
+        });
+    }
+    Paragraph::new(lines).render(area, buf);
 }

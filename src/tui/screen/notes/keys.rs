@@ -59,12 +59,15 @@ pub enum NoteAction {
     NextField,
     /// Previous field of the form
     PreviousField,
+    /// Take notes in the selected occurrence of the session
+    Choose,
 }
 
 impl NoteAction {
     pub fn description(&self) -> &'static str {
         match self {
             NoteAction::Write => "type notes in the capture line (Enter adds each one)",
+            NoteAction::Choose => "take notes in the selected occurrence of the session",
             NoteAction::ToLog => "go to the notes log",
             NoteAction::ToSessions => "go back to the list of sessions",
             NoteAction::Up => "select the previous session, note or next step",
@@ -109,6 +112,15 @@ pub fn bindings(state: &State) -> Vec<Binding> {
         .help_only(),
     ];
     match state.notes.focus {
+        Focus::Choose => vec![
+            bind(
+                &[Key::code(KeyCode::Enter)],
+                "take notes here",
+                NoteAction::Choose,
+            ),
+            bind(&up_keys(), "up", NoteAction::Up),
+            bind(&down_keys(), "down", NoteAction::Down),
+        ],
         Focus::Capture if state.notes.schedule_missing.is_none() => {
             let mut keys = vec![bind(
                 &[Key::code(KeyCode::Up)],
