@@ -142,8 +142,10 @@ pub enum PitchAction {
     Sort,
     /// Filter the list
     Filter,
-    /// Start or pause the pitch timer
+    /// Show or hide the pitch timer (it keeps counting while hidden)
     Timer,
+    /// Start or pause the pitch timer
+    TimerRun,
     /// Reset the pitch timer
     TimerReset,
     /// Ten seconds less for each pitch
@@ -173,7 +175,8 @@ impl PitchAction {
             PitchAction::Delete => "delete the selected pitch (u undoes)",
             PitchAction::Sort => "sort by interest or by time pitched",
             PitchAction::Filter => "filter the list",
-            PitchAction::Timer => "start or pause the pitch timer",
+            PitchAction::Timer => "show or hide the pitch timer (it keeps counting while hidden)",
+            PitchAction::TimerRun => "start or pause the pitch timer",
             PitchAction::TimerReset => "reset the pitch timer",
             PitchAction::TimerShorter => "ten seconds less for each pitch",
             PitchAction::TimerLonger => "ten seconds more for each pitch",
@@ -234,6 +237,12 @@ fn list_bindings(state: &State) -> Vec<Binding> {
         bind(&[Key::char('s')], "sort", PitchAction::Sort).help_only(),
         bind(&[Key::char('/')], "filter", PitchAction::Filter).help_only(),
         bind(&[Key::char('t')], "timer", PitchAction::Timer),
+        bind(
+            &[Key::char(' ')],
+            "start/pause timer",
+            PitchAction::TimerRun,
+        )
+        .help_only(),
         bind(&[Key::char('r')], "reset timer", PitchAction::TimerReset).help_only(),
         bind(&[Key::char('[')], "timer -10s", PitchAction::TimerShorter).help_only(),
         bind(&[Key::char(']')], "timer +10s", PitchAction::TimerLonger).help_only(),
@@ -326,6 +335,10 @@ pub fn update(state: &mut State, action: PitchAction) -> Vec<Effect> {
             Vec::new()
         }
         PitchAction::Timer => {
+            state.pitches.timer.visible = !state.pitches.timer.visible;
+            Vec::new()
+        }
+        PitchAction::TimerRun => {
             state.pitches.timer.toggle(now);
             Vec::new()
         }

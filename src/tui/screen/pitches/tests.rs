@@ -217,9 +217,35 @@ fn people_parse_with_and_without_organisations() {
 }
 
 #[test]
-fn the_timer_counts_from_the_state_clock() {
+fn t_shows_and_hides_the_timer_and_space_starts_and_pauses_it() {
     let mut state = sample_state();
     press(&mut state, &[KeyCode::Char('t')]);
+    assert!(state.pitches.timer.visible);
+    assert!(!state.pitches.timer.is_running());
+    press(&mut state, &[KeyCode::Char(' ')]);
+    assert!(state.pitches.timer.is_running());
+    press(&mut state, &[KeyCode::Char('t')]);
+    assert!(!state.pitches.timer.visible, "hidden");
+    assert!(state.pitches.timer.is_running(), "still counting");
+    press(&mut state, &[KeyCode::Char(' ')]);
+    assert!(!state.pitches.timer.is_running());
+}
+
+#[test]
+fn time_up_stays_large_at_80_by_24_and_the_timer_takes_60_by_20() {
+    let mut state = sample_state();
+    state.screen = Screen::Pitches;
+    press(&mut state, &[KeyCode::Char('t'), KeyCode::Char(' ')]);
+    let later = state.now + chrono::Duration::seconds(65);
+    crate::tui::update::update(&mut state, Action::Tick(later));
+    insta::assert_snapshot!(screen(&mut state, 80, 24));
+    insta::assert_snapshot!(screen(&mut state, 60, 20));
+}
+
+#[test]
+fn the_timer_counts_from_the_state_clock() {
+    let mut state = sample_state();
+    press(&mut state, &[KeyCode::Char(' ')]);
     let later = state.now + chrono::Duration::seconds(20);
     crate::tui::update::update(&mut state, Action::Tick(later));
     assert_eq!(state.pitches.timer.text(state.now), "0:40");
@@ -254,7 +280,7 @@ fn the_pitches_screen_at_80_by_24() {
 fn the_pitches_screen_with_the_timer_at_160_by_48() {
     let mut state = sample_state();
     state.screen = Screen::Pitches;
-    press(&mut state, &[KeyCode::Char('t')]);
+    press(&mut state, &[KeyCode::Char(' ')]);
     insta::assert_snapshot!(screen(&mut state, 160, 48));
 }
 
