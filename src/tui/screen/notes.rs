@@ -17,7 +17,7 @@ mod writeup;
 
 use std::collections::BTreeMap;
 
-pub use capture::{kind_shown, note_draft_key, split_line};
+pub use capture::{kind_shown, note_draft_key, prefix_hint, split_line};
 pub use keys::{NoteAction, bindings};
 pub use waiting::{Missing, WaitingNote, arrived, enter_note_taker, offer_drafts};
 

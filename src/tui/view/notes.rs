@@ -290,6 +290,13 @@ fn capture_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let own_line = notes.capture_for.as_ref() == session_id(state);
     if focused || (own_line && !field.is_empty()) {
         field.render(field_area, buf, focused);
+        if focused && field.is_empty() && notes.focus == Focus::Capture {
+            // After the cursor's cell, so that both show.
+            let room = field_area.width.saturating_sub(2);
+            let hint = crate::tui::screen::notes::prefix_hint(usize::from(room));
+            let at = Rect::new(field_area.x + 2, field_area.y, room, 1);
+            Span::styled(hint, theme.dim()).render(at, buf);
+        }
     } else if matches!(notes.focus, Focus::Sessions | Focus::Log) {
         let hint = match session_id(state) {
             Some(id)

@@ -17,8 +17,9 @@ use crate::model::text::{inert_line, wrap_after};
 use crate::model::{Event, Id, Note, NoteKind};
 use crate::tui::theme::Theme;
 
-/// Log widths from which the kind is written as a word, not a symbol.
-pub const WIDE: u16 = 70;
+/// Log widths from which the kind's word follows its symbol (the log at
+/// 80 columns, beside the session list, is one of them).
+pub const WIDE: u16 = 50;
 
 /// One note on screen: where it sits in the session (0 is the newest),
 /// its first visible row in the area, and its visible lines.
@@ -153,12 +154,15 @@ fn finish(oldest_first: Vec<(usize, Id, Vec<Line<'static>>)>, count: usize) -> W
     }
 }
 
-/// The kind as shown in the log: its prefix symbol, or a word when wide.
+/// The kind as shown in the log, the same for the facilitator and the
+/// note-taker: its prefix symbol (the one typed to make it), followed by
+/// its word where the log is wide enough.
 pub fn marker(kind: NoteKind, wide: bool) -> String {
+    let symbol = kind.prefix().unwrap_or('·');
     if wide {
-        format!("{:<8}", kind.word())
+        format!("{symbol} {:<8}", kind.word())
     } else {
-        kind.prefix().unwrap_or('·').to_string()
+        symbol.to_string()
     }
 }
 
@@ -247,6 +251,7 @@ mod tests {
     fn kinds_show_their_prefix_or_their_word() {
         assert_eq!(marker(NoteKind::Question, false), "?");
         assert_eq!(marker(NoteKind::Point, false), "·");
-        assert_eq!(marker(NoteKind::Decision, true), "decision");
+        assert_eq!(marker(NoteKind::Decision, true), "= decision");
+        assert_eq!(marker(NoteKind::Point, true), "· point   ");
     }
 }

@@ -230,3 +230,19 @@ fn the_occurrence_picker_at_80_by_24_and_60_by_20() {
     insta::assert_snapshot!(crate::tui::testing::screen(&mut state, 80, 24));
     insta::assert_snapshot!(crate::tui::testing::screen(&mut state, 60, 20));
 }
+
+#[test]
+fn the_capture_hint_keeps_every_prefix_visible_at_any_width() {
+    for width in 12..90 {
+        let hint = prefix_hint(width);
+        assert!(crate::model::text::width(hint) <= width, "{width}: {hint}");
+        for prefix in ['?', '!', '=', '"', '*'] {
+            assert!(hint.contains(prefix), "{width}: {hint}");
+        }
+    }
+    let mut state = super::on_notes();
+    press(&mut state, &[KeyCode::Char('a')]);
+    let shown = crate::tui::testing::screen(&mut state, 80, 24);
+    let line = shown.lines().nth(21).unwrap_or_default();
+    assert!(line.contains("\"quote") && line.contains("*idea"), "{line}");
+}
