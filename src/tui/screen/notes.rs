@@ -10,6 +10,7 @@ mod capture;
 mod editing;
 pub use editing::selected_note;
 mod keys;
+mod moving;
 pub mod next_steps;
 pub mod sessions;
 mod waiting;
@@ -146,6 +147,10 @@ pub struct NotesState {
     /// slot and room, and the one selected.
     pub candidates: Vec<(Id, String)>,
     pub candidate: usize,
+    /// Notes marked (Space in the log) to move together with `m`.
+    pub marked: Vec<Id>,
+    /// The notes being moved while their new session is picked.
+    pub moving: Option<Vec<Id>>,
     /// Notes typed while the schedule was missing, to add once it is here.
     pub waiting: Vec<WaitingNote>,
     pub waiting_key: String,
@@ -172,6 +177,8 @@ impl Default for NotesState {
             schedule_missing: None,
             candidates: Vec::new(),
             candidate: 0,
+            marked: Vec::new(),
+            moving: None,
             waiting: Vec::new(),
             waiting_key: String::new(),
         }
@@ -257,6 +264,8 @@ pub fn update(state: &mut State, action: NoteAction) -> Vec<Effect> {
     effects.extend(match action {
         NoteAction::Write => capture::open(state),
         NoteAction::Choose => waiting::choose(state),
+        NoteAction::Mark => moving::mark(state),
+        NoteAction::Move => moving::pick_session(state),
         NoteAction::ToLog => editing::to_log(state),
         NoteAction::ToSessions => {
             state.notes.focus = Focus::Sessions;
@@ -300,7 +309,9 @@ fn step(state: &mut State, older: isize) -> Vec<Effect> {
                 .saturating_add_signed(-older)
                 .min(last);
             // The header shows the highlighted occurrence's slot and room.
-            if let Some((id, _)) = state.notes.candidates.get(state.notes.candidate) {
+            if let Some((id, _)) = state.notes.candidates.get(state.notes.candidate)
+                && state.notes.moving.is_none()
+            {
                 state.note_taker = Some(id.clone());
             }
             Vec::new()
@@ -398,6 +409,10 @@ fn back(state: &mut State) -> Vec<Effect> {
         }
         Focus::Log => {
             state.notes.focus = Focus::Sessions;
+            Vec::new()
+        }
+        Focus::Choose if state.notes.moving.is_some() => {
+            moving::cancel(state);
             Vec::new()
         }
         Focus::Sessions | Focus::Choose => Vec::new(),

@@ -162,6 +162,7 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
             bottom: state.notes.log.bottom,
             selected: (state.notes.focus == Focus::Log).then_some(state.notes.log.selected),
             capturing: state.notes.focus == Focus::Capture,
+            marked: state.notes.marked.clone(),
             theme,
         };
         let log_area = areas.log;
@@ -220,6 +221,7 @@ fn log_window(state: &State, area: Rect, theme: Theme) -> Option<Window> {
         me: &state.replica.identity().author,
         bottom: state.notes.log.bottom,
         selected: (state.notes.focus == Focus::Log).then_some(state.notes.log.selected),
+        marked: &state.notes.marked,
     };
     Some(note_log::window(state.event(), request, area, theme))
 }
@@ -318,7 +320,14 @@ fn choices(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let width = usize::from(area.width);
     let mut lines = vec![
         Line::styled(
-            crate::model::text::fit("More than one session matches. Which one is yours?", width),
+            crate::model::text::fit(
+                if state.notes.moving.is_some() {
+                    "Move the notes to which session?"
+                } else {
+                    "More than one session matches. Which one is yours?"
+                },
+                width,
+            ),
             theme.heading(),
         ),
         Line::raw(""),

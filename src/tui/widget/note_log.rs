@@ -50,6 +50,8 @@ pub struct Request<'a> {
     pub bottom: usize,
     /// The selected note, kept in view.
     pub selected: Option<usize>,
+    /// Notes marked to move to another session.
+    pub marked: &'a [Id],
 }
 
 /// The notes that fit in `area`, with their lines laid out.
@@ -61,7 +63,8 @@ pub fn window(event: &Event, request: Request, area: Rect, theme: Theme) -> Wind
     }
     let format = |id: &Id, note: &Note| {
         let conflicted = event.is_conflicted(id);
-        entry_lines(note, request.me, conflicted, area.width, theme)
+        let marked = request.marked.contains(id);
+        entry_lines(note, request.me, (conflicted, marked), area.width, theme)
     };
     let selected = request.selected.map(|s| s.min(count - 1));
     let mut bottom = request.bottom.min(count - 1);
@@ -170,7 +173,7 @@ pub fn marker(kind: NoteKind, wide: bool) -> String {
 pub fn entry_lines(
     note: &Note,
     me: &str,
-    conflicted: bool,
+    (conflicted, marked): (bool, bool),
     width: u16,
     theme: Theme,
 ) -> Vec<Line<'static>> {
@@ -184,6 +187,9 @@ pub fn entry_lines(
     let mut tags: Vec<Span<'static>> = Vec::new();
     if conflicted {
         tags.push(Span::styled("! conflict ", theme.error()));
+    }
+    if marked {
+        tags.push(Span::styled("[marked] ", theme.key()));
     }
     if note.private {
         tags.push(Span::styled("[private] ", theme.warning()));

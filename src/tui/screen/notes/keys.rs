@@ -61,6 +61,10 @@ pub enum NoteAction {
     PreviousField,
     /// Take notes in the selected occurrence of the session
     Choose,
+    /// Mark the selected note to move, or unmark it
+    Mark,
+    /// Move the marked notes (or the selected one) to another session
+    Move,
 }
 
 impl NoteAction {
@@ -68,6 +72,8 @@ impl NoteAction {
         match self {
             NoteAction::Write => "type notes in the capture line (Enter adds each one)",
             NoteAction::Choose => "take notes in the selected occurrence of the session",
+            NoteAction::Mark => "mark the selected note to move, or unmark it",
+            NoteAction::Move => "move the marked notes (or the selected one) to another session",
             NoteAction::ToLog => "go to the notes log",
             NoteAction::ToSessions => "go back to the list of sessions",
             NoteAction::Up => "select the previous session, note or next step",
@@ -115,7 +121,11 @@ pub fn bindings(state: &State) -> Vec<Binding> {
         Focus::Choose => vec![
             bind(
                 &[Key::code(KeyCode::Enter)],
-                "take notes here",
+                if state.notes.moving.is_some() {
+                    "move here"
+                } else {
+                    "take notes here"
+                },
                 NoteAction::Choose,
             ),
             bind(&up_keys(), "up", NoteAction::Up),
@@ -248,6 +258,8 @@ fn log_bindings(state: &State, page: [Binding; 2]) -> Vec<Binding> {
             "sessions",
             NoteAction::ToSessions,
         ));
+        keys.push(bind(&[Key::char(' ')], "mark", NoteAction::Mark).help_only());
+        keys.push(bind(&[Key::char('m')], "move", NoteAction::Move));
     }
     keys.extend([
         bind(&up_keys(), "up", NoteAction::Up).help_only(),

@@ -448,6 +448,7 @@ fn only_the_visible_notes_are_laid_out() {
         me: "Sam",
         bottom: 0,
         selected: None,
+        marked: &[],
     };
     let area = ratatui::layout::Rect::new(0, 0, 50, 16);
     let theme = crate::tui::theme::Theme::new(false);
@@ -628,4 +629,43 @@ fn the_note_edit_line_says_when_another_laptop_changed_the_note_and_saving_keeps
             "Pilot with two councils in spring"
         ]
     );
+}
+
+#[test]
+fn marked_notes_move_to_the_session_picked_and_u_undoes_it() {
+    let mut state = on_notes();
+    let from = chosen(&state);
+    press(&mut state, &[KeyCode::Right]);
+    assert_eq!(state.notes.focus, Focus::Log);
+    press(
+        &mut state,
+        &[KeyCode::Char(' '), KeyCode::Up, KeyCode::Char(' ')],
+    );
+    assert_eq!(state.notes.marked.len(), 2);
+    let shown = crate::tui::testing::screen(&mut state, 80, 24);
+    assert_eq!(shown.matches("[marked]").count(), 2, "{shown}");
+    press(&mut state, &[KeyCode::Char('m')]);
+    assert_eq!(state.notes.focus, Focus::Choose);
+    assert_eq!(state.note_taker, None, "still the facilitator's screen");
+    let (to, _) = state.notes.candidates[0].clone();
+    assert_ne!(to, from);
+    insta::assert_snapshot!(crate::tui::testing::screen(&mut state, 80, 24));
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save));
+    assert_eq!(state.event().notes_of(&from).count(), 1);
+    assert_eq!(state.event().notes_of(&to).count(), 2);
+    assert!(state.notes.marked.is_empty());
+    press(&mut state, &[KeyCode::Char('u')]);
+    assert_eq!(state.event().notes_of(&from).count(), 3);
+}
+
+#[test]
+fn m_moves_the_selected_note_when_none_is_marked_and_esc_moves_nothing() {
+    let mut state = on_notes();
+    let from = chosen(&state);
+    press(&mut state, &[KeyCode::Right, KeyCode::Char('m')]);
+    assert_eq!(state.notes.moving.as_ref().map(Vec::len), Some(1));
+    press(&mut state, &[KeyCode::Esc]);
+    assert_eq!(state.notes.focus, Focus::Log);
+    assert_eq!(state.event().notes_of(&from).count(), 3);
 }

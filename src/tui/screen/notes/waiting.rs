@@ -120,7 +120,7 @@ pub fn enter_note_taker(
 
 /// "Data across borders — Round 1 10:00, Garden room": what tells one
 /// occurrence from another.
-fn place_of(event: &crate::model::Event, id: &Id) -> String {
+pub fn place_of(event: &crate::model::Event, id: &Id) -> String {
     let Some(session) = event.sessions.get(id) else {
         return id.to_string();
     };
@@ -144,6 +144,9 @@ fn place_of(event: &crate::model::Event, id: &Id) -> String {
 
 /// Enter on an occurrence: notes from now on go to that one.
 pub fn choose(state: &mut State) -> Vec<Effect> {
+    if state.notes.moving.is_some() {
+        return super::moving::finish(state);
+    }
     let Some((id, _)) = state.notes.candidates.get(state.notes.candidate).cloned() else {
         return Vec::new();
     };
