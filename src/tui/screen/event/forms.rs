@@ -161,17 +161,38 @@ pub fn save(state: &mut State) -> Vec<Effect> {
     }
     let mut effects = close(&mut state.setup);
     effects.extend(saved);
+    let slot = match &form.target {
+        Target::Slot(id) => Some(id.clone()),
+        Target::NewSlot => new_id.clone(),
+        _ => None,
+    };
     if let Some(id) = new_id {
         state.setup.selected = match form.target {
             Target::NewSlot => Selected::Slot(id),
             _ => Selected::Room(id),
         };
     }
+    if let Some(slot) = slot {
+        warn_overlaps(state, done, &slot);
+    }
     effects
 }
 
-/// Esc: leaves the form unsaved. What was typed is kept (and the
-/// description's draft with it) until the same form is opened again.
+/// Saved, but sharing time with another slot: said at once, as a warning
+/// (merged files can hold such slots too, so it is never refused).
+fn warn_overlaps(state: &mut State, done: &str, slot: &Id) {
+    let event = state.event();
+    let overlaps = crate::model::rules::overlapping_slots(event);
+    let pair = overlaps.iter().find(|(a, b)| a == slot || b == slot);
+    if let Some(pair) = pair {
+        let text = format!(
+            "{done} {} Enter on the slot changes its times.",
+            crate::model::rules::describe_overlap(event, pair)
+        );
+        state.error(text);
+    }
+}
+
 /// Esc: leaves the form and keeps what was typed, saved (u undoes it);
 /// the one meaning of Esc in every form. What cannot be saved (a time that
 /// is not one) is kept as typed, with the reason, until the same form opens

@@ -163,6 +163,27 @@ fn a_typed_time_replaces_the_suggested_one() {
 }
 
 #[test]
+fn an_overlapping_slot_is_added_with_a_warning_that_stays_on_event() {
+    let mut state = on_event(sample_state());
+    press(&mut state, &[KeyCode::Char('s'), KeyCode::Tab]);
+    type_text(&mut state, "10:30");
+    press(&mut state, &[KeyCode::Tab]);
+    type_text(&mut state, "11:30");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save), "added all the same");
+    let status = state.status.clone().unwrap_or_else(|| unreachable!());
+    assert!(status.error, "{status:?}");
+    assert!(
+        status.text.contains("Round 1 (10:00–11:00) overlaps 10:30–11:30"),
+        "{status:?}"
+    );
+    let shown = crate::tui::testing::screen(&mut state, 80, 24);
+    assert!(shown.contains("OVERLAP"), "{shown}");
+    insta::assert_snapshot!(shown);
+    insta::assert_snapshot!(crate::tui::testing::screen(&mut state, 60, 20));
+}
+
+#[test]
 fn slots_move_by_their_times() {
     let mut state = on_event(sample_state());
     let id = select_slot(&mut state, "Coffee");
