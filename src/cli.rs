@@ -17,6 +17,7 @@ mod install_cmds;
 mod pitch_cmds;
 mod record_cmds;
 mod resolve_cmd;
+mod settings_cmd;
 mod table;
 mod tui_cmds;
 
@@ -82,6 +83,7 @@ fn dispatch(context: &Context, command: Command) -> CliResult {
         Command::Merge(args) => carry_cmds::merge(context, args),
         Command::Pack(args) => carry_cmds::pack(context, args),
         Command::Sync(args) => carry_cmds::sync(context, &args.event),
+        Command::Settings(args) => settings_cmd::run(args),
         Command::Generate(args) => generate_cmd::generate(&args),
         Command::Completions { shell } => install_cmds::completions(shell),
         Command::Man { out } => install_cmds::man(out.as_deref()),

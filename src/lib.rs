@@ -8,5 +8,6 @@
 pub mod cli;
 pub mod export;
 pub mod model;
+pub mod plain;
 pub mod store;
 pub mod tui;

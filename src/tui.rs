@@ -20,7 +20,12 @@ pub mod theme;
 pub mod undo;
 pub mod update;
 pub mod view;
-mod watch;
+pub(crate) mod watch;
 pub mod widget;
 
-pub use event_loop::{Launch, Setup, run};
+/// `open` is how the running app opens an event (the state it starts
+/// from, with the devices seen and the drafts offered back); the screen
+/// snapshots start from it too, so that they show what the app shows.
+pub use event_loop::{Launch, Setup, open, run};
+/// Shared with the plain, line-by-line note-taker (`crate::plain`).
+pub(crate) use event_loop::{carry_out, reload_news, stop_on_signals};

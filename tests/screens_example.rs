@@ -9,7 +9,7 @@ mod common;
 use chrono::DateTime;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use unconf::store::{Access, Clock, EventFolder, Identity};
+use unconf::store::{Clock, Identity};
 use unconf::tui::action::{Action, Screen};
 use unconf::tui::screen::notes;
 use unconf::tui::state::State;
@@ -30,9 +30,9 @@ fn example_state() -> (tempfile::TempDir, State) {
     common::copy_example(&dir);
     let now = DateTime::parse_from_rfc3339(NOW).expect("a time");
     let me = Identity::from_label("facilitator", "Fran");
-    let folder = EventFolder::open(&dir, me, Clock::Fixed(now), Access::Write).expect("opens");
-    let (_disk, replica) = folder.into_parts();
-    let mut state = State::new(replica, now);
+    // Opened as the running app opens it: the devices in the folder are
+    // seen, drafts are offered back.
+    let (_disk, mut state) = unconf::tui::open(&dir, me, Clock::Fixed(now)).expect("opens");
     state.exports_dir = "/home/fran/unconf/exports".into();
     (copy, state)
 }

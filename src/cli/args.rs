@@ -44,11 +44,11 @@ pub enum Command {
         after_help = "Example:\n  unconf open supplier-response-to-the-local-digital-declaration"
     )]
     Open(EventArg),
-    /// Open the terminal UI in note-taker mode: one session, typing notes.
+    /// Note-taker mode: one session, typing notes (--plain: line by line, for screen readers).
     #[command(
-        after_help = "Example:\n  unconf notes my-event \"vendor community\" --slot \"Round 1\""
+        after_help = "Plain mode (--plain, UNCONF_PLAIN=1, or `unconf settings plain on`) writes each line once, with no cursor movement or colour, for screen readers. Type a note and Enter; /help lists the commands.\n\nExamples:\n  unconf notes my-event \"vendor community\" --slot \"Round 1\"\n  unconf notes my-event \"vendor community\" --plain"
     )]
-    Notes(SessionRef),
+    Notes(NotesArgs),
     /// Create a new event.
     #[command(
         after_help = "Examples:\n  unconf new \"Supplier unconference\" --date 2018-10-23 --venue techUK --organiser techUK --organiser MHCLG\n  unconf new \"Co-design workshop\" --date 2018-11-20 --follow-up supplier-unconference"
@@ -112,6 +112,9 @@ pub enum Command {
     /// Commit this laptop's file, pull and push, when the event folder is in a git work tree.
     #[command(after_help = "Example:\n  unconf sync my-event")]
     Sync(EventArg),
+    /// This laptop's settings, kept with its identity: `unconf settings plain on|off`.
+    #[command(subcommand)]
+    Settings(SettingsCommand),
     /// Write a generated event of any size into a new folder, for benchmarks.
     #[command(
         hide = true,
@@ -323,6 +326,35 @@ pub struct SessionRef {
     /// Which occurrence of a repeated session: its slot label or start time.
     #[arg(long, value_name = "SLOT")]
     pub slot: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NotesArgs {
+    #[command(flatten)]
+    pub target: SessionRef,
+    /// Line by line, for screen readers: no full-screen display, no cursor
+    /// movement, no colour (also UNCONF_PLAIN=1, or `unconf settings plain on`).
+    #[arg(long)]
+    pub plain: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Show this laptop's settings.
+    #[command(after_help = "Example:\n  unconf settings show")]
+    Show,
+    /// Note-taking line by line, for screen readers, on or off.
+    #[command(after_help = "Examples:\n  unconf settings plain on\n  unconf settings plain off")]
+    Plain {
+        #[arg(value_enum)]
+        state: OnOff,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
 }
 
 #[derive(Debug, Subcommand)]

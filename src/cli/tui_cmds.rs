@@ -2,7 +2,7 @@
 
 use std::io::IsTerminal;
 
-use super::args::SessionRef;
+use super::args::NotesArgs;
 use super::{CliError, CliResult, Context, event_cmds};
 use crate::store::{Identity, location};
 use crate::tui::{Launch, Setup, run};
@@ -21,8 +21,24 @@ pub fn open(context: &Context, event: &str) -> CliResult {
     launch(context, Launch::Event(dir))
 }
 
-pub fn notes(context: &Context, target: SessionRef) -> CliResult {
+pub fn notes(context: &Context, args: NotesArgs) -> CliResult {
+    let target = args.target;
     let dir = context.event_dir(&target.event)?;
+    let config = location::config_dir();
+    let identity = Identity::load(config.as_deref())?;
+    // The flag, else the environment, else the stored setting.
+    let plain = args.plain
+        || crate::plain::from_env().unwrap_or_else(|| identity.as_ref().is_some_and(|me| me.plain));
+    if plain {
+        let setup = Setup {
+            sessions: context.sessions.clone(),
+            identity,
+            config,
+            clock: context.clock,
+        };
+        return crate::plain::run(setup, dir, &target.session, target.slot.as_deref())
+            .map_err(CliError::Bad);
+    }
     launch(
         context,
         Launch::NoteTaker {

@@ -29,6 +29,49 @@ impl Change {
     }
 }
 
+/// Part of an [`Event`] that anyone can read (it dereferences to what it
+/// holds) and only the event changes, so that its indexes stay in step
+/// with its records. There is no public way to make one or to change one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReadOnly<C>(C);
+
+/// The records of one kind, by id.
+pub type Records<T> = ReadOnly<BTreeMap<Id, T>>;
+
+impl<C> std::ops::Deref for ReadOnly<C> {
+    type Target = C;
+    fn deref(&self) -> &C {
+        &self.0
+    }
+}
+
+impl<C: PartialEq> PartialEq<C> for ReadOnly<C> {
+    fn eq(&self, other: &C) -> bool {
+        self.0 == *other
+    }
+}
+
+impl<'a, C> IntoIterator for &'a ReadOnly<C>
+where
+    &'a C: IntoIterator,
+{
+    type Item = <&'a C as IntoIterator>::Item;
+    type IntoIter = <&'a C as IntoIterator>::IntoIter;
+    fn into_iter(self) -> Self::IntoIter {
+        (&self.0).into_iter()
+    }
+}
+
+impl<T> Records<T> {
+    fn insert(&mut self, id: Id, value: T) -> Option<T> {
+        self.0.insert(id, value)
+    }
+
+    fn remove(&mut self, id: &Id) -> Option<T> {
+        self.0.remove(id)
+    }
+}
+
 /// An event as everyone currently sees it.
 ///
 /// Records are kept by id in ordered maps, and the notes of each session in an
@@ -37,15 +80,16 @@ impl Change {
 pub struct Event {
     pub id: Id,
     pub info: EventInfo,
-    pub rooms: BTreeMap<Id, Room>,
-    pub slots: BTreeMap<Id, Slot>,
-    pub pitches: BTreeMap<Id, Pitch>,
-    pub sessions: BTreeMap<Id, Session>,
-    pub notes: BTreeMap<Id, Note>,
-    pub actions: BTreeMap<Id, Action>,
-    pub decisions: BTreeMap<Id, Decision>,
-    /// Records with more than one current version (see the store).
-    pub conflicts: BTreeSet<Id>,
+    pub rooms: Records<Room>,
+    pub slots: Records<Slot>,
+    pub pitches: Records<Pitch>,
+    pub sessions: Records<Session>,
+    pub notes: Records<Note>,
+    pub actions: Records<Action>,
+    pub decisions: Records<Decision>,
+    /// Records with more than one current version (see the store); changed
+    /// only by [`Event::set_conflict`].
+    pub conflicts: ReadOnly<BTreeSet<Id>>,
     /// Notes of each session in the order they were taken.
     notes_by_session: BTreeMap<Id, BTreeSet<(chrono::DateTime<chrono::FixedOffset>, Id)>>,
     /// Sessions that include each pitch.
@@ -285,6 +329,15 @@ impl Event {
     /// Which kind of record an id names, if it names one.
     pub fn kind_of(&self, id: &Id) -> Option<Kind> {
         self.record(id).map(|r| r.kind())
+    }
+
+    /// Flags `id` as having more than one current version, or clears it.
+    pub fn set_conflict(&mut self, id: &Id, conflicted: bool) {
+        if conflicted {
+            self.conflicts.0.insert(id.clone());
+        } else {
+            self.conflicts.0.remove(id);
+        }
     }
 
     pub fn is_conflicted(&self, id: &Id) -> bool {

@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use std::io::{Read, Write};
 use std::path::Path;
 
-use super::format::{DeviceFile, FORMAT_VERSION};
+use super::format::DeviceFile;
 use super::{Access, Clock, EventFolder, Identity, StoreError, atomic, scan};
 use crate::model::Id;
 use crate::model::slug::slugify;
@@ -60,9 +60,10 @@ pub fn merge(
     let access = if dry_run { Access::Read } else { Access::Write };
     let mut folder = EventFolder::open(dir, me, clock, access)?;
     if let Some(problem) = unreadable(&folder) {
-        return Err(StoreError::Invalid(format!(
-            "{problem}; fix that first, nothing was merged."
-        )));
+        return Err(StoreError::Unreadable {
+            problem: problem.clone(),
+            doing: "merged",
+        });
     }
     if !dry_run && let Some(reason) = folder.read_only() {
         return Err(StoreError::ReadOnly {
@@ -73,13 +74,12 @@ pub fn merge(
     let incoming = read_other(other)?;
     let event = folder.event().id.clone();
     if let Some(stray) = incoming.iter().find(|f| f.file.event != event) {
-        return Err(StoreError::Invalid(format!(
-            "{} in {} belongs to another event (id {}), not {}; nothing was merged.",
-            stray.name,
-            other.display(),
-            stray.file.event,
-            folder.event().info.name
-        )));
+        return Err(StoreError::OtherEvent {
+            name: stray.name.clone(),
+            from: other.to_path_buf(),
+            theirs: stray.file.event.clone(),
+            ours: folder.event().info.name.clone(),
+        });
     }
     let before = folder.event().clone();
     let conflicts_before: BTreeSet<Id> = folder.replica().conflicts().cloned().collect();
@@ -131,22 +131,23 @@ fn read_other(other: &Path) -> Result<Vec<Incoming>, StoreError> {
         read_zip(other)?
     };
     if raw.is_empty() {
-        return Err(StoreError::Invalid(format!(
-            "{} holds no unconf device files; give an event folder or a zip made by `unconf pack`.",
-            other.display()
-        )));
+        return Err(StoreError::NothingToMerge {
+            from: other.to_path_buf(),
+        });
     }
     raw.into_iter()
         .map(|(name, bytes)| match DeviceFile::parse(&bytes) {
             Ok(file) => Ok(Incoming { name, file }),
-            Err(super::format::FormatError::Newer(v)) => Err(StoreError::Invalid(format!(
-                "{name} in {} was written by a newer unconf (format version {v}, this build reads up to {FORMAT_VERSION}); update unconf first, nothing was merged.",
-                other.display()
-            ))),
-            Err(error) => Err(StoreError::Invalid(format!(
-                "{name} in {} could not be read: {error}; nothing was merged.",
-                other.display()
-            ))),
+            Err(super::format::FormatError::Newer(version)) => Err(StoreError::IncomingNewer {
+                name,
+                from: other.to_path_buf(),
+                version,
+            }),
+            Err(source) => Err(StoreError::Incoming {
+                name,
+                from: other.to_path_buf(),
+                source,
+            }),
         })
         .collect()
 }
@@ -176,21 +177,19 @@ fn read_zip_capped(
     total: u64,
 ) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
     let file = std::fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
-    let mut archive = zip::ZipArchive::new(file).map_err(|e| {
-        StoreError::Invalid(format!(
-            "{} is neither an event folder nor a readable zip ({e}).",
-            path.display()
-        ))
+    let mut archive = zip::ZipArchive::new(file).map_err(|source| StoreError::NotAZip {
+        path: path.to_path_buf(),
+        source,
     })?;
     let mut files = Vec::new();
     let mut unpacked: u64 = 0;
     for index in 0..archive.len() {
-        let mut entry = archive.by_index(index).map_err(|e| {
-            StoreError::Invalid(format!(
-                "{} is damaged ({e}); nothing was merged.",
-                path.display()
-            ))
-        })?;
+        let mut entry = archive
+            .by_index(index)
+            .map_err(|source| StoreError::DamagedZip {
+                path: path.to_path_buf(),
+                source,
+            })?;
         let name = entry
             .name()
             .map(|n| n.into_owned())
@@ -199,12 +198,10 @@ fn read_zip_capped(
         if entry.is_dir() || scan::is_skipped(&last) {
             continue;
         }
-        let too_large = |cap: u64| {
-            StoreError::Invalid(format!(
-                "{name} in {} unpacks to more than {}, larger than any real event file; nothing was merged.",
-                path.display(),
-                size_words(cap)
-            ))
+        let too_large = |cap: u64| StoreError::EntryTooLarge {
+            path: path.to_path_buf(),
+            entry: name.clone(),
+            cap,
         };
         if entry.size() > per_entry {
             return Err(too_large(per_entry));
@@ -219,22 +216,20 @@ fn read_zip_capped(
             .by_ref()
             .take(allowed + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| {
-                StoreError::Invalid(format!(
-                    "{name} in {} is damaged ({e}); nothing was merged.",
-                    path.display()
-                ))
+            .map_err(|source| StoreError::DamagedEntry {
+                path: path.to_path_buf(),
+                entry: name.clone(),
+                source,
             })?;
         let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
         if read > per_entry {
             return Err(too_large(per_entry));
         }
         if read > allowed {
-            return Err(StoreError::Invalid(format!(
-                "{} unpacks to more than {} in all, larger than any real event; nothing was merged.",
-                path.display(),
-                size_words(total)
-            )));
+            return Err(StoreError::ZipTooLarge {
+                path: path.to_path_buf(),
+                cap: total,
+            });
         }
         unpacked += read;
         files.push((safe_name(&last), bytes));
@@ -243,7 +238,7 @@ fn read_zip_capped(
 }
 
 /// A size as people read it: "1 GiB", "256 MiB", "4 KiB" or "100 bytes".
-fn size_words(bytes: u64) -> String {
+pub(crate) fn size_words(bytes: u64) -> String {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * KIB;
     const GIB: u64 = 1024 * MIB;
@@ -269,9 +264,10 @@ fn safe_name(path: &str) -> String {
 pub fn pack(dir: &Path, me: Identity, clock: Clock, out: &Path) -> Result<usize, StoreError> {
     let folder = EventFolder::open(dir, me, clock, Access::Read)?;
     if let Some(problem) = unreadable(&folder) {
-        return Err(StoreError::Invalid(format!(
-            "{problem}; fix that first, nothing was packed."
-        )));
+        return Err(StoreError::Unreadable {
+            problem: problem.clone(),
+            doing: "packed",
+        });
     }
     let slug = dir
         .file_name()
@@ -289,15 +285,12 @@ pub fn pack(dir: &Path, me: Identity, clock: Clock, out: &Path) -> Result<usize,
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let zip_error = |e: zip::result::ZipError| {
-            StoreError::Invalid(format!("Could not build the zip: {e}."))
-        };
+        let zip_error = |e: zip::result::ZipError| StoreError::Zip { source: e };
         zip.start_file(format!("{slug}/{name}"), options)
             .map_err(zip_error)?;
         zip.write_all(&bytes).map_err(|e| StoreError::io(out, e))?;
     }
-    zip.finish()
-        .map_err(|e| StoreError::Invalid(format!("Could not build the zip: {e}.")))?;
+    zip.finish().map_err(|source| StoreError::Zip { source })?;
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
     }

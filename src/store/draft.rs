@@ -84,7 +84,10 @@ impl Drafts {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         }
         let text = ron::ser::to_string_pretty(&self.drafts, ron::ser::PrettyConfig::new())
-            .map_err(|e| StoreError::Invalid(format!("Could not write drafts: {e}.")))?;
+            .map_err(|source| StoreError::Encode {
+                what: "drafts".into(),
+                source,
+            })?;
         atomic::write(&self.path, text.as_bytes()).map_err(|e| StoreError::io(&self.path, e))
     }
 }

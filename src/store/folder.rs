@@ -478,9 +478,9 @@ impl EventFolder {
         let written =
             self.replica
                 .commit_edits(edits, at)
-                .map_err(|reason| StoreError::ReadOnly {
+                .map_err(|refused| StoreError::ReadOnly {
                     dir: self.disk.dir.clone(),
-                    reason,
+                    reason: refused.reason,
                 })?;
         self.disk.unsaved = true;
         self.save()?;
@@ -554,9 +554,13 @@ impl Disk {
             });
         }
         self.unsaved = true;
-        let text = replica.own_file().to_text().map_err(|e| {
-            StoreError::Invalid(format!("Could not write {}: {e}.", self.own_path.display()))
-        })?;
+        let text = replica
+            .own_file()
+            .to_text()
+            .map_err(|source| StoreError::Encode {
+                what: self.own_path.display().to_string(),
+                source,
+            })?;
         // A failed backup must not stop the save itself.
         let _ = backup::maybe_backup(
             &self.local.backups(),

@@ -90,22 +90,22 @@ pub struct Generated {
 pub fn generate(dir: &Path, sizes: &Sizes) -> Result<Generated, StoreError> {
     sizes
         .check()
-        .map_err(|reason| StoreError::Invalid(format!("Cannot generate that event: {reason}.")))?;
+        .map_err(|reason| StoreError::Sizes { reason })?;
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(|e| StoreError::io(dir, e))?;
         if entries.next().is_some() {
-            return Err(StoreError::Invalid(format!(
-                "{} is not empty; give generate a new or empty folder so that no event is mixed with another.",
-                dir.display()
-            )));
+            return Err(StoreError::NotEmpty {
+                dir: dir.to_path_buf(),
+            });
         }
     }
     std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
     let day = build(sizes)?;
     let mut bytes = 0;
     for (identity, file) in &day.files {
-        let text = file.to_text().map_err(|e| {
-            StoreError::Invalid(format!("Could not write a generated device file: {e}."))
+        let text = file.to_text().map_err(|source| StoreError::Encode {
+            what: "a generated device file".into(),
+            source,
         })?;
         let path = dir.join(format!("{}.ron", identity.file_stem()));
         atomic::write(&path, text.as_bytes()).map_err(|e| StoreError::io(&path, e))?;
@@ -131,7 +131,7 @@ pub struct Day {
 pub fn build(sizes: &Sizes) -> Result<Day, StoreError> {
     sizes
         .check()
-        .map_err(|reason| StoreError::Invalid(format!("Cannot generate that event: {reason}.")))?;
+        .map_err(|reason| StoreError::Sizes { reason })?;
     let mut maker = Maker::new(sizes);
     maker.setup().map_err(failed)?;
     maker.pitches().map_err(failed)?;
@@ -153,7 +153,7 @@ pub fn build(sizes: &Sizes) -> Result<Day, StoreError> {
 }
 
 fn failed(error: OpError) -> StoreError {
-    StoreError::Invalid(format!("Generating the event failed: {error}."))
+    StoreError::Generate { source: error }
 }
 
 /// The generator's state: one replica per device, the organiser's first.

@@ -20,6 +20,10 @@ pub struct Identity {
     pub label: String,
     /// The name written on notes and versions.
     pub author: String,
+    /// Note-taker mode runs line by line, for screen readers
+    /// (`unconf settings plain on|off`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub plain: bool,
 }
 
 const CONFIG_FILE: &str = "device.ron";
@@ -36,7 +40,14 @@ impl Identity {
             device: Identity::derived_id(label),
             label: label.to_string(),
             author: author.to_string(),
+            plain: false,
         }
+    }
+
+    /// The identity stored in the config directory, without the
+    /// environment's overrides: what a setting changes and saves.
+    pub fn stored(config_dir: &Path) -> Result<Option<Identity>, StoreError> {
+        read_config(&config_dir.join(CONFIG_FILE))
     }
 
     /// The identity to use: the environment overrides, else the config file.
@@ -58,8 +69,11 @@ impl Identity {
         let path = config_dir.join(CONFIG_FILE);
         std::fs::create_dir_all(config_dir).map_err(|e| StoreError::io(config_dir, e))?;
         let text =
-            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()).map_err(|e| {
-                StoreError::Invalid(format!("Could not write the device identity: {e}."))
+            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()).map_err(|source| {
+                StoreError::Encode {
+                    what: "the device identity".into(),
+                    source,
+                }
             })?;
         atomic::write(&path, text.as_bytes()).map_err(|e| StoreError::io(&path, e))?;
         Ok(path)
@@ -77,6 +91,7 @@ impl Identity {
             device: base32(random),
             label: label.to_string(),
             author: author.to_string(),
+            plain: false,
         }
     }
 
@@ -99,10 +114,14 @@ fn apply_env(
     let author = author.filter(|a| !a.trim().is_empty());
     match (stored, device) {
         (stored, Some(label)) => {
+            let plain = stored.as_ref().is_some_and(|s| s.plain);
             let author = author
                 .or_else(|| stored.map(|s| s.author))
                 .unwrap_or_else(|| label.clone());
-            Some(Identity::from_label(label.trim(), author.trim()))
+            let mut me = Identity::from_label(label.trim(), author.trim());
+            // A setting of the person at this machine, whatever the label.
+            me.plain = plain;
+            Some(me)
         }
         (Some(mut stored), None) => {
             if let Some(author) = author {
@@ -120,14 +139,11 @@ fn read_config(path: &Path) -> Result<Option<Identity>, StoreError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io(path, e)),
     };
-    let me = ron::from_str::<Identity>(&text).map_err(|e| {
-        StoreError::Invalid(format!(
-            "{} line {}, column {}: {}; fix it, or delete it to choose a new device name.",
-            path.display(),
-            e.span.start.line,
-            e.span.start.col,
-            e.code
-        ))
+    let me = ron::from_str::<Identity>(&text).map_err(|e| StoreError::BadIdentity {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        reason: e.code.to_string(),
     })?;
     // The device id names files and lock paths: a hand-edited one must not
     // be able to point outside the event folder.
@@ -137,11 +153,10 @@ fn read_config(path: &Path) -> Result<Option<Identity>, StoreError> {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
     if !safe {
-        return Err(StoreError::Invalid(format!(
-            "{}: the device id \"{}\" may hold only lower-case letters and digits; fix it, or delete the file to choose a new device name.",
-            path.display(),
-            crate::model::text::inert_line(&me.device)
-        )));
+        return Err(StoreError::BadDeviceId {
+            path: path.to_path_buf(),
+            device: me.device,
+        });
     }
     Ok(Some(me))
 }
@@ -191,6 +206,26 @@ mod tests {
             read_config(&dir.path().join(CONFIG_FILE)).expect("read"),
             Some(me)
         );
+    }
+
+    #[test]
+    fn the_plain_setting_round_trips_and_survives_a_device_override() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut me = Identity::fresh("Sam's laptop", "Sam");
+        me.save(dir.path()).expect("saved");
+        let text = std::fs::read_to_string(dir.path().join(CONFIG_FILE)).expect("read");
+        assert!(
+            !text.contains("plain"),
+            "off is the default, not written: {text}"
+        );
+        me.plain = true;
+        me.save(dir.path()).expect("saved");
+        assert_eq!(
+            Identity::stored(dir.path()).expect("read"),
+            Some(me.clone())
+        );
+        let env = apply_env(Some(me), Some("tablet".into()), None);
+        assert!(env.is_some_and(|i| i.plain));
     }
 
     #[test]

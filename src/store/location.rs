@@ -198,19 +198,15 @@ pub fn find_event(sessions: &Path, query: &str) -> Result<PathBuf, StoreError> {
     match by_name.as_slice() {
         [one] => Ok(one.dir.clone()),
         [] if as_path.is_dir() => Ok(as_path.to_path_buf()),
-        [] => Err(StoreError::Invalid(format!(
-            "There is no event \"{query}\" in {}; `unconf list` shows the events there.",
-            sessions.display()
-        ))),
-        many => Err(StoreError::Invalid(format!(
-            "\"{query}\" matches {} events in {}: {}; use the folder name.",
-            many.len(),
-            sessions.display(),
-            many.iter()
-                .map(|e| e.slug.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+        [] => Err(StoreError::NoSuchEvent {
+            query: query.to_string(),
+            sessions: sessions.to_path_buf(),
+        }),
+        many => Err(StoreError::AmbiguousEvent {
+            query: query.to_string(),
+            sessions: sessions.to_path_buf(),
+            matches: many.iter().map(|e| e.slug.clone()).collect(),
+        }),
     }
 }
 

@@ -126,6 +126,14 @@ pub struct OwnLag {
     pub missing: bool,
 }
 
+/// Why the replica refused an edit: this laptop may only read the event,
+/// for the reason given ("it is open for editing in ...").
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{reason}")]
+pub struct ReadOnlyError {
+    pub reason: String,
+}
+
 #[derive(Clone, Debug)]
 pub struct Replica {
     me: Identity,
@@ -310,11 +318,7 @@ impl Replica {
             value = Some(snapshot);
             conflict = true;
         }
-        if conflict {
-            self.event.conflicts.insert(id.clone());
-        } else {
-            self.event.conflicts.remove(id);
-        }
+        self.event.set_conflict(id, conflict);
         self.event.apply(id, value);
     }
 
@@ -517,7 +521,7 @@ impl Replica {
     }
 
     /// Applies the changes as edits begun now. Refused when read-only.
-    pub fn commit(&mut self, changes: Vec<Change>, at: DateTime<Utc>) -> Result<(), String> {
+    pub fn commit(&mut self, changes: Vec<Change>, at: DateTime<Utc>) -> Result<(), ReadOnlyError> {
         self.commit_edits(changes.into_iter().map(Edit::now).collect(), at)
             .map(|_| ())
     }
@@ -529,9 +533,11 @@ impl Replica {
         &mut self,
         edits: Vec<Edit>,
         at: DateTime<Utc>,
-    ) -> Result<Vec<Written>, String> {
+    ) -> Result<Vec<Written>, ReadOnlyError> {
         if let Some(reason) = &self.read_only {
-            return Err(reason.clone());
+            return Err(ReadOnlyError {
+                reason: reason.clone(),
+            });
         }
         let mut written = Vec::new();
         for edit in edits {

@@ -22,21 +22,15 @@ pub fn sync(dir: &Path, me: Identity, clock: Clock) -> Result<SyncReport, StoreE
     let own = before.own_path().to_path_buf();
     let files_before = fingerprints(&before);
     drop(before);
-    git(dir, &["--version"]).map_err(|_| {
-        StoreError::Invalid("git is not installed or not on the PATH; install git, or carry the event with `unconf pack` instead.".into())
-    })?;
-    let top = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|_| {
-        StoreError::Invalid(format!(
-            "{} is not inside a git work tree; use `git init` and add a remote, or carry the event with `unconf pack`.",
-            dir.display()
-        ))
+    git(dir, &["--version"]).map_err(|_| StoreError::NoGit)?;
+    let top = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|_| StoreError::NotInGit {
+        dir: dir.to_path_buf(),
     })?;
     let remotes = git(dir, &["remote"])?;
     if remotes.trim().is_empty() {
-        return Err(StoreError::Invalid(format!(
-            "The git repository at {} has no remote to sync with; add one with `git remote add origin URL`.",
-            top.trim()
-        )));
+        return Err(StoreError::NoRemote {
+            top: top.trim().to_string(),
+        });
     }
     let mut report = SyncReport::default();
     if own.exists() {
@@ -84,15 +78,11 @@ fn refuse_conflicts(dir: &Path) -> Result<(), StoreError> {
     }
     match named.first() {
         None => Ok(()),
-        Some(first) => Err(StoreError::Invalid(format!(
-            "git left a conflict in {first}{}; nothing of this laptop's was lost, but resolve it with git (`git status` in {}) before the next sync.",
-            if named.len() > 1 {
-                format!(" and {} more file(s)", named.len() - 1)
-            } else {
-                String::new()
-            },
-            dir.display()
-        ))),
+        Some(first) => Err(StoreError::GitConflict {
+            first: first.clone(),
+            more: named.len() - 1,
+            top: dir.display().to_string(),
+        }),
     }
 }
 
@@ -107,11 +97,11 @@ fn fingerprints(
         .collect()
 }
 
-fn reach(error: StoreError, doing: &str) -> StoreError {
-    StoreError::Invalid(format!(
-        "Could not {doing} the git remote ({}); your notes are committed locally and will go with the next sync.",
-        error.to_string().trim_end_matches('.')
-    ))
+fn reach(error: StoreError, doing: &'static str) -> StoreError {
+    StoreError::Remote {
+        doing,
+        source: Box::new(error),
+    }
 }
 
 fn run(dir: &Path, args: &[&str]) -> Result<Output, StoreError> {
@@ -121,7 +111,7 @@ fn run(dir: &Path, args: &[&str]) -> Result<Output, StoreError> {
         .args(args)
         .env("GIT_TERMINAL_PROMPT", "0")
         .output()
-        .map_err(|e| StoreError::Invalid(format!("Could not run git: {e}.")))
+        .map_err(|source| StoreError::RunGit { source })
 }
 
 /// Runs git and returns its output, or its first line of complaint.
@@ -139,10 +129,10 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, StoreError> {
             .trim_start_matches("fatal: ")
             .trim_start_matches("error: ")
             .to_string();
-        Err(StoreError::Invalid(format!(
-            "git {}: {first}",
-            args.first().unwrap_or(&"")
-        )))
+        Err(StoreError::Git {
+            command: args.first().unwrap_or(&"").to_string(),
+            complaint: first,
+        })
     }
 }
 

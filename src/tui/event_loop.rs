@@ -59,14 +59,7 @@ const MAX_BATCH: usize = 512;
 
 /// Runs the TUI until the user quits or a signal asks it to stop.
 pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
-    let stop = Arc::new(AtomicBool::new(false));
-    // SIGTERM, SIGHUP (a closed window) and SIGINT on Unix; on Windows a
-    // closed console window (CTRL_CLOSE_EVENT), Ctrl-Break and Ctrl-C sent
-    // from outside. Ctrl-C typed into the TUI is a key, never a signal: the
-    // terminal is in raw mode.
-    let flag = Arc::clone(&stop);
-    ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed))
-        .map_err(|e| format!("Could not watch for signals: {e}."))?;
+    let stop = stop_on_signals()?;
     watchdog(Arc::clone(&stop));
     let mut terminal =
         ratatui::try_init().map_err(|e| format!("Could not start the terminal UI: {e}."))?;
@@ -77,6 +70,19 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
     let result = session(&mut terminal, launch, setup, &stop);
     terminal::restore();
     result
+}
+
+/// A flag that is set when the process is asked to end: SIGTERM, SIGHUP (a
+/// closed window) and SIGINT on Unix; on Windows a closed console window
+/// (`CTRL_CLOSE_EVENT`), Ctrl-Break and Ctrl-C. Ctrl-C typed into the TUI
+/// is a key, never a signal (the terminal is in raw mode); in plain mode
+/// it is a signal, and leaves the same way.
+pub(crate) fn stop_on_signals() -> Result<Arc<AtomicBool>, String> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed))
+        .map_err(|e| format!("Could not watch for signals: {e}."))?;
+    Ok(stop)
 }
 
 /// How long the loop gets to save and leave after SIGTERM or SIGHUP (on
@@ -232,7 +238,7 @@ fn colour() -> bool {
 
 /// Opens the event for writing; when another process of this device holds
 /// it, opens it read-only and says who has it.
-fn open(dir: &Path, me: Identity, clock: Clock) -> Result<(Disk, State), String> {
+pub fn open(dir: &Path, me: Identity, clock: Clock) -> Result<(Disk, State), String> {
     let (folder, locked) = match EventFolder::open(dir, me.clone(), clock, Access::Write) {
         Ok(folder) => (folder, None),
         Err(StoreError::Locked { holder, .. }) => (
@@ -366,7 +372,31 @@ fn main_loop(
 /// Reads what other devices changed, without disturbing what is being
 /// typed or selected: the replica only gains versions.
 fn reload(state: &mut State, disk: &mut Disk) {
+    for news in reload_news(state, disk) {
+        update(state, news.told);
+    }
+}
+
+/// One thing a reload has to tell.
+pub(crate) struct News {
+    /// An `Action::Told`.
+    pub told: Action,
+    /// True for the count of new changes, which a front end that names each
+    /// change (plain mode) leaves out.
+    pub count: bool,
+}
+
+/// Reads the folder again and says what came of it, in the order the
+/// status line shows it (the last one stays).
+pub(crate) fn reload_news(state: &mut State, disk: &mut Disk) -> Vec<News> {
     let report = disk.reload(&mut state.replica);
+    let mut news = Vec::new();
+    let mut tell = |text: String, error: bool, count: bool| {
+        news.push(News {
+            told: Action::Told { text, error },
+            count,
+        });
+    };
     if report.new_versions == 0
         && !report.problems_changed
         && report.folded.is_empty()
@@ -375,26 +405,25 @@ fn reload(state: &mut State, disk: &mut Disk) {
         && !report.writable_again
         && !report.kept_dropped
     {
-        return;
+        return news;
     }
     if report.kept_dropped {
         let text = "Another laptop's file came back without edits shown here (an older copy put back?): they are kept in this laptop's file.".to_string();
-        update(state, Action::Told { text, error: true });
+        tell(text, true, false);
     }
     if report.writable_again {
         let text =
             "The other unconf of this laptop has quit: edits are saved here again.".to_string();
-        update(state, Action::Told { text, error: false });
+        tell(text, false, false);
     }
     if report.became_read_only
         && let Some(reason) = state.replica.read_only().map(str::to_string)
     {
-        let text = format!("Read-only from now: {reason}.");
-        update(state, Action::Told { text, error: true });
+        tell(format!("Read-only from now: {reason}."), true, false);
     }
     if report.own_restored {
         let text = "This laptop's file was replaced by an older copy (a sync tool or a restore); it was written again with everything shown here.".to_string();
-        update(state, Action::Told { text, error: true });
+        tell(text, true, false);
     }
     note_disk(state, disk);
     if report.new_versions > 0 {
@@ -404,7 +433,7 @@ fn reload(state: &mut State, disk: &mut Disk) {
             if report.new_versions == 1 { "" } else { "s" },
             report.from.join(", ")
         );
-        update(state, Action::Told { text, error: false });
+        tell(text, false, true);
     }
     if !report.folded.is_empty() {
         let text = format!(
@@ -413,8 +442,9 @@ fn reload(state: &mut State, disk: &mut Disk) {
             if report.folded.len() == 1 { "y" } else { "ies" },
             disk.local().trash().display()
         );
-        update(state, Action::Told { text, error: false });
+        tell(text, false, false);
     }
+    news
 }
 
 fn to_action(state: &State, event: TermEvent) -> Option<Action> {
@@ -436,7 +466,7 @@ fn to_action(state: &State, event: TermEvent) -> Option<Action> {
 }
 
 /// Carries out effects; true when the program should end.
-fn carry_out(effects: Vec<Effect>, state: &mut State, disk: &mut Disk) -> bool {
+pub(crate) fn carry_out(effects: Vec<Effect>, state: &mut State, disk: &mut Disk) -> bool {
     let mut quit = false;
     for effect in effects {
         let reply = match effect {

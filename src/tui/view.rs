@@ -218,10 +218,10 @@ fn saved_line(state: &State, theme: Theme) -> Line<'static> {
     let mut others: Vec<_> = state.devices.iter().filter(|d| !d.own).collect();
     others.sort_by_key(|d| std::cmp::Reverse(d.last_change));
     for device in others.iter().take(2) {
-        let when = device
-            .last_change
-            .map(|t| ago(state.now, t))
-            .unwrap_or_else(|| "no changes yet".into());
+        let when = match ago(state.now, device.last_change) {
+            ahead if ahead.starts_with("clock") => format!("({ahead})"),
+            when => when,
+        };
         spans.push(Span::raw(format!(
             " · {} {when}",
             inert_line(&device.label)
@@ -242,14 +242,19 @@ fn saved_line(state: &State, theme: Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-/// How long ago `then` was, as people say it: "12 s ago", "3 min ago". A
-/// time in the future means that device's clock is ahead, which is said.
+/// How long ago a device last changed something, as a room would say it:
+/// "12 s ago", "3 min ago", "no changes yet". A time more than a few
+/// minutes in the future means that device's clock is ahead, which is
+/// said ("clock about 1 day ahead"); a little ahead is "just now".
 pub fn ago(
     now: chrono::DateTime<chrono::FixedOffset>,
-    then: chrono::DateTime<chrono::FixedOffset>,
+    then: Option<chrono::DateTime<chrono::FixedOffset>>,
 ) -> String {
+    let Some(then) = then else {
+        return "no changes yet".to_string();
+    };
     if let Some(by) = crate::store::clock::ahead(now.to_utc(), then.to_utc()) {
-        return format!("(clock {} ahead)", crate::store::clock::roughly(by));
+        return format!("clock {} ahead", crate::store::clock::roughly(by));
     }
     let seconds = (now - then).num_seconds();
     match seconds {
@@ -355,13 +360,13 @@ mod tests {
         let now =
             chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+00:00").unwrap_or_default();
         let before = |s: i64| now - chrono::Duration::seconds(s);
-        assert_eq!(ago(now, before(2)), "just now");
-        assert_eq!(ago(now, before(12)), "12 s ago");
-        assert_eq!(ago(now, before(180)), "3 min ago");
-        assert_eq!(ago(now, before(7300)), "2 h ago");
-        assert_eq!(ago(now, before(-86_400)), "(clock about 1 day ahead)");
-        assert_eq!(ago(now, before(3 * 86_400)), "3 days ago");
-        assert_eq!(ago(now, before(30 * 86_400)), "on 28 Oct");
-        assert_eq!(ago(now, before(400 * 86_400)), "on 23 Oct 2025");
+        assert_eq!(ago(now, Some(before(2))), "just now");
+        assert_eq!(ago(now, Some(before(12))), "12 s ago");
+        assert_eq!(ago(now, Some(before(180))), "3 min ago");
+        assert_eq!(ago(now, Some(before(7300))), "2 h ago");
+        assert_eq!(ago(now, Some(before(-86_400))), "clock about 1 day ahead");
+        assert_eq!(ago(now, Some(before(3 * 86_400))), "3 days ago");
+        assert_eq!(ago(now, Some(before(30 * 86_400))), "on 28 Oct");
+        assert_eq!(ago(now, Some(before(400 * 86_400))), "on 23 Oct 2025");
     }
 }

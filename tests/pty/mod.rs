@@ -44,6 +44,10 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 
 pub struct Tui {
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, as written (plain mode's tests read
+    /// it; the full-screen ones read the screen).
+    #[allow(dead_code)]
+    transcript: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _reader: std::thread::JoinHandle<()>,
@@ -87,11 +91,16 @@ impl Tui {
         let size = |n: u16| std::num::NonZero::new(n).expect("a screen size above zero");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let feed = Arc::clone(&screen);
+        let transcript = Arc::new(Mutex::new(Vec::new()));
+        let record = Arc::clone(&transcript);
         let reader_thread = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
+                }
+                if let Ok(mut bytes) = record.lock() {
+                    bytes.extend_from_slice(&buf[..n]);
                 }
                 if let Ok(mut parser) = feed.lock() {
                     parser.process(&buf[..n]);
@@ -102,6 +111,7 @@ impl Tui {
         std::mem::forget(pty.master);
         Tui {
             screen,
+            transcript,
             writer,
             child,
             _reader: reader_thread,
@@ -114,6 +124,35 @@ impl Tui {
             .lock()
             .map(|p| p.screen().contents())
             .unwrap_or_default()
+    }
+
+    /// Everything the terminal received so far, escape sequences and all.
+    #[allow(dead_code)]
+    pub fn transcript(&self) -> Vec<u8> {
+        self.transcript
+            .lock()
+            .map(|bytes| bytes.clone())
+            .unwrap_or_default()
+    }
+
+    /// Waits until `text` has been written `times` times in all (the screen
+    /// scrolls, so a line-by-line program is checked in its transcript).
+    #[allow(dead_code)]
+    pub fn wait_for_written(&self, text: &str, times: usize) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            let written = String::from_utf8_lossy(&self.transcript())
+                .matches(text)
+                .count();
+            if written >= times {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "timed out waiting for {text:?} written {times} times; the program wrote:\n{}",
+            String::from_utf8_lossy(&self.transcript())
+        );
     }
 
     /// Waits until the screen shows `text`; fails the test with the screen

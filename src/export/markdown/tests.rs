@@ -170,10 +170,11 @@ fn conflicting_records_are_flagged_where_they_appear() {
         .map(|(id, _)| id.clone());
     let decision = event.decisions.keys().next().cloned();
     let action = event.actions.keys().last().cloned();
-    event
-        .conflicts
-        .extend([room, decision, action].into_iter().flatten());
-    event.conflicts.insert(event.id.clone());
+    for id in [room, decision, action].into_iter().flatten() {
+        event.set_conflict(&id, true);
+    }
+    let id = event.id.clone();
+    event.set_conflict(&id, true);
     let document = markdown(&event, &WITH_NOTES);
     assert!(document.contains(&format!("| Library {marker} |")));
     assert!(document.contains(&format!("Library {marker}, Round 1")));
@@ -185,8 +186,9 @@ fn conflicting_records_are_flagged_where_they_appear() {
 #[test]
 fn a_conflicting_session_says_so_under_its_heading() {
     let mut event = fixture::supplier_day().event();
-    let first = event.sessions.keys().next().cloned();
-    event.conflicts.extend(first);
+    if let Some(first) = event.sessions.keys().next().cloned() {
+        event.set_conflict(&first, true);
+    }
     let document = markdown(&event, &MarkdownOptions::default());
     assert!(document.contains(
         "## A vendor community\n\nConflicting versions of this session or its pitches: \

@@ -18,7 +18,7 @@ mod writeup;
 
 use std::collections::BTreeMap;
 
-pub use capture::{kind_shown, note_draft_key, prefix_hint, split_line};
+pub use capture::{follow, kind_shown, note_draft_key, prefix_hint, split_line, with_article};
 pub use keys::{NoteAction, bindings};
 pub use waiting::{Missing, WaitingNote, arrived, enter_note_taker, offer_drafts};
 
@@ -154,6 +154,9 @@ pub struct NotesState {
     /// Notes typed while the schedule was missing, to add once it is here.
     pub waiting: Vec<WaitingNote>,
     pub waiting_key: String,
+    /// The next note added from the capture line is private (plain mode's
+    /// `/private`); cleared once it is added.
+    pub private_next: bool,
 }
 
 impl Default for NotesState {
@@ -181,6 +184,7 @@ impl Default for NotesState {
             moving: None,
             waiting: Vec::new(),
             waiting_key: String::new(),
+            private_next: false,
         }
     }
 }

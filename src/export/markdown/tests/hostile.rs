@@ -186,7 +186,7 @@ fn hostile_text_everywhere_stays_literal_text() {
         sessions,
     } = hostile_day();
     let mut event = day.event();
-    event.conflicts.insert(sessions[1].clone());
+    event.set_conflict(&sessions[1], true);
     let document = markdown(&event, &WITH_NOTES);
     let found = outline(&document);
 

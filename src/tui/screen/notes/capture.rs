@@ -63,7 +63,7 @@ pub fn split_line(line: &str) -> (NoteKind, &str) {
 }
 
 /// "a question", "an idea".
-fn with_article(kind: NoteKind) -> String {
+pub fn with_article(kind: NoteKind) -> String {
     let word = kind.word();
     let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
@@ -132,23 +132,26 @@ pub fn submit(state: &mut State) -> Vec<Effect> {
         return open(state);
     };
     let (kind, text) = split_line(line);
+    let private = state.notes.private_next;
     let note = Note {
         session,
         text: text.to_string(),
         kind,
         taken_at: state.now,
         author: state.replica.identity().author.clone(),
-        private: false,
+        private,
     };
     let id = state.new_id();
-    let done = format!(
-        "Added {} at {}.",
-        with_article(kind),
-        state.now.format("%H:%M")
-    );
+    let what = if private {
+        format!("a private {}", kind.word())
+    } else {
+        with_article(kind)
+    };
+    let done = format!("Added {what} at {}.", state.now.format("%H:%M"));
     let mut effects = state.apply(&done, ops::add_note(state.event(), id, note));
     if effects.contains(&Effect::Save) {
         state.notes.capture.clear();
+        state.notes.private_next = false;
         effects.push(state.notes.capture_draft.clear());
         state.notes.log = LogView::default();
     }
