@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
+use crate::model::text::wrap;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Binding, Key, down_keys, up_keys};
 use crate::tui::state::State;
@@ -25,7 +26,9 @@ pub fn bindings() -> Vec<Binding> {
 }
 
 /// The lines of help for the screen under the overlay.
-pub fn lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
+/// The help's lines for a popup whose text is `room` columns wide: a
+/// description too long for its row wraps under itself, never cut.
+pub fn lines(state: &State, theme: Theme, room: usize) -> Vec<Line<'static>> {
     let beneath = State::bindings_without_help(state);
     let width = beneath
         .iter()
@@ -44,24 +47,30 @@ pub fn lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
         Line::raw(""),
     ];
     let width = width.max(TYPING_KEYS.iter().map(|(k, _)| k.len()).max().unwrap_or(0));
-    let row = |keys: String, what: String| {
+    let hang = width + 2;
+    let row = |lines: &mut Vec<Line<'static>>, keys: String, what: String| {
         let pad = " ".repeat(width.saturating_sub(crate::model::text::width(&keys)) + 2);
-        Line::from(vec![
+        let mut rows = wrap(&what, room.saturating_sub(hang).max(12), 0).into_iter();
+        lines.push(Line::from(vec![
             Span::styled(keys, theme.key()),
             Span::raw(pad),
-            Span::raw(what),
-        ])
+            Span::raw(rows.next().unwrap_or_default()),
+        ]));
+        for more in rows {
+            lines.push(Line::raw(format!("{}{more}", " ".repeat(hang))));
+        }
     };
     for binding in beneath {
-        lines.push(row(
+        row(
+            &mut lines,
             binding.keys_text(),
             binding.action.description().to_string(),
-        ));
+        );
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Keys in every text field", theme.heading()));
     for (keys, what) in TYPING_KEYS {
-        lines.push(row(keys.to_string(), what.to_string()));
+        row(&mut lines, keys.to_string(), what.to_string());
     }
     lines
 }
@@ -87,8 +96,8 @@ const TYPING_KEYS: [(&str, &str); 9] = [
 ];
 
 pub fn render(state: &State, scroll: u16, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let lines = lines(state, theme);
     let width = area.width.saturating_sub(4).min(76);
+    let lines = lines(state, theme, usize::from(width.saturating_sub(2)));
     let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
