@@ -174,7 +174,9 @@ fn an_overlapping_slot_is_added_with_a_warning_that_stays_on_event() {
     let status = state.status.clone().unwrap_or_else(|| unreachable!());
     assert!(status.error, "{status:?}");
     assert!(
-        status.text.contains("Round 1 (10:00–11:00) overlaps 10:30–11:30"),
+        status
+            .text
+            .contains("Round 1 (10:00–11:00) overlaps 10:30–11:30"),
         "{status:?}"
     );
     let shown = crate::tui::testing::screen(&mut state, 80, 24);
