@@ -250,12 +250,15 @@ fn empty_log(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     } else {
         "No notes yet: press a and type; Enter adds each note with the time."
     };
-    let lines = [
+    // Wrapped, never cut: the last prefixes are the ones a cut would hide.
+    let text = [
         first,
-        "Start a line with ? question  ! action  = decision  \" quote  * idea;",
-        "anything else is a point.",
+        "Start a line with ? question  ! action  = decision  \" quote  * idea; anything else is a point.",
     ];
-    for (row, text) in (area.y..area.bottom()).zip(lines) {
+    let rows = text
+        .iter()
+        .flat_map(|t| crate::model::text::wrap(t, usize::from(area.width), 0));
+    for (row, text) in (area.y..area.bottom()).zip(rows) {
         Line::styled(text, theme.dim()).render(Rect::new(area.x, row, area.width, 1), buf);
     }
 }
