@@ -182,6 +182,24 @@ fn the_whole_day_through_the_tui_at_80_by_24() {
     tui.type_text("q");
     assert!(tui.wait_exit(), "unconf exits cleanly");
 
+    // The hands typed are what the command line sees: 15 for the pitch
+    // added last (selected after quick-add), 9 for the one below it.
+    let listed = pty::cli(
+        home.path(),
+        &[],
+        &["pitch", "list", "council-open-data-day"],
+    );
+    let votes = |title: &str| {
+        listed
+            .lines()
+            .find(|l| l.contains(title))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(votes("Small suppliers first"), "15", "{listed}");
+    assert_eq!(votes("Open data for planning"), "9", "{listed}");
+
     let mut found = Vec::new();
     markdown_files(home.path(), &mut found);
     let written = found
