@@ -4,21 +4,24 @@
 //! is to be published, so the Chatham House Rule, private notes and
 //! redaction are decided in one place.
 
+mod content;
 pub mod csv;
 mod escape;
 mod format;
 pub mod ics;
 pub mod json;
+mod likely_names;
 mod markdown;
 mod names;
 pub mod personal;
 mod public;
 pub mod redact;
 mod register;
+pub mod view;
 
 pub use markdown::{MarkdownOptions, SplitFile, carried_suffix, markdown, split};
 pub use public::public_view;
-pub use register::actions_register;
+pub use register::{Register, actions_register, register};
 
 /// The name exports of an event take, before the extension: its folder's
 /// name, with `-public` for the version safe to publish. The command line

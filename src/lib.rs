@@ -9,5 +9,6 @@ pub mod cli;
 pub mod export;
 pub mod model;
 pub mod plain;
+pub mod rng;
 pub mod store;
 pub mod tui;

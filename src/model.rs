@@ -11,6 +11,7 @@ pub mod field;
 pub mod fields;
 pub mod id;
 pub mod ops;
+pub mod people;
 mod records;
 pub mod reference;
 pub mod rules;

@@ -76,7 +76,7 @@ fn acknowledged_edits_survive_sigkill_at_any_moment() {
             .stderr(Stdio::piped())
             .spawn()
             .expect("unconf starts");
-        let delay = rng.below(u64::try_from(window.as_micros()).unwrap_or(50_000));
+        let delay = rng.below_u64(u64::try_from(window.as_micros()).unwrap_or(50_000));
         std::thread::sleep(Duration::from_micros(delay));
         // Fails only when the process was already reaped, which it was not.
         child.kill().expect("SIGKILL sent");

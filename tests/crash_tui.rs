@@ -68,7 +68,7 @@ fn submit_and_kill(
 ) -> BTreeSet<String> {
     tui.type_text(text);
     tui.enter();
-    std::thread::sleep(Duration::from_micros(rng.below(40_000)));
+    std::thread::sleep(Duration::from_micros(rng.below_u64(40_000)));
     tui.signal("KILL");
     let status = tui.wait_exit();
     assert!(!status.success(), "killed, not ended");

@@ -9,6 +9,24 @@ use common::Env;
 use icalendar::parser::{Component, read_calendar, unfold};
 use publish_day::{CONTACTS, COUNCIL, EXAMPLE, council_day, example, name_parts};
 
+/// `args` run as the organiser on a machine whose time zone is `tz`.
+fn with_zone(env: &Env, tz: &str, args: &[&str]) -> String {
+    env.tick();
+    let output = (env.command_at(common::ORGANISER, &env.now()))
+        .env("TZ", tz)
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+fn param(component: &Component, name: &str, key: &str) -> Option<String> {
+    let property = component.find_prop(name)?;
+    let found = property.params.iter().find(|p| p.key.as_str() == key)?;
+    found.val.as_ref().map(|v| v.as_str().to_string())
+}
+
 fn prop(component: &Component, name: &str) -> Option<String> {
     component
         .find_prop(name)
@@ -19,7 +37,8 @@ fn prop(component: &Component, name: &str) -> Option<String> {
 fn the_calendar_has_every_session_plenary_and_break_with_every_field() {
     let env = Env::new();
     example(&env);
-    let text = env.ok(&["export", EXAMPLE, "--format", "ics", "--out", "-"]);
+    let args = ["export", EXAMPLE, "--format", "ics", "--out", "-"];
+    let text = with_zone(&env, "Europe/London", &args);
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
     for line in text.split_terminator("\r\n") {
         assert!(line.len() <= 75, "a line longer than 75 octets: {line:?}");
@@ -30,6 +49,12 @@ fn the_calendar_has_every_session_plenary_and_break_with_every_field() {
     let events: Vec<&Component> = (calendar.components.iter())
         .filter(|c| c.name.as_str() == "VEVENT")
         .collect();
+    // The event has no zone of its own, so the machine's is used, and
+    // described.
+    let zone = (calendar.components.iter())
+        .find(|c| c.name.as_str() == "VTIMEZONE")
+        .expect("a VTIMEZONE");
+    assert_eq!(prop(zone, "TZID").as_deref(), Some("Europe/London"));
     // 4 plenaries (no break in the example) and 10 sessions.
     assert_eq!(events.len(), 14);
     let json: serde_json::Value =
@@ -55,26 +80,28 @@ fn the_calendar_has_every_session_plenary_and_break_with_every_field() {
         assert_eq!(prop(found, "SUMMARY").as_deref(), session["title"].as_str());
         assert_eq!(prop(found, "DTSTART"), Some(at(&slot["start"])));
         assert_eq!(prop(found, "DTEND"), Some(at(&slot["end"])));
-        assert_eq!(prop(found, "LOCATION").as_deref(), room["name"].as_str());
+        let location = format!("{}, techUK", room["name"].as_str().expect("a name"));
+        assert_eq!(prop(found, "LOCATION"), Some(location), "room, venue");
         assert_eq!(
             prop(found, "DTSTAMP").as_deref(),
             Some("20261127T090100Z"),
             "UNCONF_NOW"
         );
-        assert!(
-            found
-                .find_prop("DTSTART")
-                .is_some_and(|p| p.params.is_empty()),
-            "floating time"
-        );
+        for time in ["DTSTART", "DTEND"] {
+            assert_eq!(
+                param(found, time, "TZID").as_deref(),
+                Some("Europe/London"),
+                "{time} in the zone"
+            );
+        }
     }
     let first = events[0];
     assert_eq!(
         prop(first, "SUMMARY").as_deref(),
         Some("Welcome and introductions")
     );
-    assert_eq!(prop(first, "LOCATION"), None);
-    let again = env.ok(&["export", EXAMPLE, "--format", "ics", "--out", "-"]);
+    assert_eq!(prop(first, "LOCATION").as_deref(), Some("techUK"));
+    let again = with_zone(&env, "Europe/London", &args);
     let uids = |t: &str| {
         t.lines()
             .filter(|l| l.starts_with("UID:"))
@@ -88,7 +115,15 @@ fn the_calendar_has_every_session_plenary_and_break_with_every_field() {
 fn the_public_calendar_follows_the_public_rules() {
     let env = Env::new();
     council_day(&env);
-    let internal = unfold(&env.ok(&["export", COUNCIL, "--format", "ics", "--out", "-"]));
+    let internal = unfold(&env.ok(&[
+        "export",
+        COUNCIL,
+        "--format",
+        "ics",
+        "--internal",
+        "--out",
+        "-",
+    ]));
     let calendar = read_calendar(&internal).expect("parses");
     let open_data = (calendar.components.iter())
         .find(|c| prop(c, "SUMMARY").as_deref() == Some("Open data"))
@@ -99,9 +134,20 @@ fn the_public_calendar_follows_the_public_rules() {
             "Ask Priya Shah (priya.shah@anytown.gov.uk, 07700 900123) by 27 November 2026.\n\nPitched by Priya Shah (Anytown Council)"
         )
     );
-    let public = unfold(&env.ok(&[
+    let public = unfold(&env.ok(&["export", COUNCIL, "--format", "ics", "--out", "-"]));
+    let asked = unfold(&env.ok(&[
         "export", COUNCIL, "--format", "ics", "--public", "--out", "-",
     ]));
+    let unstamped = |t: &str| -> Vec<String> {
+        (t.lines().filter(|l| !l.starts_with("DTSTAMP")))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(
+        unstamped(&public),
+        unstamped(&asked),
+        "the calendar is the public one unless --internal"
+    );
     let calendar = read_calendar(&public).expect("parses");
     let open_data = (calendar.components.iter())
         .find(|c| prop(c, "SUMMARY").as_deref() == Some("Open data"))
@@ -224,6 +270,9 @@ fn the_json_export_matches_its_schema_and_keeps_ids() {
     ]);
     let value: serde_json::Value = serde_json::from_str(&public).expect("JSON");
     assert_eq!(value["public"], true);
+    assert_eq!(value["attendees"], serde_json::Value::Null, "not counted");
+    assert_eq!(value["url"], "");
+    assert_eq!(value["sessions"][0]["attendees"], 12);
     let open_data = &value["sessions"][0];
     assert_eq!(open_data["chatham_house"], true);
     assert_eq!(open_data["facilitator"], serde_json::Value::Null);
@@ -251,4 +300,232 @@ fn the_json_export_matches_its_schema_and_keeps_ids() {
         !public.contains("Nadia is leaving"),
         "private notes are left out"
     );
+}
+
+/// A register read back with the `csv` crate: its header, then its rows.
+fn register(env: &Env, what: &str, public: bool) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut args = vec!["export", COUNCIL, "--format", "csv", "--what", what];
+    if public {
+        args.push("--public");
+    }
+    args.extend(["--out", "-"]);
+    let text = env.ok(&args);
+    assert!(text.ends_with("\r\n"), "CRLF line ends: {text:?}");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = (reader.headers().expect("a header").iter())
+        .map(String::from)
+        .collect();
+    let rows = (reader.records())
+        .map(|r| r.expect("a row").iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn every_register_is_csv_that_parses_back_field_by_field() {
+    let env = Env::new();
+    council_day(&env);
+    env.ok(&[
+        "decision",
+        "add",
+        COUNCIL,
+        "=Publish the list",
+        "--lead",
+        "Westshire",
+    ]);
+    let refused = env.refused(&["export", COUNCIL, "--what", "notes", "--out", "-"]);
+    assert!(
+        refused.contains("--what chooses a CSV register; give --format csv with it"),
+        "{refused}"
+    );
+    let refused = env.refused(&["export", COUNCIL, "--public", "--internal", "--out", "-"]);
+    assert!(refused.contains("--internal"), "{refused}");
+    let (header, rows) = register(&env, "programme", false);
+    assert_eq!(
+        header,
+        [
+            "date",
+            "start",
+            "end",
+            "slot",
+            "kind",
+            "room",
+            "session",
+            "merged pitches",
+            "pitched by",
+            "facilitator",
+            "note-taker",
+            "attendees",
+            "chatham house"
+        ]
+    );
+    assert_eq!(
+        rows,
+        [
+            [
+                "2026-11-27",
+                "10:30",
+                "11:30",
+                "Round 1",
+                "breakout",
+                "Library",
+                "Open data",
+                "",
+                "Priya Shah",
+                "Georgina Maratheftis",
+                "Sam Jones",
+                "12",
+                "yes"
+            ],
+            [
+                "2026-11-27",
+                "11:30",
+                "12:30",
+                "Round 2",
+                "breakout",
+                "Library",
+                "Ethics",
+                "",
+                "Marcus Brown",
+                "Carlos Oliveira",
+                "Linda",
+                "",
+                "no"
+            ],
+        ]
+    );
+    let (_, public) = register(&env, "programme", true);
+    assert_eq!(
+        public[0][8..11],
+        ["", "", ""],
+        "Chatham House: nobody named"
+    );
+    assert_eq!(
+        public[1][8..11],
+        ["Marcus Brown", "Carlos Oliveira", "Linda"]
+    );
+
+    let (header, rows) = register(&env, "decisions", false);
+    assert_eq!(header, ["event", "decision", "lead"]);
+    assert_eq!(rows, [["Council day", "'=Publish the list", "Westshire"]]);
+
+    let (header, rows) = register(&env, "pitches", false);
+    assert_eq!(
+        header,
+        [
+            "title",
+            "pitched by",
+            "description",
+            "tags",
+            "interest",
+            "status",
+            "merged into",
+            "sessions"
+        ]
+    );
+    assert_eq!(
+        rows[0],
+        [
+            "Open data",
+            "Priya Shah (Anytown Council)",
+            "Ask Priya Shah (priya.shah@anytown.gov.uk, 07700 900123) by 27 November 2026.",
+            "",
+            "0",
+            "scheduled",
+            "",
+            "Library 10:30"
+        ]
+    );
+    let (_, public) = register(&env, "pitches", true);
+    assert_eq!(public[0][1], "");
+    assert_eq!(
+        public[0][2],
+        "Ask [name removed] ([email address removed], [phone number removed]) by 27 November 2026."
+    );
+
+    let (header, rows) = register(&env, "notes", false);
+    assert_eq!(
+        header,
+        ["session", "taken at", "kind", "author", "private", "text"]
+    );
+    let texts: Vec<(&str, &str, &str)> = (rows.iter())
+        .map(|r| (r[0].as_str(), r[4].as_str(), r[5].as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (
+                "Open data",
+                "no",
+                "Marcus Brown thinks 400 datasets is a start"
+            ),
+            ("Open data", "no", "Write to sam@example.org"),
+            ("Open data", "yes", "Nadia is leaving Westshire"),
+            ("Ethics", "no", "Carlos Oliveira: start small"),
+        ]
+    );
+    assert_eq!(rows[0][1..4], ["2026-11-27 09:10", "point", "Ade Okafor"]);
+    let (_, public) = register(&env, "notes", true);
+    assert_eq!(public.len(), 3, "no private notes: {public:?}");
+    assert_eq!(public[0][3], "", "no author under the Chatham House Rule");
+    assert_eq!(public[1][5], "Write to [email address removed]");
+    for (_, rows) in [
+        register(&env, "actions", true),
+        register(&env, "programme", true),
+        register(&env, "pitches", true),
+        register(&env, "notes", true),
+        register(&env, "decisions", true),
+    ] {
+        for contact in CONTACTS {
+            assert!(
+                !rows.iter().flatten().any(|c| c.contains(contact)),
+                "{contact}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_register_matches_its_json_schema_column_by_column() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/schema/registers.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the schema")).expect("JSON");
+    let env = Env::new();
+    council_day(&env);
+    env.ok(&[
+        "decision",
+        "add",
+        COUNCIL,
+        "Publish the list",
+        "--lead",
+        "Westshire",
+    ]);
+    for what in ["actions", "programme", "decisions", "pitches", "notes"] {
+        let mut one = schema.clone();
+        one["$ref"] = serde_json::Value::String(format!("#/$defs/{what}"));
+        let validator = jsonschema::validator_for(&one).expect("a valid schema");
+        let titles: Vec<&str> = (schema["$defs"][what]["prefixItems"].as_array())
+            .expect("columns")
+            .iter()
+            .map(|c| c["title"].as_str().expect("a title"))
+            .collect();
+        assert!(
+            !validator.is_valid(&serde_json::json!(["too short"])),
+            "the schema checks"
+        );
+        for public in [false, true] {
+            let (header, rows) = register(&env, what, public);
+            assert_eq!(header, titles, "{what}");
+            assert!(!rows.is_empty(), "{what} has rows");
+            for row in rows {
+                let value = serde_json::json!(row);
+                let errors: Vec<String> = validator
+                    .iter_errors(&value)
+                    .map(|e| e.to_string())
+                    .collect();
+                assert!(errors.is_empty(), "{what} {row:?}: {errors:?}");
+            }
+        }
+    }
 }

@@ -57,6 +57,7 @@ fn awkward_day(env: &Env) {
     env.ok(&["new", "Awkward!", "--date", "2026-11-27", "--description", "See https://example.org or www.example.org; mail a@example.org.\n\n# Not a heading\n\n* not a list"]);
     env.ok(&["room", "add", e, "Room | 1"]);
     env.ok(&["room", "add", e, "Room 2."]);
+    env.ok(&["room", "add", e, "Room 3"]);
     env.ok(&["slot", "add", e, "10:00", "11:00", "--label", "Round 1"]);
     env.ok(&["slot", "add", e, "11:00", "12:00", "--label", "Round 2"]);
     env.ok(&["slot", "add", e, "12:00", "13:00", "--kind", "break"]);
@@ -69,6 +70,26 @@ fn awkward_day(env: &Env) {
     ] {
         env.ok(&["pitch", "add", e, title, "--by", "Sam <sam@example.org>"]);
     }
+    // A session with nothing recorded shows its pitch's description.
+    env.ok(&[
+        "pitch",
+        "add",
+        e,
+        "Wellbeing",
+        "--by",
+        "sam jones",
+        "--description",
+        "#wellbeing [name] for_all\n\n- not a list\n# not a heading",
+    ]);
+    env.ok(&[
+        "schedule",
+        e,
+        "wellbeing",
+        "--slot",
+        "Round 1",
+        "--room",
+        "Room 3",
+    ]);
     env.ok(&[
         "schedule",
         e,

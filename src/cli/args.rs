@@ -96,9 +96,9 @@ pub enum Command {
         after_help = "Without RECORD, lists every record changed on two laptops at once, with its versions numbered. With RECORD and --keep N, keeps version N: it replaces the others here, and on every laptop that gets this laptop's file.\n\nExamples:\n  unconf resolve my-event\n  unconf resolve my-event K8NBNMSZ --keep 2"
     )]
     Resolve(ResolveArgs),
-    /// Write the write-up, the calendar, the actions register or the event as JSON.
+    /// Write the write-up, the calendar, a register as CSV or the event as JSON.
     #[command(
-        after_help = "Formats: md (the write-up), ics (the programme for calendars), csv (the actions register), json (the whole event).\n\nExamples:\n  unconf export my-event --with-notes --out exports/\n  unconf export my-event --public --split\n  unconf export my-event --format ics --public --out programme.ics"
+        after_help = "Formats: md (the write-up), ics (the programme for attendees' calendars; public unless --internal), csv (a register: --what actions, programme, decisions, pitches or notes), json (the whole event).\n\nWith --public, names the event knows are removed from Chatham House sessions, and the probable names left for review are counted (`unconf check` lists them).\n\nExamples:\n  unconf export my-event --with-notes --out exports/\n  unconf export my-event --public --split\n  unconf export my-event --format ics --out programme.ics\n  unconf export my-event --format csv --what programme --public"
     )]
     Export(ExportArgs),
     /// Fold another copy of the event (a folder or a zip from `pack`) into this one.

@@ -13,9 +13,17 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
     pub format: ExportFormat,
     /// Safe to publish: no names in Chatham House sessions, no private
-    /// notes, e-mail addresses and phone numbers redacted.
-    #[arg(long)]
+    /// notes, e-mail addresses and phone numbers redacted. The calendar is
+    /// always made this way unless --internal is given.
+    #[arg(long, conflicts_with = "internal")]
     pub public: bool,
+    /// Everything, for the organisers: the default for every format but
+    /// the calendar, which is for attendees.
+    #[arg(long)]
+    pub internal: bool,
+    /// Which register the CSV holds (default: actions).
+    #[arg(long, value_enum)]
+    pub what: Option<RegisterArg>,
     /// Add every session's full, timestamped notes as an appendix.
     #[arg(long)]
     pub with_notes: bool,
@@ -35,7 +43,7 @@ pub enum ExportFormat {
     Md,
     /// The programme as an iCalendar file.
     Ics,
-    /// The actions register as CSV.
+    /// A register as CSV (see --what).
     Csv,
     /// The whole event as JSON (see docs/FORMATS.md).
     Json,
@@ -56,8 +64,43 @@ impl ExportFormat {
         match self {
             ExportFormat::Md => "the write-up",
             ExportFormat::Ics => "the calendar",
-            ExportFormat::Csv => "the actions register",
+            ExportFormat::Csv => "a register",
             ExportFormat::Json => "the event as JSON",
+        }
+    }
+}
+
+/// The registers `--format csv` can write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RegisterArg {
+    /// Every next step, with owner, due date and status.
+    Actions,
+    /// Every session, plenary and break, in programme order.
+    Programme,
+    /// What the day agreed, with who leads it.
+    Decisions,
+    /// Every pitch, with its interest and what became of it.
+    Pitches,
+    /// Every note as it was taken.
+    Notes,
+}
+
+impl ExportArgs {
+    /// Whether this export is the public version: asked for, or the
+    /// calendar without --internal.
+    pub fn is_public(&self) -> bool {
+        self.public || (self.format == ExportFormat::Ics && !self.internal)
+    }
+
+    /// The register `--what` names.
+    pub fn register(&self) -> crate::export::Register {
+        use crate::export::Register;
+        match self.what.unwrap_or(RegisterArg::Actions) {
+            RegisterArg::Actions => Register::Actions,
+            RegisterArg::Programme => Register::Programme,
+            RegisterArg::Decisions => Register::Decisions,
+            RegisterArg::Pitches => Register::Pitches,
+            RegisterArg::Notes => Register::Notes,
         }
     }
 }

@@ -1,5 +1,5 @@
 //! `unconf export`: the write-up (whole or split per session), the calendar,
-//! the actions register or the event as JSON, to a file, a folder or
+//! a register as CSV or the event as JSON, to a file, a folder or
 //! standard output.
 
 use std::path::{Path, PathBuf};
@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::export_args::{ExportArgs, ExportFormat};
 use super::{CliError, CliResult, Context};
 use crate::export::ics::{IcsOptions, ics};
-use crate::export::{MarkdownOptions, SplitFile, actions_register, json, markdown, split};
+use crate::export::{MarkdownOptions, SplitFile, json, markdown, register, split};
 use crate::model::Event;
 use crate::store::{atomic, location};
 
@@ -19,33 +19,84 @@ pub fn export(context: &Context, args: ExportArgs) -> CliResult {
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("event");
-    let stem = crate::export::file_stem(folder_name, args.public);
+    let public = args.is_public();
+    let mut stem = crate::export::file_stem(folder_name, public);
+    if args.format == ExportFormat::Csv {
+        // One file per register, so that writing one keeps the others.
+        stem = format!("{stem}-{}", args.register().word());
+    }
     // The versions behind the event are not needed to write it up; dropped
     // here, the write-up of a large event needs about half the memory.
     let (_, replica) = folder.into_parts();
     let event = &replica.into_event();
-    let what = match (args.public, args.format) {
-        (true, format) => format!("the public version of {}", format.what()),
-        (false, format) => format.what().to_string(),
+    let what = match args.format {
+        ExportFormat::Csv => format!("the {} register", args.register().word()),
+        format => format.what().to_string(),
+    };
+    let what = match public {
+        true => format!("the public version of {what}"),
+        false => what,
     };
     if args.split {
-        let options = MarkdownOptions::new(args.with_notes, args.public);
-        return write_split(args.out.as_deref(), &stem, &split(event, &options), &what);
+        let options = MarkdownOptions::new(args.with_notes, public);
+        write_split(args.out.as_deref(), &stem, &split(event, &options), &what)?;
+        left_for_review(event, public, true);
+        return Ok(());
     }
     let text = render(context, &args, event)?;
     let file_name = format!("{stem}.{}", args.format.extension());
     match args.out.as_deref() {
         Some(path) if path == Path::new("-") => {
             print!("{text}");
+            left_for_review(event, public, false);
             Ok(())
         }
         out => {
             let path = target(out, &file_name);
             write(&path, &text)?;
             println!("Wrote {what} to {}.", path.display());
+            left_for_review(event, public, true);
             Ok(())
         }
     }
+}
+
+/// Says how many probable names a public export left in Chatham House
+/// sessions for a person to look at: on standard output beside "Wrote",
+/// or, when the export itself went there, on standard error and only when
+/// there are some.
+fn left_for_review(event: &Event, public: bool, to_stdout: bool) {
+    let under_rule = event.sessions.values().any(|s| s.chatham_house);
+    if !public || !under_rule {
+        return;
+    }
+    let line = match crate::export::personal::left_for_review(event) {
+        0 => "No probable names were left in Chatham House sessions.".to_string(),
+        1 => "Left 1 probable name in Chatham House sessions for review; `unconf check` lists it."
+            .to_string(),
+        n => format!(
+            "Left {n} probable names in Chatham House sessions for review; `unconf check` lists them."
+        ),
+    };
+    if to_stdout {
+        println!("{line}");
+    } else if !line.starts_with("No ") {
+        eprintln!("{line}");
+    }
+}
+
+/// The zone of the machine exporting, for a calendar whose event has none:
+/// `TZ` when it names a zone, else the zone /etc/localtime points at.
+fn machine_time_zone() -> Option<chrono_tz::Tz> {
+    let from_env = std::env::var("TZ").ok();
+    let from_env = from_env.as_deref().map(|tz| tz.trim_start_matches(':'));
+    if let Some(zone) = from_env.and_then(|tz| tz.parse().ok()) {
+        return Some(zone);
+    }
+    let link = std::fs::read_link("/etc/localtime").ok()?;
+    let link = link.to_string_lossy();
+    let (_, name) = link.split_once("zoneinfo/")?;
+    name.parse().ok()
 }
 
 /// Flags that only mean something for the Markdown write-up.
@@ -62,6 +113,12 @@ fn refuse_mismatched_flags(args: &ExportArgs) -> CliResult {
             format.extension()
         )));
     }
+    if format != ExportFormat::Csv && args.what.is_some() {
+        return Err(CliError::Bad(format!(
+            "--what chooses a CSV register; give --format csv with it, or leave it out with --format {}.",
+            format.extension()
+        )));
+    }
     if args.split && args.out.as_deref() == Some(Path::new("-")) {
         return Err(CliError::Bad(
             "--split writes one file per session; give a folder with --out, not -.".into(),
@@ -73,14 +130,15 @@ fn refuse_mismatched_flags(args: &ExportArgs) -> CliResult {
 fn render(context: &Context, args: &ExportArgs, event: &Event) -> Result<String, CliError> {
     Ok(match args.format {
         ExportFormat::Md => markdown(event, &MarkdownOptions::new(args.with_notes, args.public)),
+        ExportFormat::Csv => register(event, args.register(), args.public),
         ExportFormat::Ics => {
             let options = IcsOptions {
-                public: args.public,
+                public: args.is_public(),
+                fallback_zone: machine_time_zone(),
                 stamp: context.clock.now().to_utc(),
             };
             ics(event, &options)?
         }
-        ExportFormat::Csv => actions_register(event, args.public),
         ExportFormat::Json => json::json(event, args.public)?,
     })
 }

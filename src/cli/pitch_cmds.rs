@@ -30,13 +30,15 @@ fn add(context: &Context, args: PitchAddArgs) -> CliResult {
         .map(str::trim)
         .filter(|o| !o.is_empty())
         .map(str::to_string);
+    // "jo bloggs" is the Jo Bloggs the event already knows.
+    let people = crate::model::people::People::of_event(folder.event());
     let pitched_by = args
         .by
         .iter()
         .map(|name| name.trim())
         .filter(|name| !name.is_empty())
         .map(|name| Person {
-            name: name.to_string(),
+            name: people.matched(name),
             organisation: organisation.clone(),
         })
         .collect();

@@ -30,7 +30,10 @@ pub fn note(context: &Context, command: NoteCommand) -> CliResult {
     } = command;
     let mut folder = context.write(&target.event)?;
     let session = session_of(&folder, &target)?;
-    let author = by.unwrap_or_else(|| folder.identity().author.clone());
+    let author = match by {
+        Some(by) => crate::model::people::People::of_event(folder.event()).matched(&by),
+        None => folder.identity().author.clone(),
+    };
     let note = Note {
         session: session.clone(),
         text,
@@ -145,7 +148,8 @@ fn add_action(context: &Context, args: ActionAddArgs) -> CliResult {
     let action = Action {
         session: session.clone(),
         text: text.clone(),
-        owner: args.owner,
+        owner: (args.owner.as_deref())
+            .map(|owner| crate::model::people::People::of_event(folder.event()).matched(owner)),
         due: args.due,
         status: ActionStatus::Open,
     };

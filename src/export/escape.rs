@@ -89,10 +89,19 @@ fn is_unprintable(c: char) -> bool {
     (c.is_control() && !c.is_whitespace()) || text::is_invisible_format(c)
 }
 
-/// Escapes one already-flattened line. Punctuation that means something
-/// anywhere on a line is always escaped; markers that only mean something at
-/// the start of a block (`-`, `+`, `=`, `:`, `1.`, `1)`) are escaped there only,
-/// so that ordinary prose such as "2-3 people" stays readable.
+/// Escapes one already-flattened line, as little as CommonMark needs for it
+/// to read as the characters typed: a backslash copied into a rich-text
+/// editor shows, so none is written where it changes nothing.
+///
+/// Always escaped: '`' and '*' (code and emphasis), '|' (table cells), '~'
+/// (strikethrough, which most renderers have), and '$', '^', '{' and '}' (maths,
+/// superscript and heading attributes, which some add). Escaped where they could
+/// mean something: '_' unless inside a word, ']' when a link or definition
+/// could follow, '<' before what could be a tag or autolink, '&' before an
+/// entity, '\' before punctuation or at the end, '#' and '>' at the start
+/// (or '#' closing a heading), list and rule markers at the start, and
+/// "://", "www." and "@" in addresses, which would otherwise become links
+/// (markdownlint's no-bare-urls).
 fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 8 + 2);
     let list_dot = ordered_list_marker(line);
@@ -100,18 +109,35 @@ fn escape_line(line: &str) -> String {
     let mut prev: Option<char> = None;
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let escape = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '$' | '^' | '{'
-            | '}' => true,
+            '`' | '*' | '|' | '~' => true,
+            // Maths, superscript and heading attributes, which renderers
+            // such as GitHub's add; rare enough in prose to escape always.
+            '$' | '^' | '{' | '}' => true,
+            // A task box ("[ ]") at the start of an item, a wiki link
+            // ("[[") or a footnote ("[^").
+            '[' => {
+                let task = ["[ ]", "[x]", "[X]"].iter().any(|t| line.starts_with(t));
+                (at == 0 && task) || matches!(next, Some('[' | '^'))
+            }
+            // A backslash only escapes punctuation; at the very end it
+            // would escape the line break after it.
+            '\\' => next.is_none_or(|n| n.is_ascii_punctuation()),
+            // Inside a word an underscore cannot open or close emphasis.
+            '_' => !(word(prev) && word(next)),
+            // "[text]" is only a link with "(" or "[" after it, or a
+            // definition with ":"; no definitions are ever written.
+            ']' => matches!(next, Some('(' | '[' | ':')),
+            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
             // An entity needs a name or number straight after the '&'.
             '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
-            // Only "![" opens an image.
-            '!' => next == Some('['),
-            // ':' opens a definition under the paragraph before, in
-            // renderers that have definition lists.
-            '-' | '+' | '=' => at == 0,
-            // A scheme's "://" would make an autolink (GFM, and markdownlint's
-            // no-bare-urls); so would "www." at the start of a word.
+            // A heading at the start; a closing sequence at the end.
+            '#' => at == 0 || (prev == Some(' ') && line[at..].chars().all(|n| n == '#')),
+            '>' => at == 0,
+            // A list item or a rule ("- x", "+ x", "---", "===").
+            '-' | '+' | '=' => at == 0 && next.is_none_or(|n| n == ' ' || n == c),
+            // A definition list's ':' at the start.
             ':' => at == 0 || line[at..].starts_with("://"),
             '.' => Some(at) == list_dot || starts_www(line, at),
             ')' => Some(at) == list_dot,
@@ -157,7 +183,69 @@ mod tests {
 
     use super::*;
 
+    /// The text a CommonMark renderer (with tables and strikethrough, as
+    /// GitHub and most sites have) reads from `markdown`, or the first
+    /// thing it read as markup beyond the blocks the write-up writes.
+    pub(crate) fn rendered_text(markdown: &str) -> Result<String, String> {
+        use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+        let mut text = String::new();
+        for event in Parser::new_ext(markdown, options) {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::Start(
+                    Tag::Paragraph
+                    | Tag::Heading { .. }
+                    | Tag::List(_)
+                    | Tag::Item
+                    | Tag::Table(_)
+                    | Tag::TableHead
+                    | Tag::TableRow
+                    | Tag::TableCell,
+                )
+                | Event::End(
+                    TagEnd::Paragraph
+                    | TagEnd::Heading(_)
+                    | TagEnd::List(_)
+                    | TagEnd::Item
+                    | TagEnd::Table
+                    | TagEnd::TableHead
+                    | TagEnd::TableRow
+                    | TagEnd::TableCell,
+                ) => {}
+                other => return Err(format!("{other:?} in {markdown:?}")),
+            }
+        }
+        Ok(text)
+    }
+
+    const TRICKY: &str = "[a-c _*`#>\\-+=.:)(\\[\\]!<&@/|~1w\\\\]{0,24}";
+
     proptest! {
+        /// Whatever was typed reads back as exactly the characters typed
+        /// (on one line) in a paragraph, a list item, a table cell and a
+        /// heading: the escaping keeps the meaning, and only what
+        /// CommonMark needs is escaped, since a backslash that changes
+        /// nothing would be read back as itself.
+        #[test]
+        fn escaped_text_renders_as_typed(raw in TRICKY) {
+            let flat = flatten(&raw);
+            let line = inline(&raw);
+            prop_assume!(!line.is_empty());
+            prop_assert_eq!(rendered_text(&line), Ok(flat.clone()));
+            prop_assert_eq!(rendered_text(&format!("- {line}")), Ok(flat.clone()));
+            let table = format!("| a |\n| --- |\n| {line} |\n");
+            prop_assert_eq!(rendered_text(&table), Ok(format!("a{flat}")));
+            let title = heading(&raw);
+            if !title.is_empty() {
+                let mut trimmed = flat.clone();
+                while let Some(t) = trimmed.strip_suffix(HEADING_END) {
+                    trimmed = t.trim_end().to_string();
+                }
+                prop_assert_eq!(rendered_text(&format!("## {title}")), Ok(trimmed));
+            }
+        }
+
         /// The one-pass flattening says the same as dropping unprintable
         /// characters and then collapsing whitespace, for any text.
         #[test]
@@ -177,22 +265,33 @@ mod tests {
 
     #[test]
     fn inline_punctuation_is_escaped_everywhere() {
-        assert_eq!(inline("a *b* _c_"), r"a \*b\* \_c\_");
+        assert_eq!(inline("a *b* _c_ snake_case"), r"a \*b\* \_c\_ snake_case");
         assert_eq!(inline("`code`"), r"\`code\`");
         assert_eq!(
             inline("[a](javascript:alert(1))"),
-            r"\[a\](javascript:alert(1))"
+            r"[a\](javascript:alert(1))"
         );
-        assert_eq!(inline("![i](x)"), r"\!\[i\](x)");
-        assert_eq!(inline("<script>"), r"\<script\>");
-        assert_eq!(inline("<https://x>"), r"\<https\://x\>");
-        assert_eq!(inline("<!-- -->"), r"\<!-- --\>");
+        assert_eq!(inline("![i](x)"), r"![i\](x)");
+        assert_eq!(
+            inline("x [a][b] [c]: d [[w]] [^1]"),
+            r"x [a\][b] [c\]: d \[[w]] \[\^1]"
+        );
+        assert_eq!(inline("[ ] task"), r"\[ ] task");
+        assert_eq!(
+            inline("[name removed] and #wellbeing"),
+            "[name removed] and #wellbeing"
+        );
+        assert_eq!(inline("<script>"), r"\<script>");
+        assert_eq!(inline("<https://x>"), r"\<https\://x>");
+        assert_eq!(inline("<!-- -->"), r"\<!-- -->");
+        assert_eq!(inline("a < b > c"), "a < b > c");
         assert_eq!(inline("| a | b |"), r"\| a \| b \|");
         assert_eq!(
             inline("~~gone~~ $x$ ^sup^ {#id}"),
-            r"\~\~gone\~\~ \$x\$ \^sup\^ \{\#id\}"
+            r"\~\~gone\~\~ \$x\$ \^sup\^ \{#id\}"
         );
-        assert_eq!(inline(r"back\slash"), r"back\\slash");
+        assert_eq!(inline(r"back\slash"), r"back\slash");
+        assert_eq!(inline(r"not \*bold\* \"), r"not \\\*bold\\\* \\");
     }
 
     #[test]
@@ -201,6 +300,7 @@ mod tests {
         assert_eq!(heading("Done. !\u{200b} "), "Done");
         assert_eq!(heading("1."), "1");
         assert_eq!(heading("foo &amp;"), r"foo \&amp");
+        assert_eq!(heading("Tag #"), r"Tag \#");
         assert_eq!(heading("Why now?"), "Why now?");
         assert_eq!(heading("..."), "");
     }
@@ -216,7 +316,7 @@ mod tests {
 
     #[test]
     fn entities_are_escaped_only_where_they_could_start() {
-        assert_eq!(inline("&amp; &#38; &x"), r"\&amp; \&\#38; \&x");
+        assert_eq!(inline("&amp; &#38; &x"), r"\&amp; \&#38; \&x");
         assert_eq!(inline("fish & chips &"), "fish & chips &");
     }
 
@@ -234,6 +334,7 @@ mod tests {
         assert_eq!(inline("```rust"), r"\`\`\`rust");
         assert_eq!(inline("~~~"), r"\~\~\~");
         assert_eq!(inline("a - b + c = d. 1. e"), "a - b + c = d. 1. e");
+        assert_eq!(inline("-1 and +2"), "-1 and +2");
         assert_eq!(inline("3.5 hours"), "3.5 hours");
         assert_eq!(inline("1."), r"1\.");
         assert_eq!(inline(": definition"), r"\: definition");
@@ -243,12 +344,12 @@ mod tests {
     fn indents_and_line_breaks_are_flattened() {
         assert_eq!(inline("    indented code"), "indented code");
         assert_eq!(inline("one\ntwo\r\n\tthree  "), "one two three");
-        assert_eq!(inline("a\n# b\n> c"), r"a \# b \> c");
+        assert_eq!(inline("a\n# b\n> c"), "a # b > c");
     }
 
     #[test]
     fn control_and_invisible_characters_are_stripped() {
-        assert_eq!(inline("a\u{1b}[2Jb\u{7}c\u{0}"), r"a\[2Jbc");
+        assert_eq!(inline("a\u{1b}[2Jb\u{7}c\u{0}"), "a[2Jbc");
         assert_eq!(inline("abc\u{202e}def\u{200b}"), "abcdef");
         assert_eq!(inline("\u{200b}- x"), r"\- x");
         assert_eq!(inline("会議 🎉"), "会議 🎉");

@@ -1,5 +1,6 @@
 //! Dates, times, counts and lists written the way the seed article writes
-//! them: "23 October 2018", "10:30am–11:15am", "techUK and MHCLG".
+//! them, in GOV.UK style: "23 October 2018", "10:30am to 11:15am",
+//! "midday", "techUK and MHCLG".
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
 
@@ -8,8 +9,14 @@ pub fn long_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }
 
-/// "10:30am", "2pm" for a whole hour, "12pm" at noon, "12am" at midnight.
+/// "10:30am", "2pm" for a whole hour, "midday" and "midnight" (GOV.UK
+/// style: "12pm" and "12am" are read both ways).
 pub fn clock(time: NaiveTime) -> String {
+    match (time.hour(), time.minute()) {
+        (12, 0) => return "midday".to_string(),
+        (0, 0) => return "midnight".to_string(),
+        _ => {}
+    }
     let (pm, hour) = time.hour12();
     let suffix = if pm { "pm" } else { "am" };
     match time.minute() {
@@ -18,9 +25,10 @@ pub fn clock(time: NaiveTime) -> String {
     }
 }
 
-/// "10:30am–11:15am", with an en dash.
+/// "10:30am to 11:15am": GOV.UK style writes "to", never a dash, between
+/// times.
 pub fn time_range(start: NaiveTime, end: NaiveTime) -> String {
-    format!("{}–{}", clock(start), clock(end))
+    format!("{} to {}", clock(start), clock(end))
 }
 
 /// "A", "A and B", "A, B and C". No Oxford comma, as in the seed article.
@@ -67,16 +75,18 @@ mod tests {
         assert_eq!(clock(at(10, 30)), "10:30am");
         assert_eq!(clock(at(9, 5)), "9:05am");
         assert_eq!(clock(at(14, 0)), "2pm");
-        assert_eq!(clock(at(12, 0)), "12pm");
+        assert_eq!(clock(at(12, 0)), "midday");
         assert_eq!(clock(at(12, 45)), "12:45pm");
-        assert_eq!(clock(at(0, 0)), "12am");
+        assert_eq!(clock(at(0, 0)), "midnight");
+        assert_eq!(clock(at(0, 30)), "12:30am");
         assert_eq!(clock(at(23, 59)), "11:59pm");
     }
 
     #[test]
-    fn ranges_use_an_en_dash() {
-        assert_eq!(time_range(at(10, 30), at(11, 15)), "10:30am–11:15am");
-        assert_eq!(time_range(at(11, 30), at(13, 0)), "11:30am–1pm");
+    fn ranges_say_to_not_a_dash() {
+        assert_eq!(time_range(at(10, 15), at(11, 0)), "10:15am to 11am");
+        assert_eq!(time_range(at(11, 30), at(12, 0)), "11:30am to midday");
+        assert_eq!(time_range(at(23, 0), at(0, 0)), "11pm to midnight");
     }
 
     #[test]

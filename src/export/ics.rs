@@ -2,23 +2,27 @@
 //! calendars: one event per session, and one per plenary or break that has
 //! no session in it.
 //!
-//! Times are the slot times on the event date: floating local times (shown
-//! as written, wherever the reader is), or in the event's time zone when it
-//! has one. UIDs are made from record ids, so importing a newer export
+//! Times are the slot times on the event date, in the event's time zone
+//! (TZID, with its VTIMEZONE), else the zone of the machine exporting, and
+//! floating local times only when neither is known. Locations are "room,
+//! venue". UIDs are made from record ids, so importing a newer export
 //! updates the same calendar entries instead of adding copies.
 
 mod zone;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use super::public_view;
 use crate::model::{Event, Id, Session, Slot, SlotKind, text};
 
 /// How the calendar is made.
 #[derive(Clone, Debug)]
 pub struct IcsOptions {
-    /// The public view: Chatham House sessions name nobody, contacts redacted.
+    /// The public view: Chatham House sessions name nobody, contacts
+    /// redacted. What attendees are given, so the command line's default.
     pub public: bool,
+    /// The zone to use when the event has none: the machine's, found by
+    /// the caller, since this module reads nothing but the event.
+    pub fallback_zone: Option<chrono_tz::Tz>,
     /// DTSTAMP: when the file was made. Given, not read from the clock, so
     /// that the same event at the same time gives the same bytes.
     pub stamp: DateTime<Utc>,
@@ -39,20 +43,15 @@ pub enum IcsError {
 
 /// The calendar, with CRLF line ends and lines folded at 75 octets.
 pub fn ics(event: &Event, options: &IcsOptions) -> Result<String, IcsError> {
-    let shown;
-    let event = if options.public {
-        shown = public_view(event);
-        &shown
-    } else {
-        event
-    };
+    let shown = super::view::shown(event, options.public);
+    let event: &Event = &shown;
     let date = event.info.date.ok_or(IcsError::NoDate)?;
     let zone = match event.info.time_zone.as_deref().map(str::trim) {
         Some(name) if !name.is_empty() => Some(
             name.parse::<chrono_tz::Tz>()
                 .map_err(|_| IcsError::UnknownZone(name.to_string()))?,
         ),
-        _ => None,
+        _ => options.fallback_zone,
     };
     let calendar = Calendar {
         event,
@@ -109,7 +108,7 @@ impl Calendar<'_> {
                 "" => "Plenary",
                 label => label,
             };
-            return self.vevent(slot_id, slot, summary, None, "");
+            return self.vevent(slot_id, slot, summary, &self.location(None), "");
         }
         let mut lines = Vec::new();
         for (id, session) in sessions {
@@ -119,7 +118,8 @@ impl Calendar<'_> {
             }
             let room = self.event.rooms.get(&session.room).map(|r| r.name.as_str());
             let description = self.description(session);
-            lines.extend(self.vevent(id, slot, &title, room, &description));
+            let location = self.location(room);
+            lines.extend(self.vevent(id, slot, &title, &location, &description));
         }
         lines
     }
@@ -129,7 +129,7 @@ impl Calendar<'_> {
         id: &Id,
         slot: &Slot,
         summary: &str,
-        room: Option<&str>,
+        location: &str,
         description: &str,
     ) -> Vec<String> {
         let end = slot.end.max(slot.start);
@@ -141,8 +141,9 @@ impl Calendar<'_> {
             format!("DTEND{}", self.local_time(end)),
             format!("SUMMARY:{}", text_value(summary)),
         ];
-        if let Some(room) = room.map(text_value).filter(|r| !r.is_empty()) {
-            lines.push(format!("LOCATION:{room}"));
+        let location = text_value(location);
+        if !location.is_empty() {
+            lines.push(format!("LOCATION:{location}"));
         }
         let description = text_value(description);
         if !description.is_empty() {
@@ -150,6 +151,17 @@ impl Calendar<'_> {
         }
         lines.push("END:VEVENT".to_string());
         lines
+    }
+
+    /// "Main hall, techUK": the room, then the venue, so that the entry
+    /// says where to go; the venue alone for the whole group.
+    fn location(&self, room: Option<&str>) -> String {
+        let parts: Vec<&str> = [room.unwrap_or(""), self.event.info.venue.as_str()]
+            .into_iter()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        parts.join(", ")
     }
 
     /// ";TZID=Europe/London:20261127T103000", or ":20261127T103000" floating.

@@ -5,7 +5,6 @@
 
 use serde::Serialize;
 
-use super::public_view;
 use crate::model::{Event, Id, Person};
 
 /// The `format` field: what this document is.
@@ -16,13 +15,8 @@ pub const VERSION: u32 = 1;
 /// The event as pretty-printed JSON ending in a newline; the public view
 /// when `public`.
 pub fn json(event: &Event, public: bool) -> Result<String, serde_json::Error> {
-    let shown;
-    let event = if public {
-        shown = public_view(event);
-        &shown
-    } else {
-        event
-    };
+    let shown = super::view::shown(event, public);
+    let event: &Event = &shown;
     let mut text = serde_json::to_string_pretty(&Document::of(event, public))?;
     text.push('\n');
     Ok(text)
@@ -41,6 +35,8 @@ struct Document<'a> {
     description: &'a str,
     time_zone: Option<&'a str>,
     follows: Option<&'a str>,
+    attendees: Option<u32>,
+    url: &'a str,
     rooms: Vec<RoomOut<'a>>,
     slots: Vec<SlotOut<'a>>,
     pitches: Vec<PitchOut<'a>>,
@@ -138,6 +134,8 @@ impl<'a> Document<'a> {
             description: &info.description,
             time_zone: info.time_zone.as_deref(),
             follows: info.follows.as_deref(),
+            attendees: info.attendees,
+            url: &info.url,
             rooms: (event.rooms_in_order().into_iter())
                 .map(|(id, r)| RoomOut {
                     id: id.as_str(),

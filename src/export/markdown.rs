@@ -16,7 +16,7 @@ pub(super) mod fixture;
 #[cfg(test)]
 mod tests;
 
-use super::{escape, format, public};
+use super::{escape, format};
 use crate::model::{ActionStatus, Event, Id, PitchStatus, Room, Session, Slot, SlotKind};
 
 pub use follow_up::carried_suffix;
@@ -32,7 +32,7 @@ pub struct MarkdownOptions {
     pub with_notes: bool,
     /// Safe to publish: the Chatham House Rule per session, no private
     /// notes, e-mail addresses and phone numbers redacted (see
-    /// [`public::public_view`]).
+    /// [`super::public_view`]).
     pub public: bool,
 }
 
@@ -49,13 +49,8 @@ const CONFLICT: &str = " (conflicting versions: check before publishing)";
 /// The write-up of an event as Markdown. The same event always gives the
 /// same bytes.
 pub fn markdown(event: &Event, options: &MarkdownOptions) -> String {
-    let shown;
-    let event = if options.public {
-        shown = public::public_view(event);
-        &shown
-    } else {
-        event
-    };
+    let shown = crate::export::view::shown(event, options.public);
+    let event: &Event = &shown;
     let write_up = WriteUp { event, options };
     let mut blocks = write_up.front();
     blocks.extend(write_up.programme());
@@ -159,16 +154,7 @@ impl WriteUp<'_> {
             format::count(event.rooms.len(), "room", "rooms"),
             format::count(event.slots.len(), "slot", "slots"),
         ];
-        let known: Vec<u32> = event
-            .sessions
-            .values()
-            .filter_map(|s| s.attendees)
-            .collect();
-        if !known.is_empty() {
-            let total = known.iter().map(|&n| n as usize).sum();
-            let attendees = format::count(total, "attendee", "attendees");
-            items.push(format!("{attendees}, counted in each session they joined"));
-        }
+        items.extend(super::content::Attendance::of(event).sentences());
         items.push(self.action_counts());
         vec!["## At a glance".to_string(), bullets(items)]
     }
@@ -310,7 +296,7 @@ impl WriteUp<'_> {
     }
 }
 
-/// "Round 1, 10:30am–11:15am", or only the times when the slot has no label.
+/// "Round 1, 10:30am to 11:15am", or only the times when the slot has no label.
 fn slot_when(slot: &Slot) -> String {
     let times = format::time_range(slot.start, slot.end);
     match escape::inline(&slot.label) {

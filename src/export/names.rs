@@ -15,17 +15,26 @@ const NOT_NAMES: [&str; 10] = [
     "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "the", "and", "of",
 ];
 
+/// Names that are also ordinary words: written in lower case ("we will
+/// ask"), they are left as they are and `check` asks a person to look.
+const ORDINARY_WORDS: [&str; 30] = [
+    "amber", "april", "art", "bill", "bob", "dawn", "don", "drew", "faith", "frank", "grace",
+    "holly", "hope", "ivy", "jack", "joy", "june", "mark", "max", "may", "penny", "pat", "ray",
+    "rich", "robin", "rose", "ruby", "sue", "summer", "will",
+];
+
 /// A name found in text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NameFound {
     pub range: Range<usize>,
-    /// Written with a capital, or exactly as the event has it: surely the
-    /// name. Otherwise it may be an ordinary word ("will", "may").
+    /// Surely the name, in any case or spacing, unless it is written in
+    /// lower case and is also an ordinary word ("will", "may").
     pub sure: bool,
 }
 
-/// Every name of the event, and each part of a two-word personal name
-/// ("Carlos Oliveira" is also "Carlos" and "Oliveira"), longest first.
+/// Every name of the event, and each part of a personal name of two or
+/// three words ("Carlos Oliveira" is also "Carlos" and "Oliveira"), longest
+/// first.
 #[derive(Clone, Debug, Default)]
 pub struct Names {
     patterns: Vec<String>,
@@ -67,7 +76,7 @@ impl Names {
         }
         for name in people {
             let parts: Vec<&str> = name.split_whitespace().collect();
-            if parts.len() == 2 && parts.iter().all(|p| looks_like_name(p)) {
+            if (2..=3).contains(&parts.len()) && parts.iter().all(|p| looks_like_name(p)) {
                 patterns.extend(parts.iter().map(|p| p.to_string()));
             }
         }
@@ -88,7 +97,9 @@ impl Names {
                     continue;
                 }
                 let written = &text[range.clone()];
-                let sure = written == pattern || written.starts_with(char::is_uppercase);
+                let ordinary = ORDINARY_WORDS.contains(&pattern.to_lowercase().as_str());
+                let sure =
+                    written == pattern || written.starts_with(char::is_uppercase) || !ordinary;
                 found.push(NameFound { range, sure });
             }
         }
@@ -172,9 +183,18 @@ mod tests {
         let names = names(&["Carlos Oliveira", "Priya"], &["Acme Ltd"]);
         assert_eq!(
             names.remove("Carlos Oliveira said Priya's idea; carlos agreed. Oliveira too."),
-            "[name removed] said [name removed]'s idea; carlos agreed. [name removed] too."
+            "[name removed] said [name removed]'s idea; [name removed] agreed. [name removed] too."
         );
         assert_eq!(names.remove("Acme Ltd and Acme"), "[name removed] and Acme");
+    }
+
+    #[test]
+    fn every_form_of_a_known_name_is_removed() {
+        let names = names(&["Priya Shah", "Mary Ann Jones"], &[]);
+        assert_eq!(
+            names.remove("priya shah, PRIYA, Shah, priya  and ann and MARY ANN JONES"),
+            "[name removed], [name removed], [name removed], [name removed]  and [name removed] and [name removed]"
+        );
     }
 
     #[test]

@@ -82,9 +82,11 @@ impl Rules {
         }
     }
 
-    /// Free text of a Chatham House record: names out, then contacts.
+    /// Free text of a Chatham House record: contacts out, then names.
+    /// Contacts first, since a name inside an address ("priya.shah@…")
+    /// would otherwise break it up and leave the rest of it in.
     fn unnamed(&self, text: &str) -> String {
-        redact(&self.names.remove(text))
+        self.names.remove(&redact(text))
     }
 
     fn is_chatham_session(&self, session: Option<&Id>) -> bool {

@@ -553,7 +553,7 @@ impl Event {
             for person in &pitch.pitched_by {
                 if !people
                     .iter()
-                    .any(|p| p.name.eq_ignore_ascii_case(&person.name))
+                    .any(|p| crate::model::people::same(&p.name, &person.name))
                 {
                     people.push(person);
                 }

@@ -27,7 +27,7 @@ pub enum Clash {
         sessions: Vec<Id>,
     },
     /// Someone pitched two sessions that run at the same time, so they cannot
-    /// be at both. `person` is the name as first written.
+    /// be at both. `person` is the name in its best spelling.
     PersonDoubleBooked {
         slot: Id,
         person: String,
@@ -347,11 +347,13 @@ fn room_double_bookings(event: &Event, order: &[(&Id, &Session)]) -> Vec<(usize,
         .collect()
 }
 
-/// People, matched by trimmed name whatever its case, who pitched more than
-/// one session in the same slot.
+/// People, matched by name whatever its case or spacing and named in its
+/// best spelling (see [`super::people`]), who pitched more than one session
+/// in the same slot.
 fn person_double_bookings(event: &Event, order: &[(&Id, &Session)]) -> Vec<(usize, Clash)> {
     type Group<'a> = (String, Vec<(usize, &'a Id)>);
     let mut groups: BTreeMap<(&Id, String), Group> = BTreeMap::new();
+    let known = super::people::People::of_event(event);
     for (rank, (id, session)) in order.iter().enumerate() {
         if !event.slots.contains_key(&session.slot) {
             continue;
@@ -367,8 +369,8 @@ fn person_double_bookings(event: &Event, order: &[(&Id, &Session)]) -> Vec<(usiz
                 continue;
             }
             let (_, sessions) = groups
-                .entry((&session.slot, name.to_lowercase()))
-                .or_insert_with(|| (name.to_owned(), Vec::new()));
+                .entry((&session.slot, super::people::key(name)))
+                .or_insert_with(|| (known.spelling(name), Vec::new()));
             // One person may pitch several of a session's merged pitches.
             if sessions.last().is_none_or(|(_, last)| last != id) {
                 sessions.push((rank, id));

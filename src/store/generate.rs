@@ -18,6 +18,7 @@ use crate::model::{
     Action, Change, Decision, Event, EventInfo, Id, IdGen, Note, NoteKind, Person, Pitch, Record,
     Slot, SlotKind,
 };
+use crate::rng::Rng;
 
 /// How much to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -184,7 +185,7 @@ impl Maker {
             .collect();
         Maker {
             sizes: *sizes,
-            rng: Rng(0x756e_636f_6e66_2026),
+            rng: Rng::new(0x756e_636f_6e66_2026),
             devices,
             rooms: Vec::new(),
             slots: Vec::new(),
@@ -403,22 +404,13 @@ fn person(n: usize) -> String {
     format!("{first} {last}")
 }
 
-/// SplitMix64: small, fast and the same everywhere.
-struct Rng(u64);
+/// The generator's words, from the shared reproducible random source.
+trait Words {
+    fn sentence(&mut self, min: usize, max: usize) -> String;
+    fn note_text(&mut self) -> String;
+}
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
+impl Words for Rng {
     /// A sentence of `min..=max` words, capitalised, with a full stop.
     fn sentence(&mut self, min: usize, max: usize) -> String {
         let count = min + self.below(max - min + 1);

@@ -15,6 +15,13 @@ use chrono::NaiveDate;
 
 use super::state::State;
 
+/// A name typed into a form, in the spelling of the person the event
+/// already knows by it ("jo bloggs" is the Jo Bloggs who pitched), or as
+/// typed, tidied, when it is someone new. Blank stays blank.
+pub fn matched(event: &crate::model::Event, typed: &str) -> String {
+    crate::model::people::People::of_event(event).matched(typed)
+}
+
 /// A date typed into a form as YYYY-MM-DD, or blank for none; a refusal
 /// quotes what was typed and gives an example a week after `today`.
 pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {

@@ -10,6 +10,7 @@ use crate::model::{EventInfo, Record, Session, SlotKind};
 fn options(public: bool) -> IcsOptions {
     IcsOptions {
         public,
+        fallback_zone: None,
         stamp: Utc
             .with_ymd_and_hms(2026, 11, 28, 9, 0, 0)
             .single()
@@ -56,13 +57,21 @@ fn every_session_plenary_and_break_is_an_event_with_every_field() {
     assert_eq!(prop(first, "DTSTART").as_deref(), Some("20181023T103000"));
     assert_eq!(prop(first, "DTEND").as_deref(), Some("20181023T111500"));
     assert_eq!(param(first, "DTSTART", "TZID"), None);
-    assert_eq!(prop(first, "LOCATION").as_deref(), Some("Main hall"));
+    assert_eq!(
+        prop(first, "LOCATION").as_deref(),
+        Some("Main hall, techUK, 10 St Bride Street, London"),
+        "room, venue"
+    );
     assert_eq!(
         prop(first, "DESCRIPTION").as_deref(),
         Some("Pitched by Carlos Oliveira (Shaping Cloud) and Jo (Acme)")
     );
     let lunch = events[3];
-    assert_eq!(prop(lunch, "LOCATION"), None);
+    assert_eq!(
+        prop(lunch, "LOCATION").as_deref(),
+        Some("techUK, 10 St Bride Street, London"),
+        "the whole group meets at the venue"
+    );
     assert_eq!(prop(lunch, "DTSTART").as_deref(), Some("20181023T120000"));
     let uids: std::collections::BTreeSet<_> =
         events.iter().filter_map(|e| prop(e, "UID")).collect();
@@ -103,6 +112,41 @@ fn a_time_zone_gives_tzid_and_its_vtimezone() {
         Some("Europe/London")
     );
     assert_eq!(prop(session, "DTSTART").as_deref(), Some("20260601T100000"));
+}
+
+#[test]
+fn the_machine_zone_is_used_only_when_the_event_has_none() {
+    let zoned = |event_zone: Option<&str>, fallback: Option<chrono_tz::Tz>| {
+        let mut day = fixture::supplier_day();
+        day.info(EventInfo {
+            name: "Zoned".into(),
+            date: Some(fixture::date(2026, 1, 15)),
+            time_zone: event_zone.map(String::from),
+            ..EventInfo::default()
+        });
+        let options = IcsOptions {
+            fallback_zone: fallback,
+            ..options(false)
+        };
+        let text = ics(&day.event(), &options).expect("a date");
+        let unfolded = unfold(&text);
+        let calendar = read_calendar(&unfolded).expect("parses");
+        let session = (calendar.components.iter())
+            .find(|c| c.name.as_str() == "VEVENT")
+            .expect("an event");
+        param(session, "DTSTART", "TZID")
+    };
+    let paris = Some(chrono_tz::Europe::Paris);
+    assert_eq!(zoned(None, paris).as_deref(), Some("Europe/Paris"));
+    assert_eq!(
+        zoned(Some("Europe/London"), paris).as_deref(),
+        Some("Europe/London")
+    );
+    assert_eq!(
+        zoned(None, None),
+        None,
+        "floating only when nothing is known"
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! run, and, when asked for, every note as it was taken.
 
 use super::{WriteUp, bullets, escape, format, or_else};
+use crate::export::content;
 use crate::model::{Id, Note, PitchStatus};
 
 impl WriteUp<'_> {
@@ -39,8 +40,9 @@ impl WriteUp<'_> {
         blocks
     }
 
-    /// Open and withdrawn pitches with their show of hands, and merged
-    /// pitches with the pitch they now run as. Left out when every pitch ran.
+    /// Open and withdrawn pitches with their show of hands, and pitches
+    /// merged into one that did not run either. A merged pitch that ran is
+    /// listed under its session instead. Left out when every pitch ran.
     pub(super) fn unscheduled(&self) -> Vec<String> {
         let items: Vec<String> = self
             .event
@@ -55,6 +57,11 @@ impl WriteUp<'_> {
                     PitchStatus::Open => bracketed(title, [interest]),
                     PitchStatus::Withdrawn => {
                         bracketed(title, [Some("withdrawn".to_string()), interest])
+                    }
+                    // Discussed in the session it was merged into, and
+                    // listed there.
+                    PitchStatus::Merged { .. } if content::ran_merged(self.event, id) => {
+                        return None;
                     }
                     PitchStatus::Merged { .. } => format!("{title} — {}", self.merged_into(id)),
                 };

@@ -37,11 +37,37 @@ impl WriteUp<'_> {
         blocks.push(self.session_facts(session, &pitches));
         let recorded = self.session_record(id, session);
         if recorded.is_empty() {
-            blocks.push("Nothing was recorded for this session.".to_string());
+            let pitched = self.what_was_pitched(&pitches);
+            if pitched.is_empty() {
+                blocks.push("Nothing was recorded for this session.".to_string());
+            }
+            blocks.extend(pitched);
         } else {
             blocks.extend(recorded);
         }
         blocks.extend(self.session_closing(id, session));
+        blocks
+    }
+
+    /// For a session that recorded nothing: what its pitches proposed, each
+    /// labelled as the pitch, so that a reader knows it is not what the
+    /// group said. Empty when no pitch has a description.
+    fn what_was_pitched(&self, pitches: &[&Id]) -> Vec<String> {
+        let described = crate::export::content::described(self.event, pitches);
+        let mut blocks = Vec::new();
+        for pitch in &described {
+            let paragraphs = escape::paragraphs(&pitch.description);
+            let label = if described.len() == 1 {
+                "**The pitch:**".to_string()
+            } else {
+                let title = or_else(escape::inline(&pitch.title), "Untitled pitch");
+                format!("**The pitch, {title}:**")
+            };
+            if let Some((first, rest)) = paragraphs.split_first() {
+                blocks.push(format!("{label} {first}"));
+                blocks.extend(rest.iter().cloned());
+            }
+        }
         blocks
     }
 
@@ -59,7 +85,7 @@ impl WriteUp<'_> {
         found
     }
 
-    /// "Pitched by A (Org). Room 1, Round 1, 10:30am–11:15am. Facilitated by B."
+    /// "Pitched by A (Org). Room 1, Round 1, 10:30am to 11:15am. Facilitated by B."
     fn session_facts(&self, session: &Session, pitches: &[&Id]) -> String {
         let mut people: Vec<&Person> = Vec::new();
         for person in pitches
@@ -69,7 +95,7 @@ impl WriteUp<'_> {
         {
             if !people
                 .iter()
-                .any(|p| p.name.eq_ignore_ascii_case(&person.name))
+                .any(|p| crate::model::people::same(&p.name, &person.name))
             {
                 people.push(person);
             }
@@ -141,13 +167,13 @@ impl WriteUp<'_> {
         let mut sentences = Vec::new();
         let taker = nonblank(session.note_taker.as_deref());
         match (taker, session.attendees) {
-            (Some(taker), Some(n)) => {
-                sentences.push(format!("Notes taken by {taker}; {n} attended."))
-            }
+            (Some(taker), Some(n)) => sentences.push(format!(
+                "Notes taken by {taker}; {n} attended this session."
+            )),
             (Some(taker), None) => {
                 sentences.push(format::sentence(format!("Notes taken by {taker}")))
             }
-            (None, Some(n)) => sentences.push(format!("{n} attended.")),
+            (None, Some(n)) => sentences.push(format!("{n} attended this session.")),
             (None, None) => {}
         }
         if let Some(first_id) = self.event.repeat_of(id)

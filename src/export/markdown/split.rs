@@ -1,7 +1,7 @@
 //! The write-up as one file per session, so that each group gets its own
 //! notes back, and an index with the rest of the write-up and a link to each.
 
-use super::{WriteUp, bullets, document, escape, format, public, slot_when};
+use super::{WriteUp, bullets, document, escape, format, slot_when};
 use crate::export::MarkdownOptions;
 use crate::model::slug::slugify;
 use crate::model::{Event, Id, Session};
@@ -20,13 +20,8 @@ const VAGUE_LINK_TEXT: [&str; 4] = ["click here", "here", "link", "more"];
 /// `index.md`, then `<nn>-<slot>-<room>-<title>.md` for each session in
 /// programme order.
 pub fn split(event: &Event, options: &MarkdownOptions) -> Vec<SplitFile> {
-    let shown;
-    let event = if options.public {
-        shown = public::public_view(event);
-        &shown
-    } else {
-        event
-    };
+    let shown = crate::export::view::shown(event, options.public);
+    let event: &Event = &shown;
     let write_up = WriteUp::new(event, options);
     let sessions = event.sessions_in_order();
     let width = sessions.len().to_string().len().max(2);
@@ -105,7 +100,7 @@ impl WriteUp<'_> {
         document(blocks)
     }
 
-    /// "Library, Round 1, 10:30am–11:15am".
+    /// "Library, Round 1, 10:30am to 11:15am".
     fn where_and_when_of(&self, session: &Session) -> String {
         let room = self
             .event

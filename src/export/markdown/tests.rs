@@ -133,6 +133,41 @@ fn the_write_up_is_plain_markdown_with_the_expected_outline() {
     assert_eq!(found.column_counts(), [4, 4, 4, 4, 4]);
 }
 
+/// Every piece of text the users typed reads back, rendered, exactly as
+/// typed: the escaping kept its meaning and added nothing a reader sees.
+#[test]
+fn rendered_text_is_the_text_typed() {
+    let mut day = fixture::supplier_day();
+    let session = day.event().sessions_in_order()[0].0.clone();
+    for (minute, text) in (40..).zip([
+        "Tag it #wellbeing, snake_case_name, 2 < 3 > 1, a\\b, [name removed] & co",
+        "Costs rose 5% (from £10) - see [the list]; *not* bold",
+    ]) {
+        day.note(&session, (10, minute), NoteKind::Point, text);
+    }
+    let event = day.event();
+    for public in [false, true] {
+        let document = markdown(&event, &MarkdownOptions::new(true, public));
+        let found = outline(&document);
+        assert!(found.unexpected.is_empty(), "{:?}", found.unexpected);
+        assert!(
+            document.contains("Tag it #wellbeing, snake_case_name, 2 < 3 > 1"),
+            "no escapes where none are needed:\n{document}"
+        );
+        let shown = crate::export::view::shown(&event, public);
+        for note in shown.notes.values() {
+            let typed = crate::model::text::one_line(&note.text);
+            assert!(found.text.contains(&typed), "{typed:?} in\n{}", found.text);
+        }
+        for (_, session) in shown.sessions_in_order() {
+            for paragraph in session.summary.split("\n\n") {
+                let typed = crate::model::text::one_line(paragraph);
+                assert!(found.text.contains(&typed), "{typed:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn the_same_event_always_gives_the_same_bytes() {
     let day = fixture::supplier_day();
@@ -221,8 +256,52 @@ fn a_session_with_nothing_recorded_says_so_in_one_line() {
     });
     let document = markdown(&day.event(), &MarkdownOptions::default());
     assert!(document.contains(
-        "## Quiet one\n\nRoom 1, 9am–9:45am.\n\nNothing was recorded for this session.\n"
+        "## Quiet one\n\nRoom 1, 9am to 9:45am.\n\nNothing was recorded for this session.\n"
     ));
+}
+
+#[test]
+fn a_session_with_nothing_recorded_shows_what_was_pitched() {
+    let mut day = Fixture::new();
+    let room = day.room("Room 1", 0);
+    let slot = day.slot((11, 30), (12, 0), "", SlotKind::Breakout);
+    let pitch = day.pitch("Wellbeing", &[("jo bloggs", None)], 0);
+    let merged = day.pitch("Staff health", &[("Jo Bloggs", None)], 0);
+    day.pitch("Never ran", &[], 2);
+    day.edit(&pitch, |record| {
+        if let crate::model::Record::Pitch(p) = record {
+            p.description = "How do we look after #wellbeing?".into();
+        }
+    });
+    let into = pitch.clone();
+    day.edit(&merged, |record| {
+        if let crate::model::Record::Pitch(p) = record {
+            p.merged_into = Some(into);
+        }
+    });
+    day.session(Session {
+        pitches: vec![pitch.clone(), merged.clone()],
+        slot,
+        room,
+        ..Session::default()
+    });
+    let document = markdown(&day.event(), &MarkdownOptions::default());
+    assert!(
+        document.contains(
+            "## Wellbeing\n\nMerged with: Staff health.\n\nPitched by Jo Bloggs. Room 1, 11:30am to midday.\n\n**The pitch:** How do we look after #wellbeing?\n"
+        ),
+        "{document}"
+    );
+    assert!(!document.contains("Nothing was recorded"), "{document}");
+    let unscheduled = document
+        .split("## Pitches not scheduled")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(unscheduled.contains("Never ran"), "{document}");
+    assert!(
+        !unscheduled.contains("Staff health"),
+        "merged pitches ran: {document}"
+    );
 }
 
 #[test]

@@ -64,18 +64,18 @@ fn a_person_pitching_two_sessions_in_one_slot_is_matched_by_trimmed_name_in_any_
     let sa = d.f.session(&[&a], &d.round1, &d.main_hall);
     let sb = d.f.session(&[&b], &d.round1, &d.library);
     let found = clashes(&d.f.event);
-    // The library comes first in room order, so its spelling of the name wins.
+    // Named in the best-capitalised spelling anyone gave.
     assert_eq!(
         found,
         vec![Clash::PersonDoubleBooked {
             slot: d.round1.clone(),
-            person: "sam smith".into(),
+            person: "Sam Smith".into(),
             sessions: vec![sb, sa],
         }]
     );
     assert_eq!(
         found[0].describe(&d.f.event),
-        "sam smith pitched two sessions that run at the same time, in Round 1 (10:30): \"Procurement\" and \"Open data\"."
+        "Sam Smith pitched two sessions that run at the same time, in Round 1 (10:30): \"Procurement\" and \"Open data\"."
     );
 }
 

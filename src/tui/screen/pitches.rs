@@ -491,6 +491,19 @@ pub fn parse_people(text: &str) -> Vec<Person> {
         .collect()
 }
 
+/// The people of a form, each in the spelling of the person the event
+/// already knows by that name, whatever the case or spacing typed.
+fn known_spellings(event: &crate::model::Event, people: Vec<Person>) -> Vec<Person> {
+    let known = crate::model::people::People::of_event(event);
+    people
+        .into_iter()
+        .map(|p| Person {
+            name: known.matched(&p.name),
+            ..p
+        })
+        .collect()
+}
+
 fn save_form(state: &mut State) -> Vec<Effect> {
     let Some(form) = state.pitches.form.clone() else {
         return Vec::new();
@@ -508,7 +521,7 @@ fn save_form(state: &mut State) -> Vec<Effect> {
     }
     let pitch = Pitch {
         title: title.clone(),
-        pitched_by: parse_people(&people.text()),
+        pitched_by: known_spellings(state.event(), parse_people(&people.text())),
         description: description.text().trim().to_string(),
         tags: tags
             .text()

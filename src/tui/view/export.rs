@@ -7,6 +7,7 @@ use std::path::Path;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
@@ -36,9 +37,35 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         } else {
             theme.plain()
         };
-        Line::styled(inert_line(line), style)
+        marked(&inert_line(line), &preview.made.marks, style, theme)
             .render(Rect::new(area.x + 1, y, area.width - 1, 1), buf);
     }
+}
+
+/// A line with every probable name left for review shown in reverse video
+/// and underlined, which needs no colour to be seen.
+fn marked<'a>(line: &str, marks: &[String], style: Style, theme: Theme) -> Line<'a> {
+    let mut spans = Vec::new();
+    let mut rest = line;
+    while !rest.is_empty() {
+        let next = (marks.iter())
+            .filter(|m| !m.is_empty())
+            .filter_map(|m| rest.find(m.as_str()).map(|at| (at, m.len())))
+            .min_by_key(|&(at, len)| (at, std::cmp::Reverse(len)));
+        let Some((at, len)) = next else {
+            spans.push(Span::styled(rest.to_string(), style));
+            break;
+        };
+        if at > 0 {
+            spans.push(Span::styled(rest[..at].to_string(), style));
+        }
+        let mark = theme
+            .warning()
+            .add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
+        spans.push(Span::styled(rest[at..at + len].to_string(), mark));
+        rest = &rest[at + len..];
+    }
+    Line::from(spans)
 }
 
 /// "Internal write-up, notes left out · lines 1–18 of 142" and where it
@@ -129,11 +156,37 @@ fn shorten_left(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::shorten_left;
+    use super::*;
 
     #[test]
     fn long_paths_keep_their_file_name() {
         assert_eq!(shorten_left("/a/b/c/day.md", 20), "/a/b/c/day.md");
         assert_eq!(shorten_left("/home/sam/exports/day.md", 12), "…orts/day.md");
+    }
+
+    #[test]
+    fn marked_names_stand_out_without_colour() {
+        let theme = Theme::new(false);
+        let marks = ["Sarah Jones".to_string(), "Sarah".to_string()];
+        let line = marked(
+            "- Sarah Jones and Sarah agreed",
+            &marks,
+            theme.plain(),
+            theme,
+        );
+        let texts: Vec<&str> = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(texts, ["- ", "Sarah Jones", " and ", "Sarah", " agreed"]);
+        assert!(
+            line.spans[1]
+                .style
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
+        assert!(
+            !line.spans[2]
+                .style
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
     }
 }

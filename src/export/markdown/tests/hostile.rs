@@ -163,6 +163,25 @@ fn notes_and_next_steps(day: &mut Fixture, h: &mut Hostile, sessions: &[Id; 3]) 
     day.decision(&h.line(), Some(&h.line()));
 }
 
+/// Golden copies of the hostile day's write-ups, internal and public (with
+/// its second session under the Chatham House Rule), so that any change to
+/// what survives of hostile text is seen and reviewed.
+#[test]
+fn the_hostile_day_write_ups_match_their_snapshots() {
+    let HostileDay {
+        mut day, sessions, ..
+    } = hostile_day();
+    day.edit(&sessions[1], |record| {
+        if let Record::Session(session) = record {
+            session.chatham_house = true;
+        }
+    });
+    let event = day.event();
+    insta::assert_snapshot!("hostile_internal", markdown(&event, &WITH_NOTES));
+    let public = crate::export::MarkdownOptions::new(true, true);
+    insta::assert_snapshot!("hostile_public", markdown(&event, &public));
+}
+
 /// The bold and italic labels the write-up writes itself.
 const LABELS: [&str; 10] = [
     "Key points:",

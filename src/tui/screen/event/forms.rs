@@ -30,6 +30,8 @@ pub const DATE: &str = "Date";
 pub const VENUE: &str = "Venue";
 pub const ORGANISERS: &str = "Organisers";
 pub const DESCRIPTION: &str = "Description";
+pub const TIME_ZONE: &str = "Time zone";
+pub const HEADCOUNT: &str = "Attendees";
 pub const CAPACITY: &str = "Capacity";
 pub const LABEL: &str = "Label";
 pub const STARTS: &str = "Starts";
@@ -53,6 +55,16 @@ pub fn details(event: &Event) -> SetupForm {
         .field(
             DESCRIPTION,
             TextField::multi(&info.description).with_placeholder("what the day is for"),
+        )
+        .field(
+            TIME_ZONE,
+            TextField::single(info.time_zone.as_deref().unwrap_or(""))
+                .with_placeholder("Europe/London (blank: this laptop's)"),
+        )
+        .field(
+            HEADCOUNT,
+            TextField::single(&info.attendees.map(|n| n.to_string()).unwrap_or_default())
+                .with_placeholder("the day's headcount"),
         )
 }
 
@@ -237,12 +249,27 @@ fn read_details(event: &Event, form: &SetupForm, today: NaiveDate) -> Result<Eve
         .filter(|o| !o.is_empty())
         .map(str::to_string)
         .collect();
+    let zone = form.text(TIME_ZONE).trim().to_string();
+    if !zone.is_empty() && zone.parse::<chrono_tz::Tz>().is_err() {
+        return Err(format!(
+            "Time zone \"{zone}\" is not a time zone name such as Europe/London; type one, or leave it blank."
+        ));
+    }
+    let headcount = form.text(HEADCOUNT).trim().to_string();
+    let attendees = match headcount.as_str() {
+        "" => None,
+        n => Some(n.parse::<u32>().map_err(|_| {
+            format!("Attendees \"{n}\" is not a number of people; type one, or leave it blank.")
+        })?),
+    };
     Ok(EventInfo {
         name: form.text(NAME),
         date,
         venue: form.text(VENUE),
         organisers,
         description: form.text(DESCRIPTION),
+        time_zone: (!zone.is_empty()).then_some(zone),
+        attendees,
         ..event.info.clone()
     })
 }

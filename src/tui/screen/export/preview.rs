@@ -43,6 +43,9 @@ pub struct Made {
     options: ExportOptions,
     /// The document, exactly as it will be written.
     pub text: String,
+    /// In a public write-up, the probable names it keeps in Chatham House
+    /// sessions for a person to look at, as written: the view marks them.
+    pub marks: Vec<String>,
 }
 
 /// A write-up wrapped to a width for drawing.
@@ -59,6 +62,11 @@ impl Preview {
             stamp: event.stamp(),
             options,
             text: markdown(event, &options.markdown()),
+            marks: if options.public {
+                crate::export::personal::names_left_for_review(event)
+            } else {
+                Vec::new()
+            },
         };
         Preview::wrapped(Rc::new(made), width)
     }

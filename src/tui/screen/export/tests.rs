@@ -210,3 +210,21 @@ fn the_file_is_named_after_the_event_folder_as_the_command_line_names_it() {
     press(&mut state, &[KeyCode::Char('p')]);
     assert_eq!(file_name(&state), "local-digital-unconference-2-public.md");
 }
+
+#[test]
+fn the_public_preview_marks_probable_names_left_for_review() {
+    let mut state = on_export();
+    let session = state.event().sessions_in_order()[0].0.clone();
+    let details = ops::SessionDetails {
+        chatham_house: Some(true),
+        summary: Some("Sarah Jones from Wakefield said councils publish too little.".into()),
+        ..ops::SessionDetails::default()
+    };
+    let changes = ops::set_session_details(state.event(), &session, details);
+    state.apply("Chatham House.", changes);
+    assert!(preview(&state).made.marks.is_empty(), "only the public one");
+    press(&mut state, &[KeyCode::Char('p')]);
+    let made = &preview(&state).made;
+    assert_eq!(made.marks, ["Sarah"], "Jones is known, and removed");
+    assert!(made.text.contains("Sarah [name removed] from Wakefield"));
+}

@@ -168,7 +168,7 @@ pub fn save_form(state: &mut State) -> Vec<Effect> {
     let action = Action {
         session: Some(form.session.clone()),
         text: text.text(),
-        owner: Some(owner.text()),
+        owner: Some(crate::tui::screen::matched(state.event(), &owner.text())),
         due,
         status: ActionStatus::Open,
     };

@@ -669,3 +669,16 @@ fn m_moves_the_selected_note_when_none_is_marked_and_esc_moves_nothing() {
     assert_eq!(state.notes.focus, Focus::Log);
     assert_eq!(state.event().notes_of(&from).count(), 3);
 }
+
+#[test]
+fn a_next_step_owner_typed_in_any_case_is_the_person_the_event_knows() {
+    let mut state = on_notes();
+    press(&mut state, &[KeyCode::Char('n'), KeyCode::Char('a')]);
+    type_text(&mut state, "Write up the pilot");
+    press(&mut state, &[KeyCode::Tab]);
+    type_text(&mut state, "asha  PATEL");
+    press(&mut state, &[KeyCode::Enter]);
+    let actions = state.event().actions_of(Some(&chosen(&state)));
+    let (_, action) = actions.first().expect("the next step");
+    assert_eq!(action.owner.as_deref(), Some("Asha Patel"));
+}

@@ -173,8 +173,14 @@ pub fn save_details(state: &mut State) -> Vec<Effect> {
     };
     let details = SessionDetails {
         attendees: Some(attendees),
-        note_taker: Some(note_taker.text()),
-        facilitator: Some(facilitator.text()),
+        note_taker: Some(crate::tui::screen::matched(
+            state.event(),
+            &note_taker.text(),
+        )),
+        facilitator: Some(crate::tui::screen::matched(
+            state.event(),
+            &facilitator.text(),
+        )),
         ..SessionDetails::default()
     };
     state.notes.details = None;

@@ -264,11 +264,11 @@ fn read(
             ops::set_session_details(event, id, details)
         }
         (Target::NewStep(session), Some(new_id)) => {
-            let step = read_step(form, session.clone(), today)?;
+            let step = read_step(event, form, session.clone(), today)?;
             ops::add_action(event, new_id, step)
         }
         (Target::Step(id), _) => {
-            let step = read_step(form, None, today)?;
+            let step = read_step(event, form, None, today)?;
             ops::edit_action(event, id, &step.text, step.owner.as_deref(), step.due)
         }
         (Target::NewDecision, Some(new_id)) => {
@@ -280,12 +280,18 @@ fn read(
     result.map_err(|e| e.to_string())
 }
 
-fn read_step(form: &WrapupForm, session: Option<Id>, today: NaiveDate) -> Result<Step, String> {
+fn read_step(
+    event: &Event,
+    form: &WrapupForm,
+    session: Option<Id>,
+    today: NaiveDate,
+) -> Result<Step, String> {
     let due = crate::tui::screen::parse_date(&form.text(DUE), today)?;
     Ok(Step {
         session,
         text: form.text(STEP),
-        owner: Some(form.text(OWNER)).filter(|o| !o.is_empty()),
+        owner: Some(crate::tui::screen::matched(event, &form.text(OWNER)))
+            .filter(|o| !o.is_empty()),
         due,
         status: ActionStatus::Open,
     })
