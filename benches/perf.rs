@@ -280,6 +280,7 @@ impl Saver {
                 taken_at: clock().now(),
                 author: "Bench".into(),
                 private: false,
+                status: unconf::model::ActionStatus::Open,
             };
             let changes = ops::add_note(folder.event(), id.clone(), note).expect("a note");
             folder.commit(changes).expect("saved");
@@ -309,6 +310,7 @@ impl Saver {
                 taken_at: clock().now(),
                 author: "Bench".into(),
                 private: false,
+                status: unconf::model::ActionStatus::Open,
             }),
         )];
         self.folder.commit(changes).expect("saved");

@@ -14,12 +14,16 @@ mod generate_cmd;
 mod import_cmd;
 mod import_csv;
 mod install_cmds;
+mod note_verbs;
 mod pitch_cmds;
+mod pitch_verbs;
 mod record_cmds;
 mod resolve_cmd;
 mod settings_cmd;
+mod setup_cmds;
 mod table;
 mod tui_cmds;
+mod verb_args;
 
 use std::process::ExitCode;
 
@@ -68,10 +72,12 @@ fn dispatch(context: &Context, command: Command) -> CliResult {
         Command::Notes(args) => tui_cmds::notes(context, args),
         Command::New(args) => event_cmds::new(context, args),
         Command::List => event_cmds::list(context),
+        Command::Event(args) => setup_cmds::event(context, args),
         Command::Room(args) => event_cmds::room(context, args),
         Command::Slot(args) => event_cmds::slot(context, args),
         Command::Pitch(args) => pitch_cmds::pitch(context, args),
         Command::Schedule(args) => pitch_cmds::schedule(context, args),
+        Command::Unschedule(args) => pitch_verbs::unschedule(context, args),
         Command::Note(args) => record_cmds::note(context, args),
         Command::Session(args) => record_cmds::session(context, args),
         Command::Action(args) => record_cmds::action(context, args),

@@ -16,6 +16,7 @@ mod records;
 pub mod reference;
 pub mod rules;
 pub mod slug;
+pub mod steps;
 pub mod text;
 
 pub use event::{Change, Event};

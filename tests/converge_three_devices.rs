@@ -166,6 +166,7 @@ impl Laptop {
                         taken_at: self.taken_at(index),
                         author: self.replica.identity().author.clone(),
                         private: false,
+                        status: unconf::model::ActionStatus::Open,
                     };
                     self.commit(ops::add_note(&event, id, note), index);
                 }

@@ -132,6 +132,7 @@ mod scenarios {
             taken_at: at(minute).fixed_offset(),
             author: "Kim".into(),
             private: false,
+            status: unconf::model::ActionStatus::Open,
         })
     }
 

@@ -207,6 +207,15 @@ fn the_actions_register_is_formula_safe_csv() {
                 "",
                 "open"
             ],
+            // The action note taken in the session is one of its next steps.
+            [
+                "Council day",
+                "Open data",
+                "Write to sam@example.org",
+                "",
+                "",
+                "open"
+            ],
             [
                 "Council day",
                 "Open data",
@@ -406,8 +415,11 @@ fn every_register_is_csv_that_parses_back_field_by_field() {
     );
 
     let (header, rows) = register(&env, "decisions", false);
-    assert_eq!(header, ["event", "decision", "lead"]);
-    assert_eq!(rows, [["Council day", "'=Publish the list", "Westshire"]]);
+    assert_eq!(header, ["event", "session", "decision", "lead"]);
+    assert_eq!(
+        rows[0],
+        ["Council day", "", "'=Publish the list", "Westshire"]
+    );
 
     let (header, rows) = register(&env, "pitches", false);
     assert_eq!(

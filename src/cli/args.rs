@@ -8,6 +8,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::model::{NoteKind, SlotKind};
 
 pub use super::export_args::ExportArgs;
+use super::verb_args::{
+    EventSetArgs, ListArgs, NoteEditArgs, NoteListArgs, NoteMoveArgs, PitchSetArgs, RoomSetArgs,
+    SlotSetArgs, Votes, parse_votes,
+};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -57,6 +61,9 @@ pub enum Command {
     /// List the events in the sessions directory.
     #[command(after_help = "Example:\n  unconf list")]
     List,
+    /// Change the event's details.
+    #[command(subcommand)]
+    Event(EventCommand),
     /// Set up rooms.
     #[command(subcommand)]
     Room(RoomCommand),
@@ -71,6 +78,11 @@ pub enum Command {
         after_help = "Example:\n  unconf schedule my-event \"vendor community\" --slot \"Round 1\" --room \"Group 1\""
     )]
     Schedule(ScheduleArgs),
+    /// Take a session off the grid; one with notes or next steps is refused.
+    #[command(
+        after_help = "Example:\n  unconf unschedule my-event \"vendor community\" --slot \"Round 2\""
+    )]
+    Unschedule(SessionRef),
     /// Take notes in a session.
     #[command(subcommand)]
     Note(NoteCommand),
@@ -186,6 +198,15 @@ pub struct NewArgs {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum EventCommand {
+    /// Change the event's name, date, venue, time zone, description, organisers, headcount or web address.
+    #[command(
+        after_help = "Example:\n  unconf event set my-event --date 2026-11-27 --venue \"techUK, London\" --time-zone Europe/London --organiser techUK --organiser MHCLG --attendees 80"
+    )]
+    Set(EventSetArgs),
+}
+
+#[derive(Debug, Subcommand)]
 pub enum RoomCommand {
     /// Add a room.
     #[command(after_help = "Example:\n  unconf room add my-event Library --capacity 20")]
@@ -197,6 +218,24 @@ pub enum RoomCommand {
         /// How many people it seats.
         #[arg(long, value_name = "N")]
         capacity: Option<u32>,
+    },
+    /// List the rooms in display order.
+    #[command(after_help = "Example:\n  unconf room list my-event --format csv")]
+    List(ListArgs),
+    /// Rename a room or change its capacity.
+    #[command(
+        after_help = "Example:\n  unconf room set my-event library --name \"Main library\" --capacity 24"
+    )]
+    Set(RoomSetArgs),
+    /// Remove a room no session uses.
+    #[command(
+        after_help = "A room that sessions use is not removed: move or unschedule them first.\n\nExample:\n  unconf room remove my-event \"Group 4\""
+    )]
+    Remove {
+        /// The event.
+        event: String,
+        /// The room: its name, or a unique part of it.
+        room: String,
     },
 }
 
@@ -221,6 +260,24 @@ pub enum SlotCommand {
         /// What happens in it.
         #[arg(long, value_enum, default_value_t = KindArg::Breakout)]
         kind: KindArg,
+    },
+    /// List the slots in time order.
+    #[command(after_help = "Example:\n  unconf slot list my-event --format json")]
+    List(ListArgs),
+    /// Change a slot's times, label or kind.
+    #[command(
+        after_help = "Example:\n  unconf slot set my-event \"Round 1\" --start 10:45 --end 11:30 --label \"Morning round\""
+    )]
+    Set(SlotSetArgs),
+    /// Remove a slot no session uses.
+    #[command(
+        after_help = "A slot that sessions use is not removed: move or unschedule them first.\n\nExample:\n  unconf slot remove my-event 12:00"
+    )]
+    Remove {
+        /// The event.
+        event: String,
+        /// The slot: its label or start time (HH:MM).
+        slot: String,
     },
 }
 
@@ -269,6 +326,50 @@ pub enum PitchCommand {
         /// Show what would be imported; change nothing.
         #[arg(long)]
         dry_run: bool,
+    },
+    /// Change a pitch's title, description, pitchers, organisation, tags or interest.
+    #[command(
+        after_help = "Example:\n  unconf pitch set my-event \"open standards\" --title \"Open standards for planning\" --by \"Sam Jones\" --org Acme --tag standards --interest 14"
+    )]
+    Set(PitchSetArgs),
+    /// Set a pitch's show of hands to N, or step it with +N or -N.
+    #[command(
+        after_help = "Example:\n  unconf pitch vote my-event \"open standards\" 14\n  unconf pitch vote my-event \"open standards\" +2"
+    )]
+    Vote {
+        /// The event.
+        event: String,
+        /// The pitch: id, short id, or a unique part of its title.
+        pitch: String,
+        /// Hands: 12 sets the count, +3 or -1 steps it.
+        #[arg(value_parser = parse_votes, allow_hyphen_values = true)]
+        votes: Votes,
+    },
+    /// Fold a pitch into another, so it runs as part of that pitch's sessions.
+    #[command(
+        after_help = "Their interest is added up on every screen and export.\n\nExample:\n  unconf pitch merge my-event \"data standards\" --into \"open standards\""
+    )]
+    Merge {
+        /// The event.
+        event: String,
+        /// The pitch to fold in.
+        pitch: String,
+        /// The pitch it joins.
+        #[arg(long, value_name = "OTHER")]
+        into: String,
+    },
+    /// Withdraw a pitch that is not on the grid, or bring it back with --restore.
+    #[command(
+        after_help = "Example:\n  unconf pitch withdraw my-event \"blockchain\"\n  unconf pitch withdraw my-event \"blockchain\" --restore"
+    )]
+    Withdraw {
+        /// The event.
+        event: String,
+        /// The pitch: id, short id, or a unique part of its title.
+        pitch: String,
+        /// Bring a withdrawn pitch back instead.
+        #[arg(long)]
+        restore: bool,
     },
 }
 
@@ -378,6 +479,29 @@ pub enum NoteCommand {
         #[arg(long)]
         private: bool,
     },
+    /// List notes: every session's, or one session's.
+    #[command(
+        after_help = "Example:\n  unconf note list my-event \"vendor community\" --format csv > notes.csv"
+    )]
+    List(NoteListArgs),
+    /// Change a note's text, kind or privacy.
+    #[command(
+        after_help = "Example:\n  unconf note edit my-event \"ccs buyer\" --text \"Look at the CCS buyer community — Sam\" --kind action"
+    )]
+    Edit(NoteEditArgs),
+    /// Delete a note.
+    #[command(after_help = "Example:\n  unconf note delete my-event 3KD9")]
+    Delete {
+        /// The event.
+        event: String,
+        /// The note: id, short id, or a unique part of its text.
+        note: String,
+    },
+    /// Move notes to another session; they stay the same notes.
+    #[command(
+        after_help = "Example:\n  unconf note move my-event \"ccs buyer\" \"charter\" --to \"vendor community\" --slot \"Round 1\""
+    )]
+    Move(NoteMoveArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

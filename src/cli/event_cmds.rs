@@ -98,11 +98,18 @@ pub fn list(context: &Context) -> CliResult {
 }
 
 pub fn room(context: &Context, command: RoomCommand) -> CliResult {
-    let RoomCommand::Add {
-        event,
-        name,
-        capacity,
-    } = command;
+    let (event, name, capacity) = match command {
+        RoomCommand::Add {
+            event,
+            name,
+            capacity,
+        } => (event, name, capacity),
+        RoomCommand::List(args) => return super::setup_cmds::room_list(context, args),
+        RoomCommand::Set(args) => return super::setup_cmds::room_set(context, args),
+        RoomCommand::Remove { event, room } => {
+            return super::setup_cmds::room_remove(context, &event, &room);
+        }
+    };
     let mut folder = context.write(&event)?;
     let id = folder.new_id();
     let changes = ops::add_room(folder.event(), id, &name, capacity)?;
@@ -119,13 +126,20 @@ pub fn room(context: &Context, command: RoomCommand) -> CliResult {
 }
 
 pub fn slot(context: &Context, command: SlotCommand) -> CliResult {
-    let SlotCommand::Add {
-        event,
-        start,
-        end,
-        label,
-        kind,
-    } = command;
+    let (event, start, end, label, kind) = match command {
+        SlotCommand::Add {
+            event,
+            start,
+            end,
+            label,
+            kind,
+        } => (event, start, end, label, kind),
+        SlotCommand::List(args) => return super::setup_cmds::slot_list(context, args),
+        SlotCommand::Set(args) => return super::setup_cmds::slot_set(context, args),
+        SlotCommand::Remove { event, slot } => {
+            return super::setup_cmds::slot_remove(context, &event, &slot);
+        }
+    };
     let mut folder = context.write(&event)?;
     let id = folder.new_id();
     let slot = Slot {

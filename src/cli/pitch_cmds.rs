@@ -19,6 +19,20 @@ pub fn pitch(context: &Context, command: PitchCommand) -> CliResult {
             file,
             dry_run,
         } => super::import_cmd::import(context, &event, &file, dry_run),
+        PitchCommand::Set(args) => super::pitch_verbs::set(context, args),
+        PitchCommand::Vote {
+            event,
+            pitch,
+            votes,
+        } => super::pitch_verbs::vote(context, &event, &pitch, votes),
+        PitchCommand::Merge { event, pitch, into } => {
+            super::pitch_verbs::merge(context, &event, &pitch, &into)
+        }
+        PitchCommand::Withdraw {
+            event,
+            pitch,
+            restore,
+        } => super::pitch_verbs::withdraw(context, &event, &pitch, restore),
     }
 }
 

@@ -21,13 +21,21 @@ fn session_of(folder: &EventFolder, target: &SessionRef) -> Result<Id, CliError>
 }
 
 pub fn note(context: &Context, command: NoteCommand) -> CliResult {
-    let NoteCommand::Add {
-        target,
-        text,
-        kind,
-        by,
-        private,
-    } = command;
+    let (target, text, kind, by, private) = match command {
+        NoteCommand::Add {
+            target,
+            text,
+            kind,
+            by,
+            private,
+        } => (target, text, kind, by, private),
+        NoteCommand::List(args) => return super::note_verbs::list(context, args),
+        NoteCommand::Edit(args) => return super::note_verbs::edit(context, args),
+        NoteCommand::Delete { event, note } => {
+            return super::note_verbs::delete(context, &event, &note);
+        }
+        NoteCommand::Move(args) => return super::note_verbs::move_notes(context, args),
+    };
     let mut folder = context.write(&target.event)?;
     let session = session_of(&folder, &target)?;
     let author = match by {
@@ -41,6 +49,7 @@ pub fn note(context: &Context, command: NoteCommand) -> CliResult {
         taken_at: context.clock.now(),
         author,
         private,
+        status: crate::model::ActionStatus::Open,
     };
     let id = folder.new_id();
     let changes = ops::add_note(folder.event(), id.clone(), note)?;
@@ -112,10 +121,10 @@ pub fn action(context: &Context, command: ActionCommand) -> CliResult {
             folder.commit(changes)?;
             let text = folder
                 .event()
-                .actions
-                .get(&id)
-                .map_or("", |a| a.text.as_str());
-            println!("Marked {} done.", quoted(text));
+                .action(&id)
+                .map(|a| a.text)
+                .unwrap_or_default();
+            println!("Marked {} done.", quoted(&text));
             Ok(())
         }
     }

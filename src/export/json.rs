@@ -105,9 +105,9 @@ struct NoteOut<'a> {
 #[derive(Serialize)]
 struct ActionOut<'a> {
     id: &'a str,
-    session: Option<&'a str>,
-    text: &'a str,
-    owner: Option<&'a str>,
+    session: Option<String>,
+    text: String,
+    owner: Option<String>,
     due: Option<String>,
     status: &'static str,
 }
@@ -219,12 +219,12 @@ fn notes(event: &Event) -> Vec<NoteOut<'_>> {
 }
 
 fn actions(event: &Event) -> Vec<ActionOut<'_>> {
-    (event.actions.iter())
+    (event.all_actions().into_iter())
         .map(|(id, a)| ActionOut {
             id: id.as_str(),
-            session: a.session.as_ref().map(Id::as_str),
-            text: &a.text,
-            owner: a.owner.as_deref(),
+            session: a.session.as_ref().map(|s| s.as_str().to_owned()),
+            text: a.text,
+            owner: a.owner,
             due: a.due.map(|d| d.to_string()),
             status: a.status.word(),
         })

@@ -187,14 +187,17 @@ impl WriteUp<'_> {
     }
 
     fn action_counts(&self) -> String {
-        let actions = &self.event.actions;
+        // Next steps of private notes are as private as the notes.
+        let actions: Vec<_> = (self.event.all_actions().into_iter())
+            .filter(|(id, _)| self.event.notes.get(*id).is_none_or(|n| !n.private))
+            .collect();
         let total = format::count(actions.len(), "action", "actions");
         if actions.is_empty() {
             return total;
         }
         let done = actions
-            .values()
-            .filter(|a| a.status == ActionStatus::Done)
+            .iter()
+            .filter(|(_, a)| a.status == ActionStatus::Done)
             .count();
         format!("{total}: {} open, {done} done", actions.len() - done)
     }

@@ -55,7 +55,7 @@ impl Names {
             people.extend(session.note_taker.clone());
         }
         people.extend(event.notes.values().map(|n| n.author.clone()));
-        people.extend(event.actions.values().filter_map(|a| a.owner.clone()));
+        people.extend(event.all_actions().into_iter().filter_map(|(_, a)| a.owner));
         people.extend(event.decisions.values().filter_map(|d| d.lead.clone()));
         // The organisers host the day: naming them ("hosted by techUK")
         // says nothing about who was in the room.

@@ -70,7 +70,7 @@ const PROGRAMME: [&str; 13] = [
     "attendees",
     "chatham house",
 ];
-const DECISIONS: [&str; 3] = ["event", "decision", "lead"];
+const DECISIONS: [&str; 4] = ["event", "session", "decision", "lead"];
 const PITCHES: [&str; 8] = [
     "title",
     "pitched by",
@@ -201,13 +201,21 @@ fn session_cells(event: &Event, id: &Id, session: &Session) -> Vec<String> {
     ]
 }
 
+/// The day's decisions first, then each session's (its decision notes) in
+/// programme order, each in the order it was made.
 fn decisions(event: &Event) -> Vec<Vec<String>> {
-    (event.decisions.values())
-        .map(|d| {
+    let own = (event.decisions_of(None).into_iter()).map(|(_, d)| (String::new(), d));
+    let by_session = event.sessions_in_order().into_iter().flat_map(|(id, s)| {
+        let title = session_title(event, id, s);
+        (event.decisions_of(Some(id)).into_iter()).map(move |(_, d)| (title.clone(), d))
+    });
+    own.chain(by_session)
+        .map(|(session, d)| {
             vec![
                 event.info.name.clone(),
-                d.text.clone(),
-                d.lead.clone().unwrap_or_default(),
+                session,
+                d.text,
+                d.lead.unwrap_or_default(),
             ]
         })
         .collect()

@@ -100,6 +100,7 @@ mod tests {
                 .expect("a time"),
             author: "Jo Bloggs".into(),
             private: false,
+            status: Default::default(),
         };
         event.apply(&Id::new("n1"), Some(Record::Note(note)));
         let named = named_once(&event);

@@ -5,8 +5,8 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{
-    Action, Decision, EventInfo, Id, Kind, Note, Person, Pitch, PitchStatus, Record, Room, Session,
-    Slot,
+    Action, Decision, EventInfo, Id, Kind, Note, NoteKind, Person, Pitch, PitchStatus, Record,
+    Room, Session, Slot,
 };
 
 /// One edit to one record: its new value, or `None` to delete it.
@@ -92,6 +92,9 @@ pub struct Event {
     pub conflicts: ReadOnly<BTreeSet<Id>>,
     /// Notes of each session in the order they were taken.
     notes_by_session: BTreeMap<Id, BTreeSet<(chrono::DateTime<chrono::FixedOffset>, Id)>>,
+    /// The action and decision notes of each session, so that finding a
+    /// session's next steps costs those notes, not all of its notes.
+    stated_by_session: BTreeMap<Id, BTreeSet<Id>>,
     /// Sessions that include each pitch.
     sessions_by_pitch: BTreeMap<Id, BTreeSet<Id>>,
     /// Open pitches (see [`PitchStatus::Open`]) in the order the Schedule
@@ -223,6 +226,12 @@ impl Event {
                     .entry(note.session.clone())
                     .or_default()
                     .insert((note.taken_at, id.clone()));
+                if matches!(note.kind, NoteKind::Action | NoteKind::Decision) {
+                    self.stated_by_session
+                        .entry(note.session.clone())
+                        .or_default()
+                        .insert(id.clone());
+                }
                 self.notes.insert(id.clone(), note);
             }
             Record::Action(action) => {
@@ -266,12 +275,18 @@ impl Event {
                 }
             }
         }
-        if let Some(note) = self.notes.remove(id)
-            && let Some(set) = self.notes_by_session.get_mut(&note.session)
-        {
-            set.remove(&(note.taken_at, id.clone()));
-            if set.is_empty() {
-                self.notes_by_session.remove(&note.session);
+        if let Some(note) = self.notes.remove(id) {
+            if let Some(set) = self.notes_by_session.get_mut(&note.session) {
+                set.remove(&(note.taken_at, id.clone()));
+                if set.is_empty() {
+                    self.notes_by_session.remove(&note.session);
+                }
+            }
+            if let Some(set) = self.stated_by_session.get_mut(&note.session) {
+                set.remove(id);
+                if set.is_empty() {
+                    self.stated_by_session.remove(&note.session);
+                }
             }
         }
     }
@@ -604,12 +619,89 @@ impl Event {
     }
 
     /// Next steps of one session, or of the event when `session` is `None`,
-    /// in the order they were made.
-    pub fn actions_of(&self, session: Option<&Id>) -> Vec<(&Id, &Action)> {
-        self.actions
+    /// in the order they were made: the session's next-step records and its
+    /// action notes, each read as a next step ([`action`](Event::action)).
+    pub fn actions_of(&self, session: Option<&Id>) -> Vec<(&Id, Action)> {
+        let mut steps: Vec<(&Id, Action)> = self
+            .actions
             .iter()
             .filter(|(_, a)| a.session.as_ref() == session)
-            .collect()
+            .map(|(id, a)| (id, a.clone()))
+            .collect();
+        if let Some(session) = session {
+            steps.extend(
+                self.stated_notes(session, NoteKind::Action)
+                    .map(|(id, n)| (id, step_of_note(n))),
+            );
+            steps.sort_by(|a, b| a.0.cmp(b.0));
+        }
+        steps
+    }
+
+    /// Every next step, the event's and every session's (action notes
+    /// included), in the order they were made.
+    pub fn all_actions(&self) -> Vec<(&Id, Action)> {
+        let mut steps: Vec<(&Id, Action)> =
+            self.actions.iter().map(|(id, a)| (id, a.clone())).collect();
+        steps.extend(
+            self.notes
+                .iter()
+                .filter(|(_, n)| n.kind == NoteKind::Action)
+                .map(|(id, n)| (id, step_of_note(n))),
+        );
+        steps.sort_by(|a, b| a.0.cmp(b.0));
+        steps
+    }
+
+    /// A next step by id: a next-step record, or an action note read as one
+    /// (its owner and due date from its text, see [`super::steps`]). An
+    /// edit of either is an edit of that one record.
+    pub fn action(&self, id: &Id) -> Option<Action> {
+        match (self.actions.get(id), self.notes.get(id)) {
+            (Some(action), _) => Some(action.clone()),
+            (None, Some(note)) if note.kind == NoteKind::Action => Some(step_of_note(note)),
+            _ => None,
+        }
+    }
+
+    /// Decisions of the event (`None`: the day's decision records) or of one
+    /// session (its decision notes, read as decisions), in the order made.
+    pub fn decisions_of(&self, session: Option<&Id>) -> Vec<(&Id, Decision)> {
+        match session {
+            None => self
+                .decisions
+                .iter()
+                .map(|(id, d)| (id, d.clone()))
+                .collect(),
+            Some(session) => self
+                .stated_notes(session, NoteKind::Decision)
+                .map(|(id, n)| (id, decision_of_note(n)))
+                .collect(),
+        }
+    }
+
+    /// A session's notes of one kind among those that state something
+    /// (actions and decisions), in the order they were made.
+    fn stated_notes<'a>(
+        &'a self,
+        session: &Id,
+        kind: NoteKind,
+    ) -> impl Iterator<Item = (&'a Id, &'a Note)> + 'a {
+        self.stated_by_session
+            .get(session)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.notes.get_key_value(id))
+            .filter(move |(_, n)| n.kind == kind)
+    }
+
+    /// A decision by id: a decision record, or a decision note read as one.
+    pub fn decision(&self, id: &Id) -> Option<Decision> {
+        match (self.decisions.get(id), self.notes.get(id)) {
+            (Some(decision), _) => Some(decision.clone()),
+            (None, Some(note)) if note.kind == NoteKind::Decision => Some(decision_of_note(note)),
+            _ => None,
+        }
     }
 
     /// A short, human name for any record, for messages and conflict lists.
@@ -640,6 +732,24 @@ impl Event {
         }
         format!("record {id}")
     }
+}
+
+/// An action note as the next step it states.
+fn step_of_note(note: &Note) -> Action {
+    let stated = super::steps::read_step(&note.text, note.taken_at.date_naive());
+    Action {
+        session: Some(note.session.clone()),
+        text: stated.text,
+        owner: stated.owner,
+        due: stated.due,
+        status: note.status,
+    }
+}
+
+/// A decision note as the decision it states.
+fn decision_of_note(note: &Note) -> Decision {
+    let (text, lead) = super::steps::read_decision(&note.text);
+    Decision { text, lead }
 }
 
 #[cfg(test)]

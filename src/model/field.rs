@@ -164,7 +164,7 @@ record_fields! {
     Session(Session) {
         pitches, slot, room, facilitator, note_taker, attendees, chatham_house, summary, outcome
     }
-    Note(Note) { session, text, kind, taken_at, author, private }
+    Note(Note) { session, text, kind, taken_at, author, private, status }
     Action(Action) { session, text, owner, due, status }
     Decision(Decision) { text, lead }
 }

@@ -137,7 +137,13 @@ pub fn fields(event: &Event, record: &Record) -> Vec<Field> {
             field("Kind", note.kind.word()),
             field("Taken", note.taken_at.format("%H:%M").to_string()),
             field("Private", yes_no(note.private)),
-        ],
+        ]
+        .into_iter()
+        .chain(
+            (note.kind == crate::model::NoteKind::Action)
+                .then(|| field("Status", note.status.word())),
+        )
+        .collect(),
         Record::Action(action) => vec![
             field("Text", action.text.clone()),
             field("Owner", or_none(action.owner.as_ref())),
@@ -345,6 +351,7 @@ mod tests {
                     .unwrap(),
                 author: "Sam".into(),
                 private,
+                status: crate::model::ActionStatus::Open,
             })
         };
         let (a, b) = (note("One", false), note("Two", true));

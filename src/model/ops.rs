@@ -20,15 +20,19 @@ use std::collections::BTreeMap;
 
 pub use error::OpError;
 pub use notes::{
-    SessionDetails, add_action, add_decision, add_note, delete_action, delete_decision,
-    delete_note, edit_action, edit_note, move_notes, set_action_status, set_note_private,
-    set_session_details,
+    NoteChange, SessionDetails, add_action, add_decision, add_note, change_note, delete_action,
+    delete_decision, delete_note, edit_action, edit_decision, edit_note, move_notes,
+    set_action_status, set_note_private, set_session_details,
 };
 pub use pitches::{
-    add_pitch, bump_interest, delete_pitch, merge_pitches, restore, set_interest, unmerge, withdraw,
+    PitchDetails, add_pitch, bump_interest, delete_pitch, merge_pitches, restore, set_interest,
+    set_pitch_details, unmerge, withdraw,
 };
 pub use schedule::{move_session, repeat_session, schedule, swap_sessions, unschedule};
-pub use setup::{add_room, add_slot, delete_room, delete_slot};
+pub use setup::{
+    add_room, add_slot, check_times, delete_room, delete_slot, edit_room, edit_slot, move_room,
+    put_or_resolve, set_details,
+};
 
 use super::{Change, Event, Id, Kind, Record};
 

@@ -285,6 +285,10 @@ pub struct Note {
     pub author: String,
     #[serde(default)]
     pub private: bool,
+    /// For an action note, whether its next step is done; the rest of the
+    /// next step is read from the text (see [`crate::model::steps`]).
+    #[serde(default)]
+    pub status: ActionStatus,
 }
 
 #[derive(

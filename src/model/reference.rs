@@ -209,8 +209,17 @@ pub fn resolve_room(event: &Event, query: &str) -> Result<Id, RefError> {
 
 /// A next step by id or by its text.
 pub fn resolve_action(event: &Event, query: &str) -> Result<Id, RefError> {
-    let candidates = event.actions.iter().map(|(id, a)| (id, a.text.clone()));
+    let steps = event.all_actions();
+    let candidates = steps.iter().map(|(id, a)| (*id, a.text.clone()));
     resolve("action", query, candidates)
+}
+
+/// A note by id or by its text, within one session when `session` is given.
+pub fn resolve_note(event: &Event, query: &str, session: Option<&Id>) -> Result<Id, RefError> {
+    let candidates = (event.notes.iter())
+        .filter(|(_, n)| session.is_none_or(|s| n.session == *s))
+        .map(|(id, n)| (id, n.text.clone()));
+    resolve("note", query, candidates)
 }
 
 fn not_found(what: &'static str, query: &str, hint: &str) -> RefError {

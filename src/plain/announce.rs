@@ -160,6 +160,7 @@ mod tests {
             taken_at: now(),
             author: "Priya".into(),
             private: false,
+            status: Default::default(),
         };
         state
             .replica

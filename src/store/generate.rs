@@ -333,6 +333,7 @@ impl Maker {
                 taken_at: taken_at.fixed_offset(),
                 author: self.devices[device].identity().author.clone(),
                 private: self.rng.below(40) == 0,
+                status: crate::model::ActionStatus::Open,
             };
             self.commit(device, Some(taken_at), |event, id| {
                 ops::add_note(event, id, note)

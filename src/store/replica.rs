@@ -350,10 +350,10 @@ impl Replica {
             .notes_of(id)
             .map(|(child, _)| child.clone())
             .collect();
+        // Next-step records only: an action note is among the notes.
         children.extend(
-            self.event
-                .actions_of(Some(id))
-                .into_iter()
+            (self.event.actions.iter())
+                .filter(|(_, a)| a.session.as_ref() == Some(id))
                 .map(|(child, _)| child.clone()),
         );
         children

@@ -146,6 +146,7 @@ pub fn sample_state() -> State {
                 taken_at,
                 author: "Sam".into(),
                 private: false,
+                status: crate::model::ActionStatus::Open,
             }),
         );
     }

@@ -540,3 +540,11 @@ pub fn assert_is_the_shipped_write_up(generated: &str) {
         }
     );
 }
+
+/// The rows of CSV text below its header, read by the `csv` crate.
+pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    (reader.records())
+        .map(|r| r.expect("a CSV row").iter().map(String::from).collect())
+        .collect()
+}

@@ -110,6 +110,7 @@ pub fn build(home: &Home) -> std::path::PathBuf {
         taken_at,
         author: hostile(19),
         private: false,
+        status: unconf::model::ActionStatus::Open,
     };
     let action = Action {
         session: Some(session),

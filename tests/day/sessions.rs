@@ -291,8 +291,13 @@ pub fn wrap_up(env: &Env) {
         ["open", "Run a follow-up workshop", "MHCLG", "2027-01-29"]
     );
     // Then by session in programme order: Library comes before Main hall.
+    // The action note Priya took there is a next step too, first made.
     assert_eq!(
         rows[2][1..],
+        ["open", "Publish the schemas", "Open data standards"]
+    );
+    assert_eq!(
+        rows[3][1..],
         [
             "open",
             "Publish the schema list",
@@ -301,7 +306,7 @@ pub fn wrap_up(env: &Env) {
         ]
     );
     assert_eq!(
-        rows[3][1..],
+        rows[4][1..],
         [
             "done",
             "Draft a charter",
@@ -310,7 +315,7 @@ pub fn wrap_up(env: &Env) {
             "Vendor community"
         ]
     );
-    assert_eq!(rows.len(), 4, "{register}");
+    assert_eq!(rows.len(), 5, "{register}");
     assert_eq!(
         env.ok(&[
             "decision",

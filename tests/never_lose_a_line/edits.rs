@@ -88,6 +88,7 @@ pub fn changes_for(
                 taken_at: now.fixed_offset(),
                 author,
                 private: false,
+                status: unconf::model::ActionStatus::Open,
             };
             let id = replica.new_id(now);
             ops::add_note(&event, id, note).ok()

@@ -133,6 +133,7 @@ pub fn note(session: &Id, at: (u32, u32), kind: NoteKind, text: &str) -> Note {
         taken_at,
         author: "Priya".to_string(),
         private: false,
+        status: crate::model::ActionStatus::Open,
     }
 }
 

@@ -58,7 +58,7 @@ impl WriteUp<'_> {
             })
             .collect();
         let steps: Vec<String> = (self.event.actions_of(None).into_iter())
-            .filter_map(|(_, a)| Some(carried_step(self.carried(&a.text)?, a)))
+            .filter_map(|(_, a)| Some(carried_step(self.carried(&a.text)?, &a)))
             .collect();
         if decisions.is_empty() && steps.is_empty() {
             return Vec::new();

@@ -2,7 +2,7 @@
 //! group said, concluded and will do next.
 
 use super::{WriteUp, bullets, escape, format, or_else, slot_when};
-use crate::model::{Action, ActionStatus, Id, Note, NoteKind, Person, Session};
+use crate::model::{Action, ActionStatus, Decision, Id, Note, NoteKind, Person, Session};
 
 impl WriteUp<'_> {
     pub(super) fn session(&self, id: &Id, session: &Session) -> Vec<String> {
@@ -139,6 +139,8 @@ impl WriteUp<'_> {
             .event
             .notes_of(id)
             .filter(|(_, note)| !note.private)
+            // Action and decision notes are the next steps and decisions.
+            .filter(|(_, note)| !matches!(note.kind, NoteKind::Action | NoteKind::Decision))
             .filter_map(|(note_id, note)| {
                 Some(format!("{}{}", key_point(note)?, self.flag(note_id)))
             })
@@ -153,6 +155,14 @@ impl WriteUp<'_> {
         if let Some((first, rest)) = outcome.split_first() {
             blocks.push(format!("**Outcome:** {first}"));
             blocks.extend(rest.iter().cloned());
+        }
+        let decisions: Vec<String> = (self.event.decisions_of(Some(id)).into_iter())
+            .filter(|(note, _)| self.event.notes.get(*note).is_none_or(|n| !n.private))
+            .map(|(note, decision)| format!("{}{}", decision_line(&decision), self.flag(note)))
+            .collect();
+        if !decisions.is_empty() {
+            blocks.push("**Decisions:**".to_string());
+            blocks.push(bullets(decisions));
         }
         let steps = self.next_steps(Some(id));
         if !steps.is_empty() {
@@ -194,8 +204,9 @@ impl WriteUp<'_> {
         self.event
             .actions_of(session)
             .into_iter()
+            .filter(|(id, _)| self.event.notes.get(*id).is_none_or(|n| !n.private))
             .filter(|(_, action)| self.carried(&action.text).is_none())
-            .map(|(id, action)| format!("{}{}", next_step(action), self.flag(id)))
+            .map(|(id, action)| format!("{}{}", next_step(&action), self.flag(id)))
             .collect()
     }
 }
@@ -223,6 +234,15 @@ fn key_point(note: &Note) -> Option<String> {
         NoteKind::Action => format!("**Action:** {text}"),
     };
     Some(point)
+}
+
+/// "Start a supplier community — led by techUK".
+fn decision_line(decision: &Decision) -> String {
+    let line = or_else(escape::inline(&decision.text), "Untitled decision");
+    match nonblank(decision.lead.as_deref()) {
+        Some(lead) => format!("{line} — led by {lead}"),
+        None => line,
+    }
 }
 
 /// "Write the charter — Sam, due 20 November 2018 (done)".

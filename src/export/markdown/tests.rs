@@ -312,15 +312,20 @@ fn key_points_are_rendered_by_kind() {
         (1, NoteKind::Question, "who owns it"),
         (2, NoteKind::Question, "why now?"),
         (3, NoteKind::Quote, "“as typed”"),
-        (4, NoteKind::Action, "write it up"),
+        (4, NoteKind::Action, "write it up — Sam by 2027-01-15"),
         (5, NoteKind::Point, "   "),
+        (6, NoteKind::Decision, "meet again — Kim"),
     ] {
         day.note(&session, (10, minute), kind, text);
     }
     let document = markdown(&day.event(), &MarkdownOptions::default());
-    assert!(document.contains(
-        "## Untitled session\n\nNot yet placed in the programme.\n\n**Key points:**\n\n\
-         - **Question:** who owns it?\n- **Question:** why now?\n- “as typed”\n\
-         - **Action:** write it up\n"
-    ));
+    assert!(
+        document.contains(
+            "## Untitled session\n\nNot yet placed in the programme.\n\n**Key points:**\n\n\
+             - **Question:** who owns it?\n- **Question:** why now?\n- “as typed”\n\n\
+             **Decisions:**\n\n- meet again — led by Kim\n\n\
+             **Next steps:**\n\n- write it up — Sam, due 15 January 2027\n"
+        ),
+        "action and decision notes are the session's next steps and decisions: {document}"
+    );
 }

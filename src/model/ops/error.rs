@@ -20,6 +20,11 @@ pub enum OpError {
     #[error("The {what} is empty; type some text first.")]
     Empty { what: &'static str },
 
+    #[error(
+        "{zone} is not a time zone this build knows; use an IANA name such as Europe/London, or leave it blank."
+    )]
+    UnknownTimeZone { zone: String },
+
     #[error("There is already a room called {existing}; pick another name.")]
     DuplicateRoom { existing: String },
 

@@ -97,6 +97,7 @@ impl Fixture {
             taken_at: at("10:40"),
             author: "Ana".into(),
             private: false,
+            status: crate::model::ActionStatus::Open,
         }))
     }
 

@@ -3,7 +3,7 @@
 
 use super::{OpError, get, optional, put_changed, required};
 use crate::model::{
-    Action, ActionStatus, Change, Decision, Event, Id, Kind, Note, NoteKind, Record, Session,
+    Action, ActionStatus, Change, Decision, Event, Id, Kind, Note, NoteKind, Record, Session, steps,
 };
 
 /// Adds a note to its session, with its text trimmed.
@@ -30,6 +30,34 @@ pub fn edit_note(
     edit(event, note, |n: &mut Note| {
         n.text = text;
         n.kind = kind;
+    })
+}
+
+/// The parts of a note to change; `None` leaves a part as it is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NoteChange {
+    pub text: Option<String>,
+    pub kind: Option<NoteKind>,
+    pub private: Option<bool>,
+}
+
+/// Changes the given parts of a note in one edit, keeping when and by whom
+/// it was taken; the text may not be blank.
+pub fn change_note(event: &Event, note: &Id, change: NoteChange) -> Result<Vec<Change>, OpError> {
+    let text = match &change.text {
+        Some(text) => Some(required(text, "note")?),
+        None => None,
+    };
+    edit(event, note, |n: &mut Note| {
+        if let Some(text) = text {
+            n.text = text;
+        }
+        if let Some(kind) = change.kind {
+            n.kind = kind;
+        }
+        if let Some(private) = change.private {
+            n.private = private;
+        }
     })
 }
 
@@ -122,17 +150,22 @@ pub fn add_action(event: &Event, new_id: Id, action: Action) -> Result<Vec<Chang
     Ok(vec![Change::put(new_id, Record::Action(action))])
 }
 
-/// Marks a next step open or done.
+/// Marks a next step open or done: a next-step record, or an action note.
 pub fn set_action_status(
     event: &Event,
     action: &Id,
     status: ActionStatus,
 ) -> Result<Vec<Change>, OpError> {
+    if action_note(event, action).is_some() {
+        return edit(event, action, |n: &mut Note| n.status = status);
+    }
     edit(event, action, |a: &mut Action| a.status = status)
 }
 
 /// Rewrites a next step's text, owner and due date, keeping its session
-/// and whether it is done.
+/// and whether it is done. For an action note the owner and due date are
+/// written into its text, where they are read from (see
+/// [`crate::model::steps`]), so the note and the next step stay one record.
 pub fn edit_action(
     event: &Event,
     action: &Id,
@@ -142,6 +175,10 @@ pub fn edit_action(
 ) -> Result<Vec<Change>, OpError> {
     let text = required(text, "next step")?;
     let owner = optional(owner);
+    if let Some(note) = action_note(event, action) {
+        let written = steps::write_step(&text, owner.as_deref(), due, note.taken_at.date_naive());
+        return edit(event, action, |n: &mut Note| n.text = written);
+    }
     edit(event, action, |a: &mut Action| {
         a.text = text;
         a.owner = owner;
@@ -149,10 +186,29 @@ pub fn edit_action(
     })
 }
 
-/// Deletes a next step.
+/// Deletes a next step; for an action note, the note itself, which is the
+/// next step (undo brings both back).
 pub fn delete_action(event: &Event, action: &Id) -> Result<Vec<Change>, OpError> {
-    get(&event.actions, action, Kind::Action)?;
+    if action_note(event, action).is_none() {
+        get(&event.actions, action, Kind::Action)?;
+    }
     Ok(vec![Change::delete(action.clone())])
+}
+
+/// The note with this id when it is an action note.
+fn action_note<'a>(event: &'a Event, id: &Id) -> Option<&'a Note> {
+    event
+        .notes
+        .get(id)
+        .filter(|n| n.kind == NoteKind::Action && !event.actions.contains_key(id))
+}
+
+/// The note with this id when it is a decision note.
+fn decision_note<'a>(event: &'a Event, id: &Id) -> Option<&'a Note> {
+    event
+        .notes
+        .get(id)
+        .filter(|n| n.kind == NoteKind::Decision && !event.decisions.contains_key(id))
 }
 
 /// Adds an event-level decision, such as a project agreed to take forward.
@@ -169,9 +225,31 @@ pub fn add_decision(
     Ok(vec![Change::put(new_id, Record::Decision(decision))])
 }
 
-/// Deletes a decision.
+/// Rewrites a decision's text and lead: a decision record, or a decision
+/// note, whose lead is written into its text as "— Name".
+pub fn edit_decision(
+    event: &Event,
+    decision: &Id,
+    text: &str,
+    lead: Option<&str>,
+) -> Result<Vec<Change>, OpError> {
+    let text = required(text, "decision")?;
+    let lead = optional(lead);
+    if decision_note(event, decision).is_some() {
+        let written = steps::write_decision(&text, lead.as_deref());
+        return edit(event, decision, |n: &mut Note| n.text = written);
+    }
+    edit(event, decision, |d: &mut Decision| {
+        d.text = text;
+        d.lead = lead;
+    })
+}
+
+/// Deletes a decision; for a decision note, the note itself.
 pub fn delete_decision(event: &Event, decision: &Id) -> Result<Vec<Change>, OpError> {
-    get(&event.decisions, decision, Kind::Decision)?;
+    if decision_note(event, decision).is_none() {
+        get(&event.decisions, decision, Kind::Decision)?;
+    }
     Ok(vec![Change::delete(decision.clone())])
 }
 
@@ -200,6 +278,16 @@ impl Editable for Session {
     }
     fn into_record(self) -> Record {
         Record::Session(self)
+    }
+}
+
+impl Editable for Decision {
+    const KIND: Kind = Kind::Decision;
+    fn find<'a>(event: &'a Event, id: &Id) -> Option<&'a Self> {
+        event.decisions.get(id)
+    }
+    fn into_record(self) -> Record {
+        Record::Decision(self)
     }
 }
 

@@ -2,9 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use super::{OpError, get, put_changed, required};
+use super::{OpError, get, optional, put_changed, required};
 use crate::model::rules::{and_list, pitch_title_of, quoted, slot_name_of};
-use crate::model::{Change, Event, Id, Kind, Pitch, Record};
+use crate::model::{Change, Event, Id, Kind, Person, Pitch, Record};
 
 /// Adds a pitch as given, with its title trimmed.
 pub fn add_pitch(event: &Event, new_id: Id, pitch: Pitch) -> Result<Vec<Change>, OpError> {
@@ -25,6 +25,57 @@ pub fn set_interest(event: &Event, pitch: &Id, interest: u32) -> Result<Vec<Chan
 pub fn bump_interest(event: &Event, pitch: &Id, delta: i32) -> Result<Vec<Change>, OpError> {
     edit_pitch(event, pitch, |p| {
         p.interest = p.interest.saturating_add_signed(delta);
+    })
+}
+
+/// The details of a pitch to change; `None` leaves a field as it is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PitchDetails {
+    pub title: Option<String>,
+    pub pitched_by: Option<Vec<Person>>,
+    pub description: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub interest: Option<u32>,
+}
+
+/// Changes the given details of a pitch: the title may not be blank, text
+/// is trimmed, and blank names and tags are left out.
+pub fn set_pitch_details(
+    event: &Event,
+    pitch: &Id,
+    details: PitchDetails,
+) -> Result<Vec<Change>, OpError> {
+    let title = match &details.title {
+        Some(title) => Some(required(title, "pitch title")?),
+        None => None,
+    };
+    edit_pitch(event, pitch, |p| {
+        if let Some(title) = title {
+            p.title = title;
+        }
+        if let Some(people) = details.pitched_by {
+            p.pitched_by = people
+                .into_iter()
+                .filter(|person| !person.name.trim().is_empty())
+                .map(|person| Person {
+                    name: person.name.trim().to_owned(),
+                    organisation: optional(person.organisation.as_deref()),
+                })
+                .collect();
+        }
+        if let Some(description) = details.description {
+            p.description = description.trim().to_owned();
+        }
+        if let Some(tags) = details.tags {
+            p.tags = tags
+                .iter()
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty())
+                .collect();
+        }
+        if let Some(interest) = details.interest {
+            p.interest = interest;
+        }
     })
 }
 

@@ -91,7 +91,10 @@ pub fn swap_sessions(event: &Event, a: &Id, b: &Id) -> Result<Vec<Change>, OpErr
 pub fn unschedule(event: &Event, session: &Id) -> Result<Vec<Change>, OpError> {
     let found = get(&event.sessions, session, Kind::Session)?;
     let notes = event.note_count(session);
-    let actions = event.actions_of(Some(session)).len();
+    // Action notes are counted among the notes.
+    let actions = (event.actions.values())
+        .filter(|a| a.session.as_ref() == Some(session))
+        .count();
     let mut written = Vec::new();
     if notes > 0 {
         written.push(plural(notes, "note"));

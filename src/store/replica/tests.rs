@@ -178,6 +178,7 @@ fn a_session_deleted_while_another_laptop_added_notes_stays_until_someone_decide
             taken_at,
             author: "kim".into(),
             private: false,
+            status: crate::model::ActionStatus::Open,
         }),
         1,
     );

@@ -102,8 +102,9 @@ pub fn current_page(state: &State) -> Page {
     page_index(state).1
 }
 
-/// The items on the current page: a session's next steps, or the event's
-/// decisions then its next steps.
+/// The items on the current page: a session's next steps then its
+/// decisions (its decision notes), or the event's decisions then its next
+/// steps.
 pub fn items(state: &State) -> Vec<Item> {
     let event = state.event();
     let steps = |session: Option<&Id>| {
@@ -113,7 +114,16 @@ pub fn items(state: &State) -> Vec<Item> {
             .map(|(id, _)| Item::Step(id.clone()))
     };
     match current_page(state) {
-        Page::Session(id) => steps(Some(&id)).collect(),
+        Page::Session(id) => {
+            let mut all: Vec<Item> = steps(Some(&id)).collect();
+            all.extend(
+                event
+                    .decisions_of(Some(&id))
+                    .into_iter()
+                    .map(|(id, _)| Item::Decision(id.clone())),
+            );
+            all
+        }
         _ => {
             let mut all: Vec<Item> = event
                 .decisions
@@ -212,7 +222,7 @@ fn toggle_done(state: &mut State) -> Vec<Effect> {
         state.info("Select a next step to mark it done.");
         return Vec::new();
     };
-    let Some(step) = state.event().actions.get(&id) else {
+    let Some(step) = state.event().action(&id) else {
         return Vec::new();
     };
     let (status, done) = match step.status {

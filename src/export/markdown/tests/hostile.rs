@@ -183,8 +183,9 @@ fn the_hostile_day_write_ups_match_their_snapshots() {
 }
 
 /// The bold and italic labels the write-up writes itself.
-const LABELS: [&str; 10] = [
+const LABELS: [&str; 11] = [
     "Key points:",
+    "Decisions:",
     "Outcome:",
     "Next steps:",
     "Question:",

@@ -11,6 +11,7 @@ fn note(session: &Id, text: &str) -> Note {
         taken_at: at("10:41"),
         author: " Ana ".into(),
         private: true,
+        status: crate::model::ActionStatus::Open,
     }
 }
 
@@ -298,4 +299,211 @@ fn moving_notes_to_a_missing_session_or_a_missing_note_moves_nothing() {
         move_notes(&d.f.event, &[note, Id::new("gone")], &from),
         Err(OpError::NotFound { what: "note", .. })
     ));
+}
+
+fn typed(d: &mut Day, session: &Id, kind: NoteKind, text: &str) -> Id {
+    let id = d.f.id();
+    let note = Note {
+        kind,
+        private: false,
+        ..note(session, text)
+    };
+    d.f.apply(add_note(&d.f.event, id.clone(), note));
+    id
+}
+
+#[test]
+fn an_action_note_is_a_next_step_of_its_session_with_owner_and_due_date_from_its_text() {
+    let (mut d, s) = day_with_session();
+    let record = d.f.id();
+    let step = Action {
+        session: Some(s.clone()),
+        text: "Share the list".into(),
+        ..Action::default()
+    };
+    d.f.apply(add_action(&d.f.event, record.clone(), step));
+    let note = typed(
+        &mut d,
+        &s,
+        NoteKind::Action,
+        "Publish the schemas @Sam by 30 June",
+    );
+    typed(&mut d, &s, NoteKind::Point, "not a step");
+    let steps = d.f.event.actions_of(Some(&s));
+    let ids: Vec<&Id> = steps.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids, vec![&record, &note], "in the order made");
+    let from_note = d.f.event.action(&note).unwrap();
+    assert_eq!(from_note.text, "Publish the schemas @Sam");
+    assert_eq!(from_note.owner.as_deref(), Some("Sam"));
+    assert_eq!(
+        from_note.due,
+        chrono::NaiveDate::from_ymd_opt(2027, 6, 30),
+        "the next 30 June after the day"
+    );
+    assert_eq!(from_note.session.as_ref(), Some(&s));
+    assert_eq!(d.f.event.all_actions().len(), 2);
+    assert!(d.f.event.actions_of(None).is_empty(), "not the event's");
+}
+
+#[test]
+fn editing_a_next_step_born_of_a_note_edits_that_note() {
+    let (mut d, s) = day_with_session();
+    let note = typed(&mut d, &s, NoteKind::Action, "@Sam to publish the schemas");
+    let changes = edit_action(
+        &d.f.event,
+        &note,
+        "@Sam to publish the schemas",
+        Some("Kim"),
+        None,
+    )
+    .unwrap();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].id, note, "the same record");
+    d.f.apply(Ok(changes));
+    assert_eq!(d.f.event.notes[&note].text, "@Kim to publish the schemas");
+    assert_eq!(
+        d.f.event.action(&note).unwrap().owner.as_deref(),
+        Some("Kim")
+    );
+    d.f.apply(set_action_status(&d.f.event, &note, ActionStatus::Done));
+    assert_eq!(d.f.event.notes[&note].status, ActionStatus::Done);
+    assert_eq!(d.f.event.action(&note).unwrap().status, ActionStatus::Done);
+    d.f.apply(edit_note(
+        &d.f.event,
+        &note,
+        "Publish the schemas — Lee",
+        NoteKind::Action,
+    ));
+    assert_eq!(
+        d.f.event.action(&note).unwrap().owner.as_deref(),
+        Some("Lee"),
+        "an edit of the note is an edit of the next step"
+    );
+    assert_eq!(
+        delete_action(&d.f.event, &note),
+        Ok(vec![Change::delete(note.clone())])
+    );
+    let point = typed(&mut d, &s, NoteKind::Point, "a point");
+    assert!(matches!(
+        set_action_status(&d.f.event, &point, ActionStatus::Done),
+        Err(OpError::NotFound { what: "action", .. })
+    ));
+}
+
+#[test]
+fn a_decision_note_is_a_decision_of_its_session_and_edits_as_one() {
+    let (mut d, s) = day_with_session();
+    let note = typed(
+        &mut d,
+        &s,
+        NoteKind::Decision,
+        "Start a supplier community — techUK",
+    );
+    let event_level = d.f.id();
+    d.f.apply(add_decision(
+        &d.f.event,
+        event_level.clone(),
+        Decision {
+            text: "Meet again".into(),
+            lead: None,
+        },
+    ));
+    let of_session = d.f.event.decisions_of(Some(&s));
+    assert_eq!(of_session.len(), 1);
+    assert_eq!(of_session[0].0, &note);
+    assert_eq!(
+        of_session[0].1,
+        Decision {
+            text: "Start a supplier community".into(),
+            lead: Some("techUK".into())
+        }
+    );
+    let ids: Vec<&Id> =
+        d.f.event
+            .decisions_of(None)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+    assert_eq!(ids, vec![&event_level]);
+    d.f.apply(edit_decision(
+        &d.f.event,
+        &note,
+        "Start a community",
+        Some("Kim"),
+    ));
+    assert_eq!(d.f.event.notes[&note].text, "Start a community — Kim");
+    d.f.apply(edit_decision(
+        &d.f.event,
+        &event_level,
+        "Meet in spring",
+        Some("Ana"),
+    ));
+    assert_eq!(
+        d.f.event.decisions[&event_level].lead.as_deref(),
+        Some("Ana")
+    );
+    assert_eq!(
+        delete_decision(&d.f.event, &note),
+        Ok(vec![Change::delete(note.clone())])
+    );
+}
+
+#[test]
+fn a_note_becomes_a_next_step_or_stops_being_one_with_its_kind_and_moves_with_its_session() {
+    let (mut d, s) = day_with_session();
+    let p = d.f.pitch("Skills", &[]);
+    let other = d.f.session(&[&p], &d.round2, &d.library);
+    let note = typed(&mut d, &s, NoteKind::Point, "Write it up — Kim");
+    assert!(d.f.event.actions_of(Some(&s)).is_empty());
+    d.f.apply(edit_note(
+        &d.f.event,
+        &note,
+        "Write it up — Kim",
+        NoteKind::Action,
+    ));
+    assert_eq!(d.f.event.actions_of(Some(&s)).len(), 1);
+    d.f.apply(move_notes(&d.f.event, std::slice::from_ref(&note), &other));
+    assert!(d.f.event.actions_of(Some(&s)).is_empty());
+    assert_eq!(d.f.event.actions_of(Some(&other))[0].0, &note);
+    d.f.apply(edit_note(
+        &d.f.event,
+        &note,
+        "Write it up — Kim",
+        NoteKind::Decision,
+    ));
+    assert!(d.f.event.actions_of(Some(&other)).is_empty());
+    assert_eq!(d.f.event.decisions_of(Some(&other)).len(), 1);
+    d.f.apply(delete_note(&d.f.event, &note));
+    assert!(d.f.event.decisions_of(Some(&other)).is_empty());
+}
+
+#[test]
+fn a_note_change_sets_only_the_parts_given_in_one_edit() {
+    let (mut d, s) = day_with_session();
+    let id = typed(&mut d, &s, NoteKind::Point, "Who pays");
+    let change = NoteChange {
+        kind: Some(NoteKind::Question),
+        private: Some(true),
+        ..NoteChange::default()
+    };
+    let changes = change_note(&d.f.event, &id, change).unwrap();
+    assert_eq!(changes.len(), 1, "one edit of one record");
+    d.f.apply(Ok(changes));
+    let note = &d.f.event.notes[&id];
+    assert_eq!(
+        (note.text.as_str(), note.kind, note.private),
+        ("Who pays", NoteKind::Question, true)
+    );
+    let blank = NoteChange {
+        text: Some("  ".into()),
+        ..NoteChange::default()
+    };
+    assert_eq!(
+        change_note(&d.f.event, &id, blank),
+        Err(OpError::Empty { what: "note" })
+    );
+    assert_eq!(
+        change_note(&d.f.event, &id, NoteChange::default()),
+        Ok(Vec::new())
+    );
 }

@@ -273,3 +273,42 @@ fn unmerging_leaves_a_session_the_pitch_leads_alone() {
     d.f.apply(Ok(changes));
     assert_eq!(d.f.event.sessions[&own].pitches, vec![b]);
 }
+
+#[test]
+fn pitch_details_change_only_the_fields_given_trimmed() {
+    let mut d = Day::new();
+    let id = d.f.pitch("Open data", &["Sam"]);
+    d.f.edit_pitch(&id, |p| p.interest = 4);
+    let details = PitchDetails {
+        title: Some("  Open data now ".into()),
+        pitched_by: Some(vec![
+            Person {
+                name: " Kim ".into(),
+                organisation: Some(" ".into()),
+            },
+            Person::named("  "),
+        ]),
+        tags: Some(vec![" data ".into(), "".into()]),
+        ..PitchDetails::default()
+    };
+    d.f.apply(set_pitch_details(&d.f.event, &id, details));
+    let pitch = &d.f.event.pitches[&id];
+    assert_eq!(pitch.title, "Open data now");
+    assert_eq!(pitch.pitched_by, vec![Person::named("Kim")]);
+    assert_eq!(pitch.tags, vec!["data".to_string()]);
+    assert_eq!(pitch.interest, 4, "left alone");
+    assert_eq!(
+        set_pitch_details(&d.f.event, &id, PitchDetails::default()),
+        Ok(Vec::new())
+    );
+    let blank = PitchDetails {
+        title: Some(" ".into()),
+        ..PitchDetails::default()
+    };
+    assert_eq!(
+        set_pitch_details(&d.f.event, &id, blank),
+        Err(OpError::Empty {
+            what: "pitch title"
+        })
+    );
+}

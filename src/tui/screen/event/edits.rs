@@ -1,172 +1,14 @@
-//! Edits the event screen needs that `model::ops` does not have yet: the
-//! event's details, renaming and reordering rooms, and changing a slot.
-//! Pure, like `ops`: they check against the event and return the changes,
-//! or refuse with an [`OpError`] sentence.
+//! What the event screen reads from what people type: times and slot
+//! kinds. Its edits (the event's details, renaming and reordering rooms,
+//! changing a slot) are `model::ops`, shared with the command line, and
+//! named here as the screen has always called them.
 
 use chrono::NaiveTime;
 
-use crate::model::ops::OpError;
-use crate::model::rules::{
-    and_list, quoted, room_name_of, session_title_of, slot_name, slot_times,
+use crate::model::SlotKind;
+pub use crate::model::ops::{
+    check_times, edit_room, edit_slot, move_room, put_or_resolve as put_changed, set_details,
 };
-use crate::model::{Change, Event, EventInfo, Id, Kind, Record, Room, Slot, SlotKind};
-
-/// The change that writes `record`, or none when it is already so. A record
-/// with conflicting versions is always written: saving it unchanged is how
-/// the user picks the version shown.
-pub fn put_changed(event: &Event, id: &Id, record: Record) -> Vec<Change> {
-    if !event.is_conflicted(id) && event.record(id).as_ref() == Some(&record) {
-        Vec::new()
-    } else {
-        vec![Change::put(id.clone(), record)]
-    }
-}
-
-fn not_found(what: Kind, id: &Id) -> OpError {
-    OpError::NotFound {
-        what: what.noun(),
-        id: id.clone(),
-    }
-}
-
-/// Writes the event's details; the name may not be blank.
-pub fn set_details(event: &Event, info: EventInfo) -> Result<Vec<Change>, OpError> {
-    let name = info.name.trim().to_string();
-    if name.is_empty() {
-        return Err(OpError::Empty { what: "event name" });
-    }
-    let info = EventInfo {
-        name,
-        venue: info.venue.trim().to_string(),
-        description: info.description.trim().to_string(),
-        ..info
-    };
-    Ok(put_changed(event, &event.id, Record::Event(info)))
-}
-
-/// Renames a room and sets its capacity; names stay unique whatever their case.
-pub fn edit_room(
-    event: &Event,
-    id: &Id,
-    name: &str,
-    capacity: Option<u32>,
-) -> Result<Vec<Change>, OpError> {
-    let room = event
-        .rooms
-        .get(id)
-        .ok_or_else(|| not_found(Kind::Room, id))?;
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(OpError::Empty { what: "room name" });
-    }
-    let lower = name.to_lowercase();
-    if let Some((_, other)) = event
-        .rooms
-        .iter()
-        .find(|(other, r)| *other != id && r.name.trim().to_lowercase() == lower)
-    {
-        return Err(OpError::DuplicateRoom {
-            existing: quoted(&other.name),
-        });
-    }
-    let room = Room {
-        name: name.to_string(),
-        capacity,
-        ..room.clone()
-    };
-    Ok(put_changed(event, id, Record::Room(room)))
-}
-
-/// Moves a room one place earlier (`delta` -1) or later (1) in the order.
-/// Every room is renumbered 0, 1, 2, ... so that hand-edited or merged
-/// files with equal positions still move; only rooms whose position
-/// changes are written.
-pub fn move_room(event: &Event, id: &Id, delta: isize) -> Result<Vec<Change>, OpError> {
-    let mut order: Vec<(&Id, &Room)> = event.rooms_in_order();
-    let from = order
-        .iter()
-        .position(|(r, _)| *r == id)
-        .ok_or_else(|| not_found(Kind::Room, id))?;
-    let to = from.saturating_add_signed(delta).min(order.len() - 1);
-    let moving = order.remove(from);
-    order.insert(to, moving);
-    Ok(order
-        .into_iter()
-        .enumerate()
-        .filter(|(i, (_, room))| room.position != *i as i32)
-        .map(|(i, (id, room))| {
-            let room = Room {
-                position: i as i32,
-                ..room.clone()
-            };
-            Change::put(id.clone(), Record::Room(room))
-        })
-        .collect())
-}
-
-/// Changes a slot's times, label and kind, with the checks `ops::add_slot`
-/// makes, and refuses to turn a slot with sessions into a break.
-pub fn edit_slot(event: &Event, id: &Id, slot: Slot) -> Result<Vec<Change>, OpError> {
-    let old = event
-        .slots
-        .get(id)
-        .ok_or_else(|| not_found(Kind::Slot, id))?;
-    check_times(event, Some(id), slot.start, slot.end)?;
-    if slot.kind == SlotKind::Break && old.kind != SlotKind::Break {
-        let users: Vec<String> = event
-            .sessions_in_order()
-            .into_iter()
-            .filter(|(_, s)| s.slot == *id)
-            .map(|(sid, s)| {
-                format!(
-                    "{} in room {}",
-                    session_title_of(event, sid),
-                    room_name_of(event, &s.room)
-                )
-            })
-            .collect();
-        if !users.is_empty() {
-            return Err(OpError::InUse {
-                what: "Slot",
-                name: slot_name(old),
-                count: users.len(),
-                sessions: and_list(&users),
-            });
-        }
-    }
-    let label = match slot.label.trim() {
-        "" => slot_times(&slot),
-        label => label.to_string(),
-    };
-    Ok(put_changed(event, id, Record::Slot(Slot { label, ..slot })))
-}
-
-/// A slot must end after it starts and may not start with another slot
-/// (slots are picked by their start time).
-pub fn check_times(
-    event: &Event,
-    id: Option<&Id>,
-    start: NaiveTime,
-    end: NaiveTime,
-) -> Result<(), OpError> {
-    if end <= start {
-        return Err(OpError::SlotEndsFirst {
-            start: start.format("%H:%M").to_string(),
-            end: end.format("%H:%M").to_string(),
-        });
-    }
-    if let Some((_, existing)) = event
-        .slots
-        .iter()
-        .find(|(other, s)| Some(*other) != id && s.start == start)
-    {
-        return Err(OpError::DuplicateSlotStart {
-            existing: slot_name(existing),
-            start: start.format("%H:%M").to_string(),
-        });
-    }
-    Ok(())
-}
 
 /// Reads a time as people type it: `9:30`, `09:30`, `9.30`, `0930` or `9`.
 pub fn parse_time(text: &str) -> Option<NaiveTime> {
@@ -204,6 +46,8 @@ pub fn parse_kind(text: &str) -> Option<SlotKind> {
 #[allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
 mod tests {
     use super::*;
+    use crate::model::ops::OpError;
+    use crate::model::{Id, Slot};
     use crate::tui::testing::sample_state;
 
     #[test]

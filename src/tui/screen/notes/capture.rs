@@ -140,6 +140,7 @@ pub fn submit(state: &mut State) -> Vec<Effect> {
         taken_at: state.now,
         author: state.replica.identity().author.clone(),
         private,
+        status: crate::model::ActionStatus::Open,
     };
     let id = state.new_id();
     let what = if private {

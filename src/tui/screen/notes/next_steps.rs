@@ -18,7 +18,7 @@ pub fn of_session(state: &State) -> Vec<(Id, Action)> {
         .event()
         .actions_of(Some(id))
         .into_iter()
-        .map(|(id, a)| (id.clone(), a.clone()))
+        .map(|(id, a)| (id.clone(), a))
         .collect()
 }
 

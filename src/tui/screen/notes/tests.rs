@@ -301,7 +301,8 @@ fn a_next_step_needs_a_real_due_date_and_can_be_marked_done() {
     let effects = press(&mut state, &[KeyCode::Enter]);
     assert!(effects.contains(&Effect::Save));
     let actions = state.event().actions_of(Some(&chosen(&state)));
-    let (_, action) = actions.first().expect("the next step");
+    // After the session's action note, which is a next step too.
+    let (_, action) = actions.last().expect("the next step");
     assert_eq!(action.owner.as_deref(), Some("Asha Patel"));
     assert_eq!(
         action.due.map(|d| d.to_string()).as_deref(),
@@ -309,7 +310,7 @@ fn a_next_step_needs_a_real_due_date_and_can_be_marked_done() {
     );
     press(&mut state, &[KeyCode::Char('x')]);
     let actions = state.event().actions_of(Some(&chosen(&state)));
-    assert_eq!(actions[0].1.status, ActionStatus::Done);
+    assert_eq!(actions.last().map(|a| a.1.status), Some(ActionStatus::Done));
 }
 
 #[test]
@@ -332,8 +333,12 @@ fn a_next_step_can_be_changed_after_it_was_added_and_keeps_its_status() {
     assert!(effects.contains(&Effect::Save));
     assert_eq!(state.notes.focus, Focus::NextSteps);
     let actions = state.event().actions_of(Some(&chosen(&state)));
-    assert_eq!(actions.len(), 1, "changed, not added");
-    let (_, step) = actions[0];
+    assert_eq!(
+        actions.len(),
+        2,
+        "the action note's and this one: changed, not added"
+    );
+    let (_, step) = &actions[1];
     assert_eq!(step.text, "Write up the pilot for both councils");
     assert_eq!(step.owner.as_deref(), Some("Kim Lee"));
     assert_eq!(
@@ -348,16 +353,16 @@ fn a_next_step_can_be_changed_after_it_was_added_and_keeps_its_status() {
     press(&mut state, &[KeyCode::Esc]);
     assert_eq!(state.notes.focus, Focus::ActionForm);
     let actions = state.event().actions_of(Some(&chosen(&state)));
-    assert_eq!(actions[0].1.text, "Write up the pilot for both councils");
+    assert_eq!(actions[1].1.text, "Write up the pilot for both councils");
     // Esc saves what was typed, as Enter does, and u undoes it.
     type_text(&mut state, "Pilot it");
     press(&mut state, &[KeyCode::Esc]);
     assert_eq!(state.notes.focus, Focus::NextSteps);
     let actions = state.event().actions_of(Some(&chosen(&state)));
-    assert_eq!(actions[0].1.text, "Pilot it");
+    assert_eq!(actions[1].1.text, "Pilot it");
     press(&mut state, &[KeyCode::Char('u')]);
     let actions = state.event().actions_of(Some(&chosen(&state)));
-    assert_eq!(actions[0].1.text, "Write up the pilot for both councils");
+    assert_eq!(actions[1].1.text, "Write up the pilot for both councils");
     press(&mut state, &[KeyCode::Char('a')]);
     let form = state.notes.action_form.as_ref().expect("a new form");
     assert!(form.fields.iter().all(TextField::is_empty));
@@ -473,6 +478,7 @@ pub fn add_notes(state: &mut State, session: &Id, n: usize) {
                     "Sam".into()
                 },
                 private: i % 7 == 0,
+                status: crate::model::ActionStatus::Open,
             };
             Change::put(state.new_id(), Record::Note(note))
         })
@@ -574,7 +580,7 @@ fn the_next_step_form_says_when_another_laptop_changed_the_step_and_saving_keeps
     press(&mut state, &[KeyCode::Char('n'), KeyCode::Char('a')]);
     type_text(&mut state, "Write up the pilot");
     press(&mut state, &[KeyCode::Enter]);
-    let step = state.event().actions_of(Some(&session))[0].0.clone();
+    let step = state.event().actions_of(Some(&session))[1].0.clone();
     // Enter opens the step to change it.
     press(&mut state, &[KeyCode::Enter]);
     assert_eq!(state.notes.focus, Focus::ActionForm);
@@ -679,6 +685,8 @@ fn a_next_step_owner_typed_in_any_case_is_the_person_the_event_knows() {
     type_text(&mut state, "asha  PATEL");
     press(&mut state, &[KeyCode::Enter]);
     let actions = state.event().actions_of(Some(&chosen(&state)));
-    let (_, action) = actions.first().expect("the next step");
+    let (_, action) = (actions.iter())
+        .find(|(_, a)| a.text == "Write up the pilot")
+        .expect("the next step");
     assert_eq!(action.owner.as_deref(), Some("Asha Patel"));
 }

@@ -238,6 +238,7 @@ pub fn attach(state: &mut State) -> Vec<Effect> {
             taken_at: kept.taken_at,
             author: author.clone(),
             private: false,
+            status: crate::model::ActionStatus::Open,
         };
         let id = state.new_id();
         match ops::add_note(state.event(), id, note) {

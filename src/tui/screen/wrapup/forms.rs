@@ -83,10 +83,7 @@ pub fn open_text(state: &mut State, action: WrapupAction) -> Vec<Effect> {
 
 /// Opens a next step: `Some(id)` to edit it, `None` to add one to the page.
 pub fn open_step(state: &mut State, id: Option<Id>) -> Vec<Effect> {
-    let existing = id
-        .as_ref()
-        .and_then(|id| state.event().actions.get(id))
-        .cloned();
+    let existing = id.as_ref().and_then(|id| state.event().action(id));
     let target = match (id, current_page(state)) {
         (Some(id), _) => Target::Step(id),
         (None, Page::Session(session)) => Target::NewStep(Some(session)),
@@ -117,10 +114,7 @@ pub fn open_step(state: &mut State, id: Option<Id>) -> Vec<Effect> {
 
 /// Opens a decision: `Some(id)` to edit it, `None` to add one.
 pub fn open_decision(state: &mut State, id: Option<Id>) -> Vec<Effect> {
-    let existing = id
-        .as_ref()
-        .and_then(|id| state.event().decisions.get(id))
-        .cloned();
+    let existing = id.as_ref().and_then(|id| state.event().decision(id));
     let decision = existing.unwrap_or_default();
     let target = id.map_or(Target::NewDecision, Target::Decision);
     let form = Form::new(target, "Agreed to take forward")
@@ -304,13 +298,11 @@ fn read_decision(form: &WrapupForm) -> Decision {
     }
 }
 
-/// Rewrites a decision's text and lead.
+/// Rewrites a decision's text and lead; a session's decision note is
+/// rewritten by `ops`, as the one record it is.
 pub fn edit_decision(event: &Event, id: &Id, decision: Decision) -> Result<Vec<Change>, OpError> {
     if !event.decisions.contains_key(id) {
-        return Err(OpError::NotFound {
-            what: "decision",
-            id: id.clone(),
-        });
+        return ops::edit_decision(event, id, &decision.text, decision.lead.as_deref());
     }
     if decision.text.trim().is_empty() {
         return Err(OpError::Empty { what: "decision" });

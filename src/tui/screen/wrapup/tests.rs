@@ -188,9 +188,12 @@ fn next_steps_are_added_marked_done_edited_and_deleted() {
     press(&mut state, &[KeyCode::Tab]);
     type_text(&mut state, "2026-12-04");
     assert!(press(&mut state, &[KeyCode::Enter]).contains(&Effect::Save));
-    let steps = state.event().actions_of(Some(&id));
-    let (step_id, step) = steps[0];
-    let step_id = step_id.clone();
+    let (step_id, step) = {
+        // Made after the session's action note, which is a next step too.
+        let steps = state.event().actions_of(Some(&id));
+        let (step_id, step) = steps.last().expect("the next step");
+        ((*step_id).clone(), step.clone())
+    };
     assert_eq!(step.owner.as_deref(), Some("Asha"));
     assert_eq!(
         step.due.map(|d| d.to_string()).as_deref(),
@@ -265,6 +268,7 @@ fn private_notes_never_reach_the_projector() {
         taken_at: now(),
         author: "Sam".into(),
         private: true,
+        status: crate::model::ActionStatus::Open,
     };
     let new = state.new_id();
     state.commit("", vec![Change::put(new, Record::Note(note))]);
@@ -357,4 +361,50 @@ fn deleting_the_last_item_leaves_the_cursor_on_the_new_last_one() {
     assert_eq!(items(&state).len(), 1);
     assert_eq!(state.wrapup.cursor, 0);
     assert!(selected(&state).is_some());
+}
+
+#[test]
+fn an_action_note_is_a_next_step_on_its_page_and_editing_it_there_edits_the_note() {
+    let mut state = on_wrapup();
+    let id = session_ids(&state)[0].clone();
+    let note = (state.event().notes_of(&id))
+        .find(|(_, n)| n.kind == NoteKind::Action)
+        .map(|(note, _)| note.clone())
+        .expect("the sample's action note");
+    assert_eq!(items(&state), vec![Item::Step(note.clone())]);
+    press(&mut state, &[KeyCode::Enter, KeyCode::Tab]);
+    type_text(&mut state, "Asha");
+    assert!(press(&mut state, &[KeyCode::Enter]).contains(&Effect::Save));
+    assert_eq!(
+        state.event().notes[&note].text,
+        "Pilot with two councils — Asha",
+        "the owner is written into the note"
+    );
+    assert!(state.event().actions.is_empty(), "no copy was made");
+    press(&mut state, &[KeyCode::Char('x')]);
+    assert_eq!(state.event().notes[&note].status, ActionStatus::Done);
+}
+
+#[test]
+fn a_decision_note_is_listed_on_its_sessions_page_and_edited_there() {
+    let mut state = on_wrapup();
+    let id = session_ids(&state)[0].clone();
+    let note = state.new_id();
+    let record = Note {
+        session: id.clone(),
+        text: "Pilot first".into(),
+        kind: NoteKind::Decision,
+        taken_at: now(),
+        author: "Sam".into(),
+        private: false,
+        status: ActionStatus::Open,
+    };
+    let done = state.commit("", vec![Change::put(note.clone(), Record::Note(record))]);
+    assert!(done.contains(&Effect::Save));
+    assert_eq!(items(&state).last(), Some(&Item::Decision(note.clone())));
+    assert!(screen(&mut state, 80, 24).contains("= Pilot first"));
+    press(&mut state, &[KeyCode::Down, KeyCode::Enter, KeyCode::Tab]);
+    type_text(&mut state, "Kim");
+    press(&mut state, &[KeyCode::Enter]);
+    assert_eq!(state.event().notes[&note].text, "Pilot first — Kim");
 }

@@ -69,7 +69,7 @@ fn writeup(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     }
     for ((_, action), y) in actions.into_iter().zip(steps.y..steps.bottom()) {
         let row = Rect::new(steps.x, y, steps.width, 1);
-        Line::raw(fit(&step_line(action), usize::from(steps.width))).render(row, buf);
+        Line::raw(fit(&step_line(&action), usize::from(steps.width))).render(row, buf);
     }
 }
 
@@ -147,7 +147,7 @@ fn next_steps(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
             theme.plain()
         };
         buf.set_style(row, style);
-        Line::styled(fit(&step_line(action), usize::from(inner.width)), style).render(row, buf);
+        Line::styled(fit(&step_line(&action), usize::from(inner.width)), style).render(row, buf);
     }
 }
 

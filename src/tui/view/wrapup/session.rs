@@ -19,9 +19,12 @@ pub fn rows(state: &State, id: &Id, width: usize) -> Vec<Row> {
         return Vec::new();
     };
     let steps = event.actions_of(Some(id));
+    let decisions = event.decisions_of(Some(id));
     let mut rows = Vec::new();
-    let nothing =
-        session.summary.trim().is_empty() && session.outcome.trim().is_empty() && steps.is_empty();
+    let nothing = session.summary.trim().is_empty()
+        && session.outcome.trim().is_empty()
+        && steps.is_empty()
+        && decisions.is_empty();
     if nothing {
         rows.push(Row::plain(Line::styled(
             "? Nothing recorded yet — ask the group",
@@ -45,6 +48,32 @@ pub fn rows(state: &State, id: &Id, width: usize) -> Vec<Row> {
     for (i, (step_id, step)) in steps.iter().enumerate() {
         let conflicted = event.is_conflicted(step_id);
         rows.extend(step_rows(step, conflicted, i, width, theme));
+    }
+    if !decisions.is_empty() {
+        rows.push(Row::plain(Line::raw("")));
+        rows.push(Row::plain(Line::styled(
+            format!("Decisions ({})", decisions.len()),
+            theme.heading(),
+        )));
+    }
+    for (i, (decision_id, decision)) in decisions.iter().enumerate() {
+        let mark = if event.is_conflicted(decision_id) {
+            "! "
+        } else {
+            ""
+        };
+        let mut text = format!("= {mark}{}", inert_line(&decision.text));
+        if let Some(lead) = &decision.lead {
+            text.push_str(&format!(" — led by {}", inert_line(lead)));
+        }
+        rows.extend(
+            wrap(&text, width.saturating_sub(2), 2)
+                .into_iter()
+                .map(|l| Row {
+                    item: Some(steps.len() + i),
+                    line: Line::raw(format!("  {l}")),
+                }),
+        );
     }
     rows.push(Row::plain(Line::raw("")));
     rows.extend(paragraph(
