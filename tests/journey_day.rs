@@ -161,7 +161,8 @@ fn the_whole_day_through_the_tui_at_80_by_24() {
     tui.enter();
     tui.wait_for("Moved 1 note");
 
-    // The wrap-up: a summary for the first session, Esc saves it.
+    // The wrap-up: the next page (the second session), a summary, Esc
+    // saves it.
     tui.type_text("5");
     tui.wait_for("5 Wrap-up");
     tui.type_text("l");
@@ -225,11 +226,41 @@ fn the_whole_day_through_the_tui_at_80_by_24() {
     ] {
         assert!(md.contains(note), "{note}:\n{md}");
     }
-    // The moved decision is the first session's now: it comes before the
-    // second session's own note.
-    let moved = md
-        .find("Publish the register monthly")
-        .unwrap_or(usize::MAX);
-    let second = md.find("Legacy contracts block change").unwrap_or(0);
-    assert!(moved < second, "moved into the first session:\n{md}");
+    // Notes fed the wrap-up: the action note is the first session's next
+    // step (its due date from "by 30 June"), its decision notes are its
+    // decisions, the moved one among them.
+    let first = section(&md, "Small suppliers first");
+    assert!(
+        first.contains("**Decisions:**\n\n- Adopt the schema\n- Publish the register monthly"),
+        "{first}"
+    );
+    assert!(
+        first.contains("**Next steps:**\n\n- Asha to share the draft — due 30 June"),
+        "{first}"
+    );
+    assert!(first.contains("**Question:** who maintains it?"), "{first}");
+    assert!(first.contains("“We need this now”"), "{first}");
+    assert!(first.contains("**Idea:** A shared registry"), "{first}");
+    // The merge, and the summary written in the wrap-up, in the second.
+    let second = section(&md, "Digital skills for councillors");
+    assert!(
+        second.contains("Merged with: Shared registers."),
+        "{second}"
+    );
+    assert!(second.contains("One schema for every council"), "{second}");
+    assert!(
+        second.contains("- Legacy contracts block change"),
+        "{second}"
+    );
+    assert!(!second.contains("Publish the register monthly"), "{second}");
+}
+
+/// One session's section of the write-up, up to the next heading.
+fn section<'a>(md: &'a str, title: &str) -> &'a str {
+    let start = md
+        .find(&format!("\n## {title}\n"))
+        .unwrap_or_else(|| panic!("a section for {title}:\n{md}"));
+    let rest = &md[start + 1..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 3);
+    &rest[..end]
 }
