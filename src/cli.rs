@@ -40,9 +40,32 @@ pub enum CliError {
     Problems(usize),
 }
 
-impl<E: std::fmt::Display> From<E> for CliError {
-    fn from(error: E) -> Self {
-        CliError::Bad(error.to_string())
+/// The errors a command can meet, each said as the one sentence it
+/// renders. Listed one by one, so that only errors that say what and where
+/// reach the user, never an arbitrary value's `Display`.
+macro_rules! said_as_bad_input {
+    ($($error:ty),+ $(,)?) => {
+        $(impl From<$error> for CliError {
+            fn from(error: $error) -> Self {
+                CliError::Bad(error.to_string())
+            }
+        })+
+    };
+}
+
+said_as_bad_input!(
+    String,
+    crate::store::StoreError,
+    crate::model::ops::OpError,
+    crate::model::reference::RefError,
+    crate::export::ics::IcsError,
+    crate::store::clock::ClockError,
+);
+
+/// Turning the event into JSON fails only on a bug; still a sentence.
+impl From<serde_json::Error> for CliError {
+    fn from(error: serde_json::Error) -> Self {
+        CliError::Bad(format!("Could not write the JSON: {error}."))
     }
 }
 

@@ -3,7 +3,7 @@
 //! Each device writes only its own file. Reading an event reads every device
 //! file in the folder (identified by its header, never its name, so that sync
 //! tools' conflict copies are simply more input) and merges their versions.
-//! See `docs/FORMATS.md` and DESIGN's "Storage".
+//! See `docs/FORMATS.md` and `docs/ARCHITECTURE.md`, "The store".
 
 pub mod atomic;
 mod backup;

@@ -3,6 +3,7 @@
 //! has the pinned version (.ci/run installs it); elsewhere it says so and
 //! passes, since it needs Node and the npm registry.
 
+mod ci;
 mod common;
 mod publish_day;
 
@@ -43,9 +44,9 @@ fn available(dir: &Path) -> bool {
     match lint(dir, &[probe]) {
         Some((true, _)) => true,
         _ => {
-            eprintln!(
-                "note: {MARKDOWNLINT} is not installed for npx here; skipping the lint (run `npx --yes {MARKDOWNLINT} --help` once to install it)."
-            );
+            ci::cannot_check(&format!(
+                "{MARKDOWNLINT} is not installed for npx (run `npx --yes {MARKDOWNLINT} --help` once to install it)"
+            ));
             false
         }
     }

@@ -1,5 +1,5 @@
 //! The command-line grammar (clap derive). Names, flags and exit codes are a
-//! contract that scripts rely on; see DESIGN's "Command line".
+//! contract that scripts rely on; README.md, "Commands", lists them.
 
 use std::path::PathBuf;
 

@@ -15,7 +15,7 @@ impl Context {
     pub fn new(dir: Option<&Path>) -> Result<Context, CliError> {
         Ok(Context {
             sessions: location::sessions_dir(dir),
-            clock: Clock::from_env().map_err(CliError::Bad)?,
+            clock: Clock::from_env()?,
         })
     }
 

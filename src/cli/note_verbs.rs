@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::export::json::NoteOut;
+
 use super::args::ListFormat;
 use super::event_cmds::event_name;
 use super::verb_args::{NoteEditArgs, NoteListArgs, NoteMoveArgs};
@@ -16,14 +18,9 @@ use crate::model::{Event, Id, NoteKind, ops};
 /// One note as `note list --format json` prints it.
 #[derive(Serialize)]
 struct NoteRow<'a> {
-    id: &'a str,
-    session: &'a str,
+    #[serde(flatten)]
+    note: NoteOut<'a>,
     session_title: String,
-    kind: &'static str,
-    text: &'a str,
-    taken_at: String,
-    author: &'a str,
-    private: bool,
 }
 
 pub fn list(context: &Context, args: NoteListArgs) -> CliResult {
@@ -54,15 +51,15 @@ pub fn list(context: &Context, args: NoteListArgs) -> CliResult {
             let cells: Vec<Vec<String>> = (rows.iter())
                 .map(|r| {
                     vec![
-                        Id::new(r.id).short().to_string(),
-                        r.taken_at.get(11..16).unwrap_or("").to_string(),
-                        r.kind.to_string(),
-                        if r.private {
-                            format!("[private] {}", r.text)
+                        Id::new(r.note.id).short().to_string(),
+                        r.note.taken_at.get(11..16).unwrap_or("").to_string(),
+                        r.note.kind.to_string(),
+                        if r.note.private {
+                            format!("[private] {}", r.note.text)
                         } else {
-                            r.text.to_string()
+                            r.note.text.to_string()
                         },
-                        r.author.to_string(),
+                        r.note.author.to_string(),
                         r.session_title.clone(),
                     ]
                 })
@@ -87,14 +84,8 @@ fn rows<'a>(event: &'a Event, sessions: &[&'a Id]) -> Vec<NoteRow<'a>> {
                 .map(|s| event.session_title(s).to_string())
                 .unwrap_or_default();
             event.notes_of(session).map(move |(id, n)| NoteRow {
-                id: id.as_str(),
-                session: session.as_str(),
+                note: NoteOut::of(id, n),
                 session_title: title.clone(),
-                kind: n.kind.word(),
-                text: &n.text,
-                taken_at: n.taken_at.to_rfc3339(),
-                author: &n.author,
-                private: n.private,
             })
         })
         .collect()
@@ -113,14 +104,14 @@ fn notes_csv(rows: &[NoteRow]) -> String {
     ]);
     for r in rows {
         out.push_str(&csv::row(&[
-            r.id,
-            r.session,
+            r.note.id,
+            r.note.session,
             &r.session_title,
-            r.kind,
-            r.text,
-            &r.taken_at,
-            r.author,
-            if r.private { "yes" } else { "no" },
+            r.note.kind,
+            r.note.text,
+            &r.note.taken_at,
+            r.note.author,
+            if r.note.private { "yes" } else { "no" },
         ]));
     }
     out

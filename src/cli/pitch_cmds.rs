@@ -1,11 +1,10 @@
 //! Pitches: adding, listing, and placing them on the grid.
 
-use serde::Serialize;
-
 use super::args::{ListFormat, PitchAddArgs, PitchCommand, ScheduleArgs};
 use super::event_cmds::event_name;
 use super::{CliResult, Context, table};
 use crate::export::csv;
+use crate::export::json::PitchOut;
 use crate::model::reference::{resolve_pitch, resolve_room, resolve_slot};
 use crate::model::rules::{quoted, room_name_of, slot_name_of};
 use crate::model::{Event, Person, Pitch, ops};
@@ -81,38 +80,10 @@ fn add(context: &Context, args: PitchAddArgs) -> CliResult {
     Ok(())
 }
 
-/// One pitch as `pitch list --format json` prints it.
-#[derive(Serialize)]
-struct PitchRow<'a> {
-    id: &'a str,
-    title: &'a str,
-    pitched_by: &'a [Person],
-    description: &'a str,
-    tags: &'a [String],
-    interest: u32,
-    status: &'static str,
-    merged_into: Option<&'a str>,
-    sessions: usize,
-}
-
 fn list(context: &Context, event: &str, format: ListFormat) -> CliResult {
     let folder = context.read(event)?;
     let event = folder.event();
-    let rows: Vec<PitchRow> = event
-        .pitches_in_order()
-        .into_iter()
-        .map(|(id, pitch)| PitchRow {
-            id: id.as_str(),
-            title: &pitch.title,
-            pitched_by: &pitch.pitched_by,
-            description: &pitch.description,
-            tags: &pitch.tags,
-            interest: event.interest_of(id),
-            status: event.pitch_status(id).word(),
-            merged_into: pitch.merged_into.as_ref().map(|m| m.as_str()),
-            sessions: event.sessions_of_pitch(id).len(),
-        })
-        .collect();
+    let rows = crate::export::json::pitches(event);
     match format {
         ListFormat::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
         ListFormat::Csv => print!("{}", pitches_csv(&rows)),
@@ -135,7 +106,7 @@ fn people(people: &[Person]) -> String {
         .join("; ")
 }
 
-fn pitches_table(event: &Event, rows: &[PitchRow]) -> String {
+fn pitches_table(event: &Event, rows: &[PitchOut]) -> String {
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -165,7 +136,7 @@ fn pitches_table(event: &Event, rows: &[PitchRow]) -> String {
     )
 }
 
-fn pitches_csv(rows: &[PitchRow]) -> String {
+fn pitches_csv(rows: &[PitchOut]) -> String {
     let mut out = csv::row(&[
         "id",
         "title",

@@ -63,16 +63,20 @@ struct SlotOut<'a> {
     kind: &'static str,
 }
 
+/// One pitch as the JSON export and `pitch list` give it.
 #[derive(Serialize)]
-struct PitchOut<'a> {
-    id: &'a str,
-    title: &'a str,
-    pitched_by: &'a [Person],
-    description: &'a str,
-    tags: &'a [String],
-    interest: u32,
-    status: &'static str,
-    merged_into: Option<&'a str>,
+pub struct PitchOut<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub pitched_by: &'a [Person],
+    pub description: &'a str,
+    pub tags: &'a [String],
+    /// Its hands and those of the pitches merged into it.
+    pub interest: u32,
+    pub status: &'static str,
+    pub merged_into: Option<&'a str>,
+    /// How many sessions run it (a repeat is a second).
+    pub sessions: usize,
 }
 
 #[derive(Serialize)]
@@ -92,14 +96,29 @@ struct SessionOut<'a> {
 }
 
 #[derive(Serialize)]
-struct NoteOut<'a> {
-    id: &'a str,
-    session: &'a str,
-    kind: &'static str,
-    text: &'a str,
-    taken_at: String,
-    author: &'a str,
-    private: bool,
+pub struct NoteOut<'a> {
+    pub id: &'a str,
+    pub session: &'a str,
+    pub kind: &'static str,
+    pub text: &'a str,
+    pub taken_at: String,
+    pub author: &'a str,
+    pub private: bool,
+}
+
+impl<'a> NoteOut<'a> {
+    /// One note as the JSON export and `note list` give it.
+    pub fn of(id: &'a Id, note: &'a crate::model::Note) -> NoteOut<'a> {
+        NoteOut {
+            id: id.as_str(),
+            session: note.session.as_str(),
+            kind: note.kind.word(),
+            text: &note.text,
+            taken_at: note.taken_at.to_rfc3339(),
+            author: &note.author,
+            private: note.private,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -168,7 +187,8 @@ impl<'a> Document<'a> {
     }
 }
 
-fn pitches(event: &Event) -> Vec<PitchOut<'_>> {
+/// Every pitch, in the order the Pitches screen lists them.
+pub fn pitches(event: &Event) -> Vec<PitchOut<'_>> {
     (event.pitches_in_order().into_iter())
         .map(|(id, p)| PitchOut {
             id: id.as_str(),
@@ -179,6 +199,7 @@ fn pitches(event: &Event) -> Vec<PitchOut<'_>> {
             interest: event.interest_of(id),
             status: event.pitch_status(id).word(),
             merged_into: p.merged_into.as_ref().map(Id::as_str),
+            sessions: event.sessions_of_pitch(id).len(),
         })
         .collect()
 }
@@ -206,15 +227,7 @@ fn sessions(event: &Event) -> Vec<SessionOut<'_>> {
 fn notes(event: &Event) -> Vec<NoteOut<'_>> {
     (event.sessions_in_order().into_iter())
         .flat_map(|(id, _)| event.notes_of(id))
-        .map(|(id, n)| NoteOut {
-            id: id.as_str(),
-            session: n.session.as_str(),
-            kind: n.kind.word(),
-            text: &n.text,
-            taken_at: n.taken_at.to_rfc3339(),
-            author: &n.author,
-            private: n.private,
-        })
+        .map(|(id, n)| NoteOut::of(id, n))
         .collect()
 }
 

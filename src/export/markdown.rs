@@ -1,5 +1,5 @@
 //! The write-up: the whole day as one Markdown document, in the shape of the
-//! article organisers publish afterwards (see DESIGN.md, "The write-up").
+//! article organisers publish afterwards (README, "Publishing").
 //!
 //! The document is built as a list of blocks (a heading, a paragraph, a list,
 //! a table), joined by blank lines. Every piece of user text goes through

@@ -1,4 +1,4 @@
-//! The event as a public write-up may show it (DESIGN, "The write-up"):
+//! The event as a public write-up may show it (README, "Publishing"):
 //! private notes left out, e-mail addresses and phone numbers redacted in
 //! every piece of free text, and in each Chatham House session no name of
 //! who pitched, facilitated, took notes, said something or owns a next step.

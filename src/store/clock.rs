@@ -3,6 +3,16 @@
 
 use chrono::{DateTime, Duration, FixedOffset, Local, Utc};
 
+/// `UNCONF_NOW` holds something that is not a time.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "UNCONF_NOW=\"{text}\" is not an RFC 3339 time ({source}); use e.g. 2026-11-27T10:30:00+00:00"
+)]
+pub struct ClockError {
+    pub text: String,
+    pub source: chrono::ParseError,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Clock {
     System,
@@ -11,11 +21,11 @@ pub enum Clock {
 
 impl Clock {
     /// `Fixed` when `UNCONF_NOW` holds a valid time, else `System`.
-    pub fn from_env() -> Result<Clock, String> {
+    pub fn from_env() -> Result<Clock, ClockError> {
         match std::env::var("UNCONF_NOW") {
             Ok(text) if !text.trim().is_empty() => DateTime::parse_from_rfc3339(text.trim())
                 .map(Clock::Fixed)
-                .map_err(|e| format!("UNCONF_NOW=\"{text}\" is not an RFC 3339 time ({e}); use e.g. 2026-11-27T10:30:00+00:00")),
+                .map_err(|source| ClockError { text, source }),
             _ => Ok(Clock::System),
         }
     }
