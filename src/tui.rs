@@ -9,9 +9,11 @@ pub mod action;
 pub mod draft;
 mod event_loop;
 pub mod keymap;
+pub mod place;
 pub mod screen;
 pub mod start;
 pub mod state;
+mod terminal;
 #[cfg(test)]
 pub mod testing;
 pub mod theme;

@@ -127,8 +127,8 @@ fn first_run_on_a_fresh_machine_then_a_new_event_from_the_picker() {
     tui.type_text("Quinn Jones");
     tui.wait_for("Quinn Jones");
     tui.type_text("\t");
-    // The laptop's name is prefilled with the host name: clear it first.
-    tui.type_text(&"\x7f".repeat(64));
+    // The laptop's name is prefilled with the host name, as a suggestion
+    // the first key typed replaces.
     tui.type_text("Quinn's laptop");
     tui.wait_for("Quinn's laptop");
     tui.enter();
@@ -153,4 +153,44 @@ fn first_run_on_a_fresh_machine_then_a_new_event_from_the_picker() {
     let tui = Tui::start(&[], &env, &[("USER", "")], 80, 24);
     tui.wait_for("Council open data day");
     assert!(!tui.contents().contains("Welcome to unconf"));
+}
+
+/// Reopening an event goes back to the screen and the selection it was
+/// left on; this machine keeps that, never the shared folder.
+#[test]
+fn reopening_an_event_returns_to_where_it_was_left() {
+    let home = home();
+    let before: Vec<_> = folder_files(home.path());
+    let mut tui = start(home.path(), "facilitator", &["open", EVENT]);
+    tui.wait_for("2 Pitches");
+    tui.type_text("4");
+    tui.wait_for("› A vendor community");
+    tui.type_text("j");
+    tui.wait_for("› Standards for high-v");
+    tui.type_text("q");
+    assert!(tui.wait_exit(), "unconf exits cleanly");
+    assert_eq!(
+        folder_files(home.path()),
+        before,
+        "nothing new in the event folder"
+    );
+
+    let mut again = start(home.path(), "facilitator", &["open", EVENT]);
+    again.wait_for("› Standards for high-v");
+    assert!(again.contents().contains("a/Enter write"), "on Notes");
+    again.type_text("q");
+    assert!(again.wait_exit());
+}
+
+fn folder_files(home: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(home.join("sessions").join(EVENT))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
 }

@@ -268,14 +268,14 @@ fn type_notes_in_the_tui(
     let mut tui = pty::Tui::start(&["notes", &event, SESSION], &env, &vars, 100, 40);
     tui.wait_for(TITLE);
     start.wait();
-    // The time before a note in the log ("10:56 · B note 01") tells the
+    // The time before a note in the log ("10:56 · point    B note 01") tells the
     // note from the same text still on the capture line.
     let hh_mm = &syncthing_kit::at_minute(minute)[11..16];
     let typing = Instant::now();
     for text in notes {
         tui.type_text(text);
         tui.enter();
-        tui.wait_for(&format!("{hh_mm} · {text}"));
+        tui.wait_for(&format!("{hh_mm} · point    {text}"));
     }
     let all = format!("{} notes", notes.len() * 2);
     let waiting = Instant::now();

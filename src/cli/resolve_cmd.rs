@@ -15,7 +15,7 @@ use super::args::ResolveArgs;
 use super::event_cmds::event_name;
 use super::{CliError, CliResult, Context};
 use crate::model::fields::{self, Field};
-use crate::model::text::{capitalised, inert_line, truncate};
+use crate::model::text::{capitalised, fit, inert_line};
 use crate::model::{Event, Id, Record};
 use crate::store::version::Version;
 use crate::store::{Access, Conflict, Dot, EventFolder, clock};
@@ -296,7 +296,7 @@ fn shown(event: &Event, version: &Version, differing: &[&str], work: bool) -> St
             let value = if f.value.is_empty() {
                 "(empty)".to_string()
             } else {
-                truncate(&inert_line(&f.value), VALUE_WIDTH)
+                fit(&inert_line(&f.value), VALUE_WIDTH)
             };
             format!("{}: {value}", f.label)
         })

@@ -2,7 +2,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::text::{inert_line, truncate};
+use crate::model::text::{fit, inert_line};
 
 /// Left-aligned columns separated by two spaces; user text is made inert and
 /// cut to `max` characters per column.
@@ -10,7 +10,7 @@ pub fn render(header: &[&str], rows: &[Vec<String>], max: usize) -> String {
     let cells: Vec<Vec<String>> = std::iter::once(header.iter().map(|h| h.to_string()).collect())
         .chain(
             rows.iter()
-                .map(|row| row.iter().map(|c| truncate(&inert_line(c), max)).collect()),
+                .map(|row| row.iter().map(|c| fit(&inert_line(c), max)).collect()),
         )
         .collect();
     let widths: Vec<usize> = (0..header.len())

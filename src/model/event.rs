@@ -722,13 +722,13 @@ impl Event {
             return format!("session \"{}\"", self.session_title(session));
         }
         if let Some(note) = self.notes.get(id) {
-            return format!("note \"{}\"", super::text::truncate(&note.text, 40));
+            return format!("note \"{}\"", super::text::fit(&note.text, 40));
         }
         if let Some(action) = self.actions.get(id) {
-            return format!("action \"{}\"", super::text::truncate(&action.text, 40));
+            return format!("action \"{}\"", super::text::fit(&action.text, 40));
         }
         if let Some(decision) = self.decisions.get(id) {
-            return format!("decision \"{}\"", super::text::truncate(&decision.text, 40));
+            return format!("decision \"{}\"", super::text::fit(&decision.text, 40));
         }
         format!("record {id}")
     }

@@ -1,4 +1,9 @@
-//! Small text helpers shared by the screens, the CLI and the exports.
+//! Small text helpers shared by the screens, the CLI and the exports,
+//! among them the one place that cuts and wraps text to a width: always in
+//! terminal columns (a CJK character takes two), never in characters.
+
+use unicode_truncate::UnicodeTruncateStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Makes user text safe to print to a terminal: control characters (escape
 /// sequences, BEL, backspace, carriage returns), bidirectional overrides and
@@ -54,17 +59,129 @@ pub fn is_invisible_format(c: char) -> bool {
     )
 }
 
-/// Shortens text to at most `max` characters, ending with an ellipsis when cut.
-pub fn truncate(text: &str, max: usize) -> String {
-    let mut chars = text.chars();
-    let head: String = chars.by_ref().take(max).collect();
-    if chars.next().is_some() && max > 0 {
-        let mut head: String = head.chars().take(max - 1).collect();
-        head.push('…');
-        head
-    } else {
-        head
+/// How many terminal columns text takes: wide characters (CJK, most emoji)
+/// count two, combining and zero-width characters none.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Cuts text to at most `max` columns, ending with an ellipsis when cut. A
+/// wide character is never split: the cut falls before it.
+pub fn fit(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
     }
+    if max == 0 {
+        return String::new();
+    }
+    let (head, _) = text.unicode_truncate(max - 1);
+    format!("{head}…")
+}
+
+/// Word-wraps one line of text to `width` columns, at spaces where it can
+/// and inside a word where it must; continuation rows start with `hang`
+/// spaces, so list items keep their shape. Spaces inside a row are kept,
+/// those at a break dropped. Always gives at least one row.
+pub fn wrap(text: &str, width: usize, hang: usize) -> Vec<String> {
+    wrap_rows(text, width, width, hang)
+}
+
+/// As [`wrap`], with a first row of its own width (after a label or a tag)
+/// and no hang.
+pub fn wrap_after(text: &str, first: usize, width: usize) -> Vec<String> {
+    wrap_rows(text, first, width, 0)
+}
+
+/// Wraps into at most `rows` rows (first `first` columns wide, the rest
+/// `width`); the last row ends with an ellipsis when text is left over.
+pub fn wrap_cut(text: &str, first: usize, width: usize, rows: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    while out.len() < rows && !rest.is_empty() {
+        let room = if out.is_empty() { first } else { width };
+        let row = wrap_rows(rest, room, room, 0).swap_remove(0);
+        let after = rest.strip_prefix(row.as_str()).map(str::trim_start);
+        match after {
+            // The last row takes as much of what is left as fits.
+            Some(after) if out.len() + 1 < rows && !after.is_empty() && !row.is_empty() => {
+                out.push(row);
+                rest = after;
+            }
+            _ => {
+                out.push(fit(rest, room));
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn wrap_rows(text: &str, first: usize, width: usize, hang: usize) -> Vec<String> {
+    let first = first.max(1);
+    let width = width.max(1);
+    let hang = if hang >= width { 0 } else { hang };
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    let mut used: usize = 0;
+    let mut room = first;
+    // True while the row holds no word yet: spaces before the first word of
+    // a continuation row are dropped, those inside a row are kept.
+    let mut fresh = true;
+    let mut first_row = true;
+    let next_row = |rows: &mut Vec<String>, row: &mut String, used: &mut usize| {
+        rows.push(std::mem::replace(row, " ".repeat(hang)));
+        *used = hang;
+    };
+    for (spaces, word) in words(text) {
+        let word_width = UnicodeWidthStr::width(word);
+        let gap = if fresh && !first_row { 0 } else { spaces };
+        if used + gap + word_width > room && !fresh {
+            next_row(&mut rows, &mut row, &mut used);
+            room = width;
+            fresh = true;
+            first_row = false;
+        }
+        let gap = if fresh && !first_row {
+            0
+        } else {
+            spaces.min(room - 1)
+        };
+        row.push_str(&" ".repeat(gap));
+        used += gap;
+        if used + word_width <= room {
+            row.push_str(word);
+            used += word_width;
+            fresh = fresh && word.is_empty();
+            continue;
+        }
+        for c in word.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > room && !fresh {
+                next_row(&mut rows, &mut row, &mut used);
+                room = width;
+                first_row = false;
+            }
+            row.push(c);
+            used += w;
+            fresh = false;
+        }
+    }
+    rows.push(row);
+    rows
+}
+
+/// The words of a line, each with the number of spaces before it.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_start = rest.len() - rest.trim_start_matches(' ').len();
+        let after = &rest[word_start..];
+        let word_len = after.find(' ').unwrap_or(after.len());
+        out.push((word_start, &after[..word_len]));
+        rest = &after[word_len..];
+    }
+    out
 }
 
 /// The text with its first letter in upper case, to start a sentence with
@@ -109,9 +226,94 @@ mod tests {
     }
 
     #[test]
-    fn truncate_marks_the_cut() {
-        assert_eq!(truncate("abcdef", 4), "abc…");
-        assert_eq!(truncate("abc", 4), "abc");
-        assert_eq!(truncate("abc", 0), "");
+    fn fit_marks_the_cut() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 4), "abc");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn fit_counts_columns_and_never_splits_a_wide_character() {
+        assert_eq!(fit("会議の進め方", 12), "会議の進め方");
+        assert_eq!(fit("会議の進め方", 6), "会議…");
+        assert_eq!(fit("会議の進め方", 5), "会議…");
+        assert_eq!(width(&fit("会議の進め方について", 9)), 9);
+        assert!(width(&fit("🎉🎉🎉🎉", 5)) <= 5);
+    }
+
+    #[test]
+    fn words_wrap_at_spaces() {
+        assert_eq!(wrap("one two three", 7, 0), ["one two", "three"]);
+        assert_eq!(wrap("one two three", 20, 0), ["one two three"]);
+    }
+
+    #[test]
+    fn continuation_rows_hang_under_the_item() {
+        assert_eq!(wrap("- one two three", 9, 2), ["- one two", "  three"]);
+    }
+
+    #[test]
+    fn long_words_are_cut_and_nothing_is_lost() {
+        assert_eq!(wrap("abcdefghij", 4, 0), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 10, 0), [""]);
+    }
+
+    #[test]
+    fn wrapping_counts_wide_characters_as_two_columns() {
+        assert_eq!(wrap("会議 会議", 4, 0), ["会議", "会議"]);
+        assert_eq!(wrap("会議会議", 3, 0), ["会", "議", "会", "議"]);
+    }
+
+    #[test]
+    fn spaces_inside_a_row_are_kept_and_dropped_at_a_break() {
+        assert_eq!(wrap("  indented", 20, 0), ["  indented"]);
+        assert_eq!(wrap("CLASH    Room", 20, 0), ["CLASH    Room"]);
+        assert_eq!(wrap("one    two", 5, 2), ["one", "  two"]);
+    }
+
+    #[test]
+    fn a_first_row_of_its_own_width() {
+        assert_eq!(wrap_after("ab cd", 2, 5), ["ab", "cd"]);
+        assert_eq!(wrap_after("one two three", 3, 20), ["one", "two three"]);
+    }
+
+    #[test]
+    fn fitting_counts_wide_characters_as_two_columns() {
+        assert_eq!(fit("会議会議", 5), "会議…");
+        assert_eq!(fit("会議会議", 4), "会…");
+        assert_eq!(fit("🎉🎉", 2), "…");
+        for max in 0..12 {
+            assert!(width(&fit("会a議b🎉c", max)) <= max);
+        }
+    }
+
+    #[test]
+    fn wrapping_into_rows_breaks_at_spaces_and_cuts_the_last_row() {
+        assert_eq!(
+            wrap_cut("Open standards for planning", 14, 14, 2),
+            ["Open standards", "for planning"]
+        );
+        assert_eq!(
+            wrap_cut("Open standards for planning", 12, 14, 2),
+            ["Open", "standards for…"]
+        );
+        assert_eq!(wrap_cut("Open standards", 20, 20, 2), ["Open standards"]);
+        assert_eq!(
+            wrap_cut("Supercalifragilistic idea", 8, 8, 2),
+            ["Supercal", "ifragil…"]
+        );
+        assert_eq!(wrap_cut("会議の 設計です", 7, 7, 2), ["会議の", "設計で…"]);
+        assert!(wrap_cut("anything", 5, 5, 0).is_empty());
+    }
+
+    #[test]
+    fn wrapping_into_few_rows_ends_with_an_ellipsis() {
+        assert_eq!(wrap_cut("one two three", 7, 7, 3), ["one two", "three"]);
+        assert_eq!(wrap_cut("one two three four", 7, 7, 1), ["one tw…"]);
+        assert_eq!(
+            wrap_cut("one two three four", 7, 7, 2),
+            ["one two", "three …"]
+        );
+        assert!(wrap_cut("", 7, 7, 2).is_empty());
     }
 }

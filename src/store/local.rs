@@ -11,6 +11,7 @@
 //! <root>/events/<event id>/backups/             rolling copies of the own file
 //! <root>/events/<event id>/trash/               own conflict copies, once folded
 //! <root>/events/<event id>/runs/<device>        runs of this device here
+//! <root>/events/<event id>/place/<device>       where the TUI left off
 //! <root>/events/<event id>/resolve/<device>.ron what `unconf resolve` listed
 //! ```
 //!
@@ -233,6 +234,26 @@ impl EventState {
         // Best effort: without it runs are still told apart by the own
         // file's counters and the time.
         let _ = super::atomic::write(&path, run.to_string().as_bytes());
+    }
+
+    /// Where this device's TUI left off in the event (see `tui::place`),
+    /// as it was written; `None` when it was never written.
+    pub fn place(&self, device: &str) -> Option<String> {
+        std::fs::read_to_string(self.place_file(device)).ok()
+    }
+
+    /// Remembers where the TUI left off. Best effort: failing to remember
+    /// only means opening on the first screen next time.
+    pub fn set_place(&self, device: &str, text: &str) {
+        let path = self.place_file(device);
+        if let Some(parent) = path.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        let _ = super::atomic::write(&path, text.as_bytes());
+    }
+
+    fn place_file(&self, device: &str) -> PathBuf {
+        self.dir.join("place").join(component(device))
     }
 
     fn runs_file(&self, device: &str) -> PathBuf {

@@ -125,7 +125,7 @@ impl Action {
             Action::NextScreen => "next screen",
             Action::PreviousScreen => "previous screen",
             Action::Help => "show or hide the keys",
-            Action::Back => "leave the field, form or overlay",
+            Action::Back => "leave: a form saves what was typed (u undoes), a line keeps it",
             Action::Undo => "undo the last change",
             Action::Redo => "redo what was undone",
             Action::Type(_) | Action::Paste(_) => "type into the focused field",

@@ -8,8 +8,7 @@ use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event as TermEvent, MouseEventKind,
+    self, EnableBracketedPaste, EnableMouseCapture, Event as TermEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -21,7 +20,7 @@ use super::theme::Theme;
 use super::update::update;
 use super::view::kept::Kept;
 use super::watch::Watch;
-use super::{keymap, view};
+use super::{keymap, place, terminal, view};
 use crate::model::EventInfo;
 use crate::model::reference::resolve_session;
 use crate::store::{Access, Clock, Disk, EventFolder, Identity, StoreError, atomic, location};
@@ -64,10 +63,12 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
     watchdog(Arc::clone(&stop));
     let mut terminal =
         ratatui::try_init().map_err(|e| format!("Could not start the terminal UI: {e}."))?;
+    // After ratatui's own hook is in place, so that ours runs first and
+    // also turns off what ratatui does not know about (mouse, paste).
+    terminal::restore_on_panic();
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = session(&mut terminal, launch, setup, &stop);
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
+    terminal::restore();
     result
 }
 
@@ -103,7 +104,7 @@ fn watchdog(stop: Arc<AtomicBool>) {
         crate::store::lock::mark_all_closing();
         std::thread::sleep(GRACE);
         // Quietly: the terminal may be gone, and printing would fail too.
-        let _ = ratatui::try_restore();
+        terminal::restore();
         std::process::exit(1);
     });
 }
@@ -133,11 +134,19 @@ fn session(
         // A courtesy for next time; failing to remember is not an error.
         let _ = location::remember_last_event(config, &dir);
     }
+    let device = me.device.clone();
     let (mut disk, mut state) = open(&dir, me, setup.clock)?;
+    let facilitator = !matches!(launch, Launch::NoteTaker { .. });
     if let Launch::NoteTaker { session, slot, .. } = &launch {
         enter_note_taker(&mut state, session, slot.as_deref());
+    } else if let Some(text) = disk.local().place(&device) {
+        place::return_to(&mut state, &text);
     }
-    main_loop(terminal, &mut state, &mut disk, setup.clock, stop)
+    let result = main_loop(terminal, &mut state, &mut disk, setup.clock, stop);
+    if facilitator {
+        disk.local().set_place(&device, &place::remembered(&state));
+    }
+    result
 }
 
 /// Asks for the author name and device label, and saves them.

@@ -13,6 +13,8 @@ pub mod wrapup;
 
 use chrono::NaiveDate;
 
+use super::state::State;
+
 /// A name typed into a form, in the spelling of the person the event
 /// already knows by it ("jo bloggs" is the Jo Bloggs who pitched), or as
 /// typed, tidied, when it is someone new. Blank stays blank.
@@ -33,8 +35,20 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Str
             let example = today + chrono::Days::new(7);
             format!(
                 "\"{}\" is not a date: use YYYY-MM-DD, like {}, or leave it blank.",
-                crate::model::text::truncate(&crate::model::text::inert_line(text), 12),
+                crate::model::text::fit(&crate::model::text::inert_line(text), 12),
                 example.format("%Y-%m-%d")
             )
         })
+}
+
+/// The status line after Esc left a form whose text could not be saved:
+/// the refusal already said why; the text is kept for the form's return.
+pub fn not_saved_kept(state: &State) -> String {
+    let why = state
+        .status
+        .as_ref()
+        .filter(|s| s.error)
+        .map(|s| s.text.trim_end_matches('.').to_string())
+        .unwrap_or_else(|| "it could not be saved".to_string());
+    format!("Not saved ({why}); what you typed comes back when the same form opens again.")
 }

@@ -74,7 +74,7 @@ pub enum FirstRunOutcome {
 impl FirstRun {
     pub fn new(author: &str, label: &str) -> FirstRun {
         FirstRun {
-            fields: [TextField::single(author), TextField::single(label)],
+            fields: [TextField::suggested(author), TextField::suggested(label)],
             focus: 0,
             message: None,
         }
@@ -84,25 +84,51 @@ impl FirstRun {
         match action {
             StartAction::Type(key) => {
                 self.fields[self.focus].input(key);
+                // The message was about this field; typed, it has done its job.
+                if self.message.is_some() && !self.missing().contains(&self.focus) {
+                    self.message = None;
+                }
             }
             StartAction::NextField | StartAction::Down | StartAction::Up => {
                 self.focus = 1 - self.focus;
             }
-            StartAction::Enter if self.focus == 0 => self.focus = 1,
             StartAction::Enter => {
+                // Focus stays on (or goes back to) a field still empty.
+                let missing = self.missing();
+                if !missing.contains(&self.focus) && self.focus == 0 {
+                    self.focus = 1;
+                    return FirstRunOutcome::Stay;
+                }
+                if let Some(&empty) = missing
+                    .iter()
+                    .find(|&&i| i == self.focus)
+                    .or(missing.first())
+                {
+                    self.focus = empty;
+                    self.message = Some(
+                        [
+                            "Your name is needed: it is written on the notes you take.",
+                            "A name for this laptop is needed: the other laptops see it.",
+                        ][empty.min(1)]
+                        .into(),
+                    );
+                    return FirstRunOutcome::Stay;
+                }
                 let author = self.fields[0].text().trim().to_string();
                 let label = self.fields[1].text().trim().to_string();
-                if author.is_empty() || label.is_empty() {
-                    self.message =
-                        Some("Both are needed: your name, and a name for this laptop.".into());
-                } else {
-                    return FirstRunOutcome::Done { author, label };
-                }
+                return FirstRunOutcome::Done { author, label };
             }
             StartAction::Quit | StartAction::Back => return FirstRunOutcome::Quit,
             StartAction::New => {}
         }
         FirstRunOutcome::Stay
+    }
+
+    /// The fields still empty, in order.
+    fn missing(&self) -> Vec<usize> {
+        (0..self.fields.len())
+            .filter(|&i| self.fields[i].text().trim().is_empty())
+            .collect()
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
@@ -310,7 +336,7 @@ impl Picker {
             let room = usize::from(area.width)
                 .saturating_sub(unicode_width::UnicodeWidthStr::width(tail.as_str()) + 2)
                 .max(8);
-            let name = crate::tui::widget::grid::fit(&inert_line(&name), room);
+            let name = crate::model::text::fit(&inert_line(&name), room);
             let text = format!("{name}{tail}");
             let row = Rect::new(area.x, area.y + (i - offset) as u16, area.width, 1);
             let style = if i == self.selected && self.creating.is_none() {
@@ -397,12 +423,57 @@ mod tests {
     }
 
     #[test]
+    fn enter_on_an_empty_name_keeps_the_focus_there_until_it_is_typed() {
+        let mut form = FirstRun::new("", "kim-laptop");
+        assert_eq!(form.update(StartAction::Enter), FirstRunOutcome::Stay);
+        assert_eq!(form.focus, 0, "focus stays on the missing name");
+        assert!(
+            form.message
+                .as_deref()
+                .is_some_and(|m| m.contains("Your name"))
+        );
+        form.update(key('K'));
+        assert_eq!(form.message, None, "the message goes once it is typed");
+        form.update(key('i'));
+        assert_eq!(form.update(StartAction::Enter), FirstRunOutcome::Stay);
+        assert_eq!(form.focus, 1);
+        assert_eq!(
+            form.update(StartAction::Enter),
+            FirstRunOutcome::Done {
+                author: "Ki".into(),
+                label: "kim-laptop".into()
+            }
+        );
+    }
+
+    #[test]
+    fn the_suggested_laptop_name_is_replaced_by_typing_and_ctrl_u_clears_it() {
+        let mut form = FirstRun::new("kim", "host.local");
+        form.update(StartAction::NextField);
+        form.update(StartAction::Type(KeyEvent::new(
+            KeyCode::Char('u'),
+            KeyModifiers::CONTROL,
+        )));
+        assert!(form.fields[1].is_empty());
+        assert_eq!(form.update(StartAction::Enter), FirstRunOutcome::Stay);
+        assert_eq!(form.focus, 1);
+        assert!(form.message.is_some());
+        for c in "Kim's Mac".chars() {
+            form.update(key(c));
+        }
+        assert_eq!(form.message, None);
+        let mut form = FirstRun::new("kim", "host.local");
+        form.update(StartAction::NextField);
+        form.update(key('X'));
+        assert_eq!(form.fields[1].text(), "X");
+    }
+
+    #[test]
     fn first_run_needs_both_names() {
         let mut form = FirstRun::new("", "kim-laptop");
         assert_eq!(form.update(StartAction::Enter), FirstRunOutcome::Stay);
         assert_eq!(form.update(StartAction::Enter), FirstRunOutcome::Stay);
         assert!(form.message.is_some());
-        form.update(StartAction::NextField);
         for c in "Kim".chars() {
             form.update(key(c));
         }

@@ -139,7 +139,7 @@ impl State {
             Screen::Notes => self.notes.field_keys(),
             Screen::Event => self.setup.field_keys(),
             Screen::Wrapup => self.wrapup.field_keys(),
-            Screen::Schedule | Screen::Export => keymap::FieldKeys::new("done", "leave"),
+            Screen::Schedule | Screen::Export => keymap::FieldKeys::new("done", "leave, kept"),
         }
     }
 

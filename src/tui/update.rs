@@ -94,7 +94,7 @@ fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Click { column, row: 0 }
             if state.note_taker.is_none() && state.help.is_none() && !state.typing() =>
         {
-            match super::view::tab_at(column) {
+            match super::view::tab_at(column, state.screen, state.width) {
                 Some(screen) => show(state, screen),
                 None => Vec::new(),
             }

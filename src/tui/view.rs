@@ -100,8 +100,16 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: Theme) {
         .render(area, buf);
 }
 
-fn tab_text(screen: Screen) -> String {
-    format!(" {} {} ", screen.number(), screen.title())
+/// Narrower than this, only the current screen's tab has its title, so
+/// that the event's name and the clock keep their place.
+const FULL_TABS_FROM: u16 = 76;
+
+fn tab_text(screen: Screen, current: Screen, width: u16) -> String {
+    if width < FULL_TABS_FROM && screen != current {
+        format!(" {} ", screen.number())
+    } else {
+        format!(" {} {} ", screen.number(), screen.title())
+    }
 }
 
 /// The screen whose tab is drawn at `column` of the top row.
@@ -119,10 +127,11 @@ pub fn with_changed_meanwhile<'a>(
     }
 }
 
-pub fn tab_at(column: u16) -> Option<Screen> {
+pub fn tab_at(column: u16, current: Screen, width: u16) -> Option<Screen> {
     let mut start = 0usize;
     for screen in Screen::ALL {
-        let end = start + unicode_width::UnicodeWidthStr::width(tab_text(screen).as_str());
+        let text = tab_text(screen, current, width);
+        let end = start + crate::model::text::width(&text);
         if (start..end).contains(&usize::from(column)) {
             return Some(screen);
         }
@@ -140,11 +149,16 @@ fn tabs(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
             .get(session)
             .map(|s| inert_line(state.event().session_title(s)))
             .unwrap_or_else(|| "waiting for the organiser's schedule".to_string());
+        // The title gives way before the clock does; the event's name first.
+        let room = usize::from(area.width).saturating_sub(12 + 8);
         spans.push(Span::styled(" Note-taker ", theme.active_tab()));
-        spans.push(Span::raw(format!(" {title}")));
+        spans.push(Span::raw(format!(
+            " {}",
+            crate::model::text::fit(&title, room)
+        )));
     } else {
         for screen in Screen::ALL {
-            let text = tab_text(screen);
+            let text = tab_text(screen, state.screen, area.width);
             let style = if screen == state.screen {
                 theme.active_tab()
             } else {
@@ -157,8 +171,9 @@ fn tabs(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let name = inert_line(&state.event().info.name);
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let room = usize::from(area.width).saturating_sub(used + clock.len() + 3);
-    let name = crate::model::text::truncate(&name, room);
-    let pad = usize::from(area.width).saturating_sub(used + name.chars().count() + clock.len() + 2);
+    let name = crate::model::text::fit(&name, room);
+    let pad = usize::from(area.width)
+        .saturating_sub(used + crate::model::text::width(&name) + clock.len() + 2);
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(name, theme.dim()));
     spans.push(Span::raw(format!(" {clock} ")));
@@ -291,7 +306,42 @@ mod tests {
             );
             assert_eq!(state.screen, target);
         }
-        assert_eq!(tab_at(79), None, "past the tabs: the event's name");
+        assert_eq!(
+            tab_at(79, Screen::Pitches, 80),
+            None,
+            "past the tabs: the event's name"
+        );
+    }
+
+    /// A CJK event name is cut by the columns it takes, so the clock keeps
+    /// its place at every width.
+    #[test]
+    fn a_cjk_event_name_leaves_the_clock_on_the_tab_bar() {
+        let mut state = sample_state();
+        let info = crate::model::EventInfo {
+            name: "地方デジタル宣言へのサプライヤーの対応についての会議".into(),
+            ..state.event().info.clone()
+        };
+        let changes =
+            crate::tui::screen::event::edits::set_details(state.event(), info).unwrap_or_default();
+        state.commit("test", changes);
+        for on in [
+            Screen::Event,
+            Screen::Pitches,
+            Screen::Schedule,
+            Screen::Notes,
+        ] {
+            state.screen = on;
+            for (width, height) in [(80, 24), (60, 20)] {
+                let shown = screen(&mut state, width, height);
+                let top = shown.lines().next().unwrap_or_default();
+                assert!(top.trim_end().ends_with("10:40"), "{width}: {top}");
+                insta::assert_snapshot!(
+                    format!("cjk_{}_{width}x{height}", on.title().to_lowercase()),
+                    shown
+                );
+            }
+        }
     }
 
     #[test]

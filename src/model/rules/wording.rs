@@ -93,7 +93,7 @@ pub fn count_word(n: usize) -> String {
 pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("{n} {noun}")
-    } else if noun.ends_with("ch") || noun.ends_with('s') || noun.ends_with('x') {
+    } else if ["ch", "sh", "s", "x"].iter().any(|end| noun.ends_with(end)) {
         format!("{n} {noun}es")
     } else {
         format!("{n} {noun}s")
@@ -137,5 +137,6 @@ mod tests {
         assert_eq!(count_word(12), "12");
         assert_eq!(plural(1, "note"), "1 note");
         assert_eq!(plural(2, "pitch"), "2 pitches");
+        assert_eq!(plural(2, "clash"), "2 clashes");
     }
 }

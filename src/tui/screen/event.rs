@@ -54,7 +54,7 @@ impl Default for SetupState {
 
 impl SetupState {
     pub fn field_keys(&self) -> FieldKeys {
-        FieldKeys::new("save", "leave, kept")
+        FieldKeys::new("save", "save, leave")
     }
 
     pub fn focused_field(&self) -> Option<&TextField> {
@@ -197,6 +197,9 @@ fn explain_warning(state: &mut State, index: usize) {
     let kind = warnings::warnings(state).get(index).map(|w| w.kind);
     let hint = match kind {
         Some(WarningKind::Clash) => "Fix clashes on 3 Schedule: move a session or change the room.",
+        Some(WarningKind::Overlap) => {
+            "Select one of the slots and press Enter to change its times."
+        }
         Some(WarningKind::NoNotes) => {
             "Ask the group on 5 Wrap-up, or write notes for it on 4 Notes."
         }

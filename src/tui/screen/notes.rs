@@ -10,6 +10,7 @@ mod capture;
 mod editing;
 pub use editing::selected_note;
 mod keys;
+mod moving;
 pub mod next_steps;
 pub mod sessions;
 mod waiting;
@@ -17,7 +18,7 @@ mod writeup;
 
 use std::collections::BTreeMap;
 
-pub use capture::{follow, kind_shown, note_draft_key, split_line, with_article};
+pub use capture::{follow, kind_shown, note_draft_key, prefix_hint, split_line, with_article};
 pub use keys::{NoteAction, bindings};
 pub use waiting::{Missing, WaitingNote, arrived, enter_note_taker, offer_drafts};
 
@@ -47,6 +48,9 @@ pub enum Focus {
     NextSteps,
     /// Adding a next step.
     ActionForm,
+    /// Note-taker mode for a session that runs more than once: picking
+    /// which occurrence (slot, room) before typing.
+    Choose,
 }
 
 /// Which part of the write-up is being written.
@@ -139,6 +143,14 @@ pub struct NotesState {
     pub kept: BTreeMap<String, String>,
     /// Note-taker mode without its session yet (the schedule has not arrived).
     pub schedule_missing: Option<Missing>,
+    /// The occurrences to pick from in [`Focus::Choose`], each with its
+    /// slot and room, and the one selected.
+    pub candidates: Vec<(Id, String)>,
+    pub candidate: usize,
+    /// Notes marked (Space in the log) to move together with `m`.
+    pub marked: Vec<Id>,
+    /// The notes being moved while their new session is picked.
+    pub moving: Option<Vec<Id>>,
     /// Notes typed while the schedule was missing, to add once it is here.
     pub waiting: Vec<WaitingNote>,
     pub waiting_key: String,
@@ -166,6 +178,10 @@ impl Default for NotesState {
             next_step: 0,
             kept: BTreeMap::new(),
             schedule_missing: None,
+            candidates: Vec::new(),
+            candidate: 0,
+            marked: Vec::new(),
+            moving: None,
             waiting: Vec::new(),
             waiting_key: String::new(),
             private_next: false,
@@ -176,16 +192,18 @@ impl Default for NotesState {
 impl NotesState {
     pub fn field_keys(&self) -> FieldKeys {
         match self.focus {
-            Focus::Capture => FieldKeys::new("add note", "leave"),
-            Focus::ActionForm if self.editing_step.is_some() => FieldKeys::new("save", "discard"),
-            Focus::ActionForm => FieldKeys::new("add", "leave, kept"),
-            _ => FieldKeys::new("save", "save"),
+            Focus::Capture => FieldKeys::new("add note", "leave, kept"),
+            Focus::ActionForm if self.editing_step.is_some() => {
+                FieldKeys::new("save", "save, leave")
+            }
+            Focus::ActionForm => FieldKeys::new("add", "add, leave"),
+            _ => FieldKeys::new("save", "save, leave"),
         }
     }
 
     pub fn focused_field(&self) -> Option<&TextField> {
         match self.focus {
-            Focus::Sessions | Focus::Log | Focus::NextSteps => None,
+            Focus::Sessions | Focus::Log | Focus::NextSteps | Focus::Choose => None,
             Focus::Capture => Some(&self.capture),
             Focus::EditNote => self.edit.as_ref().map(|e| &e.field),
             Focus::Writing => self.writing.as_ref().map(|w| &w.field),
@@ -199,7 +217,7 @@ impl NotesState {
 
     fn focused_field_mut(&mut self) -> Option<&mut TextField> {
         match self.focus {
-            Focus::Sessions | Focus::Log | Focus::NextSteps => None,
+            Focus::Sessions | Focus::Log | Focus::NextSteps | Focus::Choose => None,
             Focus::Capture => Some(&mut self.capture),
             Focus::EditNote => self.edit.as_mut().map(|e| &mut e.field),
             Focus::Writing => self.writing.as_mut().map(|w| &mut w.field),
@@ -249,6 +267,9 @@ pub fn update(state: &mut State, action: NoteAction) -> Vec<Effect> {
     }
     effects.extend(match action {
         NoteAction::Write => capture::open(state),
+        NoteAction::Choose => waiting::choose(state),
+        NoteAction::Mark => moving::mark(state),
+        NoteAction::Move => moving::pick_session(state),
         NoteAction::ToLog => editing::to_log(state),
         NoteAction::ToSessions => {
             state.notes.focus = Focus::Sessions;
@@ -284,6 +305,21 @@ pub fn update(state: &mut State, action: NoteAction) -> Vec<Effect> {
 /// Up (`older` = 1) or down the list, the log or the next steps.
 fn step(state: &mut State, older: isize) -> Vec<Effect> {
     match state.notes.focus {
+        Focus::Choose => {
+            let last = state.notes.candidates.len().saturating_sub(1);
+            state.notes.candidate = state
+                .notes
+                .candidate
+                .saturating_add_signed(-older)
+                .min(last);
+            // The header shows the highlighted occurrence's slot and room.
+            if let Some((id, _)) = state.notes.candidates.get(state.notes.candidate)
+                && state.notes.moving.is_none()
+            {
+                state.note_taker = Some(id.clone());
+            }
+            Vec::new()
+        }
         Focus::Sessions => capture::step_session(state, -older),
         Focus::NextSteps => {
             next_steps::step(state, -older);
@@ -350,6 +386,7 @@ fn submit(state: &mut State) -> Vec<Effect> {
         Focus::Writing => writeup::save_writing(state),
         Focus::Details => writeup::save_details(state),
         Focus::ActionForm => next_steps::save_form(state),
+        Focus::Choose => waiting::choose(state),
         Focus::Sessions | Focus::Log | Focus::NextSteps => Vec::new(),
     }
 }
@@ -378,7 +415,11 @@ fn back(state: &mut State) -> Vec<Effect> {
             state.notes.focus = Focus::Sessions;
             Vec::new()
         }
-        Focus::Sessions => Vec::new(),
+        Focus::Choose if state.notes.moving.is_some() => {
+            moving::cancel(state);
+            Vec::new()
+        }
+        Focus::Sessions | Focus::Choose => Vec::new(),
     }
 }
 

@@ -28,6 +28,8 @@ pub enum Focus {
     QuickAdd,
     Filter,
     Form,
+    /// Typing the number of hands for the selected pitch.
+    Interest,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +39,8 @@ pub struct PitchesState {
     pub sort: Sort,
     pub quick_add: TextField,
     pub filter: TextField,
+    /// The number of hands typed after `i`.
+    pub interest: TextField,
     pub form: Option<PitchForm>,
     /// The pitch being merged into another, while the user picks the other.
     pub merging: Option<Id>,
@@ -54,6 +58,7 @@ impl Default for PitchesState {
             sort: Sort::Interest,
             quick_add: TextField::single("").with_placeholder("type a pitch title, Enter to add"),
             filter: TextField::single("").with_placeholder("filter by title, person or tag"),
+            interest: TextField::single("").with_placeholder("hands up, e.g. 12"),
             form: None,
             merging: None,
             timer: Timer::default(),
@@ -79,9 +84,10 @@ pub const FORM_LABELS: [&str; 4] = ["Title", "Pitched by", "Description", "Tags"
 impl PitchesState {
     pub fn field_keys(&self) -> FieldKeys {
         match self.focus {
-            Focus::QuickAdd => FieldKeys::new("add", "leave"),
+            Focus::QuickAdd => FieldKeys::new("add", "leave, kept"),
             Focus::Filter => FieldKeys::new("keep filter", "leave"),
-            Focus::Form | Focus::List => FieldKeys::new("save", "discard"),
+            Focus::Interest => FieldKeys::new("set hands", "leave, unchanged"),
+            Focus::Form | Focus::List => FieldKeys::new("save", "save, leave"),
         }
     }
 
@@ -90,6 +96,7 @@ impl PitchesState {
             Focus::List => None,
             Focus::QuickAdd => Some(&self.quick_add),
             Focus::Filter => Some(&self.filter),
+            Focus::Interest => Some(&self.interest),
             Focus::Form => self.form.as_ref().and_then(|f| f.fields.get(f.focus)),
         }
     }
@@ -99,6 +106,7 @@ impl PitchesState {
             Focus::List => None,
             Focus::QuickAdd => Some(&mut self.quick_add),
             Focus::Filter => Some(&mut self.filter),
+            Focus::Interest => Some(&mut self.interest),
             Focus::Form => self.form.as_mut().and_then(|f| f.fields.get_mut(f.focus)),
         }
     }
@@ -122,6 +130,8 @@ pub enum PitchAction {
     InterestUp,
     /// One less hand up for the selected pitch
     InterestDown,
+    /// Type the number of hands up for the selected pitch, then Enter
+    Interest,
     /// Merge the selected pitch into another (press again on the other)
     Merge,
     /// Withdraw the selected pitch, or bring it back
@@ -132,8 +142,10 @@ pub enum PitchAction {
     Sort,
     /// Filter the list
     Filter,
-    /// Start or pause the pitch timer
+    /// Show or hide the pitch timer (it keeps counting while hidden)
     Timer,
+    /// Start or pause the pitch timer
+    TimerRun,
     /// Reset the pitch timer
     TimerReset,
     /// Ten seconds less for each pitch
@@ -155,6 +167,7 @@ impl PitchAction {
             PitchAction::Down => "select the next pitch",
             PitchAction::InterestUp => "one more hand up for the selected pitch",
             PitchAction::InterestDown => "one less hand up for the selected pitch",
+            PitchAction::Interest => "type the number of hands for the selected pitch, then Enter",
             PitchAction::Merge => {
                 "merge the selected pitch into another (press again on the other)"
             }
@@ -162,7 +175,8 @@ impl PitchAction {
             PitchAction::Delete => "delete the selected pitch (u undoes)",
             PitchAction::Sort => "sort by interest or by time pitched",
             PitchAction::Filter => "filter the list",
-            PitchAction::Timer => "start or pause the pitch timer",
+            PitchAction::Timer => "show or hide the pitch timer (it keeps counting while hidden)",
+            PitchAction::TimerRun => "start or pause the pitch timer",
             PitchAction::TimerReset => "reset the pitch timer",
             PitchAction::TimerShorter => "ten seconds less for each pitch",
             PitchAction::TimerLonger => "ten seconds more for each pitch",
@@ -178,7 +192,7 @@ fn bind(keys: &[Key], label: &'static str, action: PitchAction) -> Binding {
 
 pub fn bindings(state: &State) -> Vec<Binding> {
     match state.pitches.focus {
-        Focus::QuickAdd | Focus::Filter => Vec::new(),
+        Focus::QuickAdd | Focus::Filter | Focus::Interest => Vec::new(),
         Focus::Form => vec![
             bind(
                 &[Key::code(KeyCode::Tab)],
@@ -216,12 +230,19 @@ fn list_bindings(state: &State) -> Vec<Binding> {
             PitchAction::InterestUp,
         ),
         bind(&[Key::char('-')], "less", PitchAction::InterestDown).help_only(),
+        bind(&[Key::char('i')], "hands", PitchAction::Interest),
         bind(&[Key::char('m')], "merge", PitchAction::Merge),
         bind(&[Key::char('w')], "withdraw", PitchAction::Withdraw).help_only(),
         bind(&[Key::char('d')], "delete", PitchAction::Delete).help_only(),
         bind(&[Key::char('s')], "sort", PitchAction::Sort).help_only(),
         bind(&[Key::char('/')], "filter", PitchAction::Filter).help_only(),
         bind(&[Key::char('t')], "timer", PitchAction::Timer),
+        bind(
+            &[Key::char(' ')],
+            "start/pause timer",
+            PitchAction::TimerRun,
+        )
+        .help_only(),
         bind(&[Key::char('r')], "reset timer", PitchAction::TimerReset).help_only(),
         bind(&[Key::char('[')], "timer -10s", PitchAction::TimerShorter).help_only(),
         bind(&[Key::char(']')], "timer +10s", PitchAction::TimerLonger).help_only(),
@@ -290,6 +311,11 @@ pub fn update(state: &mut State, action: PitchAction) -> Vec<Effect> {
         PitchAction::InterestDown => with_selected(state, |s, id| {
             s.apply("Interest down.", ops::bump_interest(s.event(), &id, -1))
         }),
+        PitchAction::Interest => with_selected(state, |s, _| {
+            s.pitches.interest.clear();
+            s.pitches.focus = Focus::Interest;
+            Vec::new()
+        }),
         PitchAction::Merge => merge(state),
         PitchAction::Withdraw => with_selected(state, withdraw),
         PitchAction::Delete => with_selected(state, |s, id| {
@@ -309,6 +335,10 @@ pub fn update(state: &mut State, action: PitchAction) -> Vec<Effect> {
             Vec::new()
         }
         PitchAction::Timer => {
+            state.pitches.timer.visible = !state.pitches.timer.visible;
+            Vec::new()
+        }
+        PitchAction::TimerRun => {
             state.pitches.timer.toggle(now);
             Vec::new()
         }
@@ -340,7 +370,12 @@ pub fn update(state: &mut State, action: PitchAction) -> Vec<Effect> {
 
 fn with_selected(state: &mut State, f: impl FnOnce(&mut State, Id) -> Vec<Effect>) -> Vec<Effect> {
     match selection(state) {
-        Some((_, id)) => f(state, id),
+        Some((_, id)) => {
+            // Pinned, so that the selection stays on this pitch when the
+            // change re-sorts the list.
+            state.pitches.selected = Some(id.clone());
+            f(state, id)
+        }
         None => {
             state.info("No pitch selected; press a to add one.");
             Vec::new()
@@ -481,7 +516,7 @@ fn save_form(state: &mut State) -> Vec<Effect> {
     let [title, people, description, tags] = &form.fields;
     let title = title.text().trim().to_string();
     if title.is_empty() {
-        state.error("A pitch needs a title; type one or press Esc to cancel.");
+        state.error("A pitch needs a title; type one, then Enter or Esc saves.");
         return Vec::new();
     }
     let pitch = Pitch {
@@ -507,6 +542,36 @@ fn save_form(state: &mut State) -> Vec<Effect> {
         vec![crate::model::Change::put(form.pitch, Record::Pitch(pitch))],
         Some(&form.begun),
     )
+}
+
+/// Enter after `i`: the selected pitch gets the number of hands typed.
+/// The number is the total shown, pitches merged into it included, so its
+/// own count is what is left after theirs.
+fn set_hands(state: &mut State) -> Vec<Effect> {
+    let typed = state.pitches.interest.text().trim().to_string();
+    let Ok(hands) = typed.parse::<u32>() else {
+        state.error(format!(
+            "\"{}\" is not a number of hands; type one, e.g. 12.",
+            crate::model::text::inert_line(&typed)
+        ));
+        return Vec::new();
+    };
+    state.pitches.focus = Focus::List;
+    with_selected(state, |s, id| {
+        let event = s.event();
+        let own = event.pitches.get(&id).map_or(0, |p| p.interest);
+        let merged = event.interest_of(&id).saturating_sub(own);
+        if hands < merged {
+            s.error(format!(
+                "{merged} hands came with the pitches merged into \"{}\"; it cannot have fewer.",
+                title(event, &id)
+            ));
+            return Vec::new();
+        }
+        let done = format!("{hands} hands for \"{}\".", title(event, &id));
+        let result = ops::set_interest(event, &id, hands - merged);
+        s.apply(&done, result)
+    })
 }
 
 fn close_form(state: &mut State) {
@@ -552,6 +617,7 @@ pub fn on_input(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Submit => match state.pitches.focus {
             Focus::QuickAdd => quick_add(state),
+            Focus::Interest => set_hands(state),
             Focus::Form => save_form(state),
             Focus::Filter | Focus::List => {
                 state.pitches.focus = Focus::List;
@@ -569,6 +635,11 @@ pub fn on_input(state: &mut State, action: Action) -> Vec<Effect> {
 }
 
 fn after_typing(state: &mut State) -> Vec<Effect> {
+    if state.pitches.focus == Focus::Filter {
+        // The pitch the filter leaves selected stays selected when the
+        // filter is cleared.
+        state.pitches.selected = selection(state).map(|(_, id)| id);
+    }
     if state.pitches.focus == Focus::QuickAdd {
         let text = state.pitches.quick_add.text();
         state.pitches.draft.typed(text, state.now);
@@ -578,11 +649,21 @@ fn after_typing(state: &mut State) -> Vec<Effect> {
 
 fn back(state: &mut State) -> Vec<Effect> {
     match state.pitches.focus {
+        // Esc saves what was typed, as in every form; u undoes it. Only an
+        // emptied title cannot be saved: the pitch keeps its details then.
         Focus::Form => {
+            let untitled = state
+                .pitches
+                .form
+                .as_ref()
+                .is_some_and(|f| f.fields[0].text().trim().is_empty());
+            if !untitled {
+                return save_form(state);
+            }
             close_form(state);
-            state.info("Details not saved.");
+            state.error("Not saved: a pitch needs a title; its details are as they were.");
         }
-        Focus::QuickAdd | Focus::Filter => state.pitches.focus = Focus::List,
+        Focus::QuickAdd | Focus::Filter | Focus::Interest => state.pitches.focus = Focus::List,
         Focus::List => {
             if state.pitches.merging.take().is_some() {
                 state.info("Merge cancelled.");

@@ -14,7 +14,7 @@ pub struct Timer {
     pub started: Option<DateTime<FixedOffset>>,
     /// Seconds used by earlier runs before a pause.
     pub used: i64,
-    /// Shown on screen (started once, until reset and hidden).
+    /// Shown on screen: `t` shows and hides it, starting it shows it.
     pub visible: bool,
 }
 

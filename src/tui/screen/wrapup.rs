@@ -63,11 +63,7 @@ impl Default for WrapupState {
 
 impl WrapupState {
     pub fn field_keys(&self) -> FieldKeys {
-        if self.form.as_ref().is_some_and(|f| f.esc_saves) {
-            FieldKeys::new("save", "save")
-        } else {
-            FieldKeys::new("save", "leave, kept")
-        }
+        FieldKeys::new("save", "save, leave")
     }
 
     pub fn focused_field(&self) -> Option<&TextField> {

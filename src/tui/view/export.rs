@@ -79,10 +79,12 @@ fn header(
     buf: &mut Buffer,
     theme: Theme,
 ) {
-    let notes = if state.export.options.with_notes {
-        "with full notes (n leaves them out)"
+    // The longest wording that fits with a gap: at 60 columns the
+    // sentence and the place must not run together.
+    let (notes, short_notes) = if state.export.options.with_notes {
+        ("with full notes (n leaves them out)", "with notes")
     } else {
-        "notes left out (n adds them)"
+        ("notes left out (n adds them)", "no notes")
     };
     let kind = if state.export.options.public {
         "Public write-up"
@@ -90,15 +92,25 @@ fn header(
         "Internal write-up"
     };
     let last = (offset + rows).min(total);
-    let place = format!("lines {}–{last} of {total}", offset + 1);
+    let long_place = format!("lines {}–{last} of {total}", offset + 1);
+    let short_place = format!("{}–{last}/{total}", offset + 1);
     let width = usize::from(area.width);
+    let (notes, place) = [
+        (notes, &long_place),
+        (notes, &short_place),
+        (short_notes, &long_place),
+        (short_notes, &short_place),
+    ]
+    .into_iter()
+    .find(|(notes, place)| kind.width() + 2 + notes.width() + 2 + place.width() <= width)
+    .unwrap_or((short_notes, &short_place));
     let left = format!("{kind}, {notes}");
-    let pad = width.saturating_sub(left.width() + place.width());
+    let pad = width.saturating_sub(left.width() + place.width()).max(1);
     Line::from(vec![
         Span::styled(kind, theme.heading()),
         Span::raw(format!(", {notes}")),
         Span::raw(" ".repeat(pad)),
-        Span::styled(place, theme.dim()),
+        Span::styled(place.clone(), theme.dim()),
     ])
     .render(Rect::new(area.x, area.y, area.width, 1), buf);
     let target = target_path(state);

@@ -82,6 +82,7 @@ pub struct NoteLogKey {
     pub selected: Option<usize>,
     /// The empty log's hint depends on where the keys go.
     pub capturing: bool,
+    pub marked: Vec<Id>,
     pub theme: Theme,
 }
 

@@ -13,9 +13,10 @@ mod panel;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::model::Id;
+use crate::model::text::inert_line;
 use crate::tui::screen::notes::{Focus, kind_shown, session_id};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
@@ -134,6 +135,10 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
         list::render(state, areas.list, buf, theme);
     }
     header::render(state, areas.header, buf, theme);
+    if state.notes.focus == Focus::Choose {
+        choices(state, areas.log, buf, theme);
+        return;
+    }
     if state.notes.schedule_missing.is_some() {
         panel::waiting(state, areas.log, buf, theme);
         header::rule(state, None, false, areas.rule, buf, theme);
@@ -157,6 +162,7 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
             bottom: state.notes.log.bottom,
             selected: (state.notes.focus == Focus::Log).then_some(state.notes.log.selected),
             capturing: state.notes.focus == Focus::Capture,
+            marked: state.notes.marked.clone(),
             theme,
         };
         let log_area = areas.log;
@@ -215,6 +221,7 @@ fn log_window(state: &State, area: Rect, theme: Theme) -> Option<Window> {
         me: &state.replica.identity().author,
         bottom: state.notes.log.bottom,
         selected: (state.notes.focus == Focus::Log).then_some(state.notes.log.selected),
+        marked: &state.notes.marked,
     };
     Some(note_log::window(state.event(), request, area, theme))
 }
@@ -243,12 +250,15 @@ fn empty_log(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     } else {
         "No notes yet: press a and type; Enter adds each note with the time."
     };
-    let lines = [
+    // Wrapped, never cut: the last prefixes are the ones a cut would hide.
+    let text = [
         first,
-        "Start a line with ? question  ! action  = decision  \" quote  * idea;",
-        "anything else is a point.",
+        "Start a line with ? question  ! action  = decision  \" quote  * idea; anything else is a point.",
     ];
-    for (row, text) in (area.y..area.bottom()).zip(lines) {
+    let rows = text
+        .iter()
+        .flat_map(|t| crate::model::text::wrap(t, usize::from(area.width), 0));
+    for (row, text) in (area.y..area.bottom()).zip(rows) {
         Line::styled(text, theme.dim()).render(Rect::new(area.x, row, area.width, 1), buf);
     }
 }
@@ -277,7 +287,7 @@ fn capture_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
             (format!("{:>8} › ", kind.word()), &notes.capture, focused)
         }
     };
-    let width = u16::try_from(label.chars().count()).unwrap_or(area.width);
+    let width = u16::try_from(crate::model::text::width(&label)).unwrap_or(area.width);
     let [label_area, field_area] =
         Layout::horizontal([Constraint::Length(width), Constraint::Min(1)]).areas(area);
     let style = if focused { theme.key() } else { theme.dim() };
@@ -285,6 +295,13 @@ fn capture_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let own_line = notes.capture_for.as_ref() == session_id(state);
     if focused || (own_line && !field.is_empty()) {
         field.render(field_area, buf, focused);
+        if focused && field.is_empty() && notes.focus == Focus::Capture {
+            // After the cursor's cell, so that both show.
+            let room = field_area.width.saturating_sub(2);
+            let hint = crate::tui::screen::notes::prefix_hint(usize::from(room));
+            let at = Rect::new(field_area.x + 2, field_area.y, room, 1);
+            Span::styled(hint, theme.dim()).render(at, buf);
+        }
     } else if matches!(notes.focus, Focus::Sessions | Focus::Log) {
         let hint = match session_id(state) {
             Some(id)
@@ -299,4 +316,36 @@ fn capture_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         };
         Span::styled(hint, theme.dim()).render(field_area, buf);
     }
+}
+
+/// The occurrences of a repeated session, to pick the one being noted.
+fn choices(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let width = usize::from(area.width);
+    let mut lines = vec![
+        Line::styled(
+            crate::model::text::fit(
+                if state.notes.moving.is_some() {
+                    "Move the notes to which session?"
+                } else {
+                    "More than one session matches. Which one is yours?"
+                },
+                width,
+            ),
+            theme.heading(),
+        ),
+        Line::raw(""),
+    ];
+    for (i, (_, label)) in state.notes.candidates.iter().enumerate() {
+        let chosen = i == state.notes.candidate;
+        let text = crate::model::text::fit(
+            &format!("{} {}", if chosen { "›" } else { " " }, inert_line(label)),
+            width,
+        );
+        lines.push(if chosen {
+            Line::styled(text, theme.selected())
+        } else {
+            Line::raw(text)
+        });
+    }
+    Paragraph::new(lines).render(area, buf);
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::text::{inert_line, truncate};
+use crate::model::text::{fit, inert_line};
 use crate::model::{Event, Id, Pitch, PitchStatus};
 use crate::tui::screen::pitches::{FORM_LABELS, Focus, Sort, selection, visible};
 use crate::tui::state::State;
@@ -17,13 +17,18 @@ use crate::tui::widget::big_text;
 /// Screen row of the first pitch in the list (tab bar, then the list header).
 pub const FIRST_ROW: u16 = super::BODY_TOP + 1;
 
-/// Width of the timer panel when it is shown beside the list.
-const TIMER_WIDTH: u16 = 36;
+/// Width of the timer panel when it is shown beside the list: room for
+/// five large glyphs ("-0:05" once time is up) and the border, so time-up
+/// stays as large as the count before it.
+const TIMER_WIDTH: u16 = 42;
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let timer_shown = state.pitches.timer.visible && area.width >= 70;
-    let [list_area, timer_area] = if timer_shown {
-        Layout::horizontal([Constraint::Min(30), Constraint::Length(TIMER_WIDTH)]).areas(area)
+    let timer_shown = state.pitches.timer.visible;
+    let [list_area, timer_area] = if timer_shown && area.width >= 70 {
+        Layout::horizontal([Constraint::Min(28), Constraint::Length(TIMER_WIDTH)]).areas(area)
+    } else if timer_shown {
+        // Too narrow for both: the timer is what the room looks at.
+        [Rect::default(), area]
     } else {
         [area, Rect::default()]
     };
@@ -33,9 +38,11 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         Constraint::Length(1),
     ])
     .areas(list_area);
-    list_header(state, header, buf, theme);
-    list_rows(state, rows, buf, theme);
-    input_line(state, input, buf, theme);
+    if !list_area.is_empty() {
+        list_header(state, header, buf, theme);
+        list_rows(state, rows, buf, theme);
+        input_line(state, input, buf, theme);
+    }
     if timer_shown {
         timer(state, timer_area, buf, theme);
     }
@@ -141,19 +148,17 @@ fn pitch_line(event: &Event, id: &Id, pitch: &Pitch, state: &State, width: usize
     if !people.is_empty() {
         title.push_str(&format!(" — {}", inert_line(&people)));
     }
-    let status_col = truncate(&status_text, 10);
+    let status_col = fit(&status_text, 10);
     let head = format!("{marker}{:>5}  {status_col:<10} ", event.interest_of(id));
     let room = width.saturating_sub(head.width());
     format!("{head}{}", fit(&title, room))
 }
 
-/// Cuts text to a display width, with an ellipsis when cut.
-pub use crate::tui::widget::grid::fit;
-
 fn input_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let (label, field, focused) = match state.pitches.focus {
         Focus::Filter => ("/ ", &state.pitches.filter, true),
         Focus::QuickAdd => ("+ ", &state.pitches.quick_add, true),
+        Focus::Interest => ("# ", &state.pitches.interest, true),
         _ => ("+ ", &state.pitches.quick_add, false),
     };
     let [label_area, field_area] =
@@ -194,7 +199,7 @@ fn timer(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     } else if timer.is_running() {
         format!("running · {}s a pitch", timer.length)
     } else {
-        format!("paused · t starts · {}s", timer.length)
+        format!("paused · {}s a pitch", timer.length)
     };
     Line::styled(words, style)
         .alignment(ratatui::layout::Alignment::Center)
@@ -202,12 +207,14 @@ fn timer(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     // The timer's own keys, which the footer has no room for.
     let pause = if timer.is_running() { "pause" } else { "start" };
     Line::from(vec![
-        Span::styled("t", theme.key()),
-        Span::raw(format!(" {pause}  ")),
+        Span::styled("Space", theme.key()),
+        Span::raw(format!(" {pause} ")),
         Span::styled("r", theme.key()),
-        Span::raw(" reset  "),
+        Span::raw(" reset "),
         Span::styled("[ ]", theme.key()),
-        Span::raw(" ±10 s"),
+        Span::raw(" ±10s "),
+        Span::styled("t", theme.key()),
+        Span::raw(" hide"),
     ])
     .alignment(ratatui::layout::Alignment::Center)
     .render(keys, buf);

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::fields::{self, Field};
-use crate::model::text::{inert, inert_line, truncate};
+use crate::model::text::{fit, inert, inert_line, wrap_cut};
 use crate::model::{Event, Record};
 use crate::store::version::Version;
 use crate::tui::screen::resolve::{CombinedText, ResolveState, device_name, versions};
@@ -24,7 +24,7 @@ pub fn render(state: &State, resolve: &ResolveState, area: Rect, buf: &mut Buffe
     Clear.render(popup, buf);
     let event = state.event();
     let what = inert_line(&event.describe(&resolve.record));
-    let title = truncate(
+    let title = fit(
         &format!(" Conflicting versions of {what} "),
         usize::from(popup.width.saturating_sub(4)),
     );
@@ -288,7 +288,7 @@ impl Versions<'_> {
             .collect();
         if !same.is_empty() {
             lines.push(Line::styled(
-                truncate(
+                fit(
                     &format!("Same in every version: {}", same.join(", ")),
                     width,
                 ),
@@ -315,14 +315,7 @@ impl Versions<'_> {
 /// Text wrapped to `width` in at most `rows` lines; the last line ends
 /// with an ellipsis when text is left over.
 fn wrap(text: &str, width: usize, rows: usize) -> Vec<String> {
-    let mut out = crate::tui::view::export::wrap::wrap(text, width, 0);
-    if out.len() > rows {
-        out.truncate(rows);
-        if let Some(last) = out.last_mut() {
-            *last = truncate(&format!("{last} …"), width);
-        }
-    }
-    out
+    wrap_cut(text, width, width, rows)
 }
 
 #[cfg(test)]
@@ -333,5 +326,6 @@ mod tests {
     fn long_text_wraps_at_spaces_and_is_cut_with_an_ellipsis() {
         assert_eq!(wrap("one two three", 7, 3), ["one two", "three"]);
         assert_eq!(wrap("one two three four", 7, 1), ["one tw…"]);
+        assert_eq!(wrap("会議の進め方 会議", 8, 1), ["会議の…"]);
     }
 }

@@ -204,7 +204,7 @@ fn where_line(
         ),
     };
     let width = usize::from(area.width);
-    let left = crate::tui::view::pitches::fit(&left, width.saturating_sub(right.width() + 2));
+    let left = crate::model::text::fit(&left, width.saturating_sub(right.width() + 2));
     let pad = width.saturating_sub(left.width() + right.width());
     Line::from(vec![
         Span::styled(left, theme.dim()),

@@ -18,7 +18,9 @@ pub struct Footer<'a> {
 impl Widget for Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let shown: Vec<&Binding> = self.bindings.iter().filter(|b| b.in_footer).collect();
-        let needed = |b: &Binding| b.keys_text().chars().count() + b.label.chars().count() + 3;
+        let needed = |b: &Binding| {
+            crate::model::text::width(&b.keys_text()) + crate::model::text::width(b.label) + 3
+        };
         // `?` leads to every other key, so it keeps its place at the end
         // when the rest do not all fit.
         let all: usize = shown.iter().map(|b| needed(b)).sum();

@@ -12,7 +12,6 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::tui::theme::Theme;
 
@@ -346,65 +345,7 @@ impl<C: GridContent> Grid<'_, C> {
     }
 }
 
-/// Cuts text to a display width, ending with an ellipsis when cut. Wide
-/// characters (CJK, emoji) count as two columns and are never split.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// Word-wraps text into at most `lines` lines, the first `first` columns
-/// wide and the others `width`; the last line is cut with an ellipsis.
-pub fn wrap(text: &str, first: usize, width: usize, lines: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = text.trim();
-    while out.len() < lines && !rest.is_empty() {
-        let room = if out.is_empty() { first } else { width };
-        if out.len() + 1 == lines || rest.width() <= room {
-            out.push(fit(rest, room));
-            break;
-        }
-        let mut cut = None;
-        let mut used = 0;
-        for (i, c) in rest.char_indices() {
-            if c == ' ' {
-                cut = Some(i);
-            }
-            used += c.width().unwrap_or(0);
-            if used > room {
-                break;
-            }
-        }
-        match cut {
-            Some(i) if i > 0 => {
-                out.push(rest[..i].to_string());
-                rest = rest[i..].trim_start();
-            }
-            // One word longer than the line: cut it there.
-            _ => {
-                out.push(fit(rest, room));
-                break;
-            }
-        }
-    }
-    out
-}
+pub use crate::model::text::{fit, wrap_cut as wrap};
 
 fn s(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }

@@ -11,14 +11,15 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use crate::model::text::inert_line;
+use crate::model::text::{inert_line, wrap_after};
 use crate::model::{Event, Id, Note, NoteKind};
 use crate::tui::theme::Theme;
 
-/// Log widths from which the kind is written as a word, not a symbol.
-pub const WIDE: u16 = 70;
+/// Log widths from which the kind's word follows its symbol (the log at
+/// 80 columns, beside the session list, is one of them).
+pub const WIDE: u16 = 50;
 
 /// One note on screen: where it sits in the session (0 is the newest),
 /// its first visible row in the area, and its visible lines.
@@ -49,6 +50,8 @@ pub struct Request<'a> {
     pub bottom: usize,
     /// The selected note, kept in view.
     pub selected: Option<usize>,
+    /// Notes marked to move to another session.
+    pub marked: &'a [Id],
 }
 
 /// The notes that fit in `area`, with their lines laid out.
@@ -60,7 +63,8 @@ pub fn window(event: &Event, request: Request, area: Rect, theme: Theme) -> Wind
     }
     let format = |id: &Id, note: &Note| {
         let conflicted = event.is_conflicted(id);
-        entry_lines(note, request.me, conflicted, area.width, theme)
+        let marked = request.marked.contains(id);
+        entry_lines(note, request.me, (conflicted, marked), area.width, theme)
     };
     let selected = request.selected.map(|s| s.min(count - 1));
     let mut bottom = request.bottom.min(count - 1);
@@ -153,12 +157,15 @@ fn finish(oldest_first: Vec<(usize, Id, Vec<Line<'static>>)>, count: usize) -> W
     }
 }
 
-/// The kind as shown in the log: its prefix symbol, or a word when wide.
+/// The kind as shown in the log, the same for the facilitator and the
+/// note-taker: its prefix symbol (the one typed to make it), followed by
+/// its word where the log is wide enough.
 pub fn marker(kind: NoteKind, wide: bool) -> String {
+    let symbol = kind.prefix().unwrap_or('·');
     if wide {
-        format!("{:<8}", kind.word())
+        format!("{symbol} {:<8}", kind.word())
     } else {
-        kind.prefix().unwrap_or('·').to_string()
+        symbol.to_string()
     }
 }
 
@@ -166,7 +173,7 @@ pub fn marker(kind: NoteKind, wide: bool) -> String {
 pub fn entry_lines(
     note: &Note,
     me: &str,
-    conflicted: bool,
+    (conflicted, marked): (bool, bool),
     width: u16,
     theme: Theme,
 ) -> Vec<Line<'static>> {
@@ -181,6 +188,9 @@ pub fn entry_lines(
     if conflicted {
         tags.push(Span::styled("! conflict ", theme.error()));
     }
+    if marked {
+        tags.push(Span::styled("[marked] ", theme.key()));
+    }
     if note.private {
         tags.push(Span::styled("[private] ", theme.warning()));
     }
@@ -193,7 +203,7 @@ pub fn entry_lines(
     let tag_width: usize = tags.iter().map(Span::width).sum();
     let room = usize::from(width).saturating_sub(indent).max(1);
     let text = inert_line(&note.text);
-    let mut rows = wrap(&text, room, room.saturating_sub(tag_width).max(1)).into_iter();
+    let mut rows = wrap_after(&text, room.saturating_sub(tag_width).max(1), room).into_iter();
     let first = rows.next().unwrap_or_default();
     let time = note.taken_at.format("%H:%M").to_string();
     let mut spans = vec![
@@ -208,44 +218,6 @@ pub fn entry_lines(
     let pad = " ".repeat(indent);
     lines.extend(rows.map(|row| Line::raw(format!("{pad}{row}"))));
     lines
-}
-
-/// Word-wraps text: the first row is `first` columns wide, the rest
-/// `width`. Words longer than a row are cut.
-pub fn wrap(text: &str, width: usize, first: usize) -> Vec<String> {
-    let mut rows = Vec::new();
-    let mut row = String::new();
-    let mut used = 0;
-    let mut room = first.max(1);
-    for word in text.split(' ') {
-        let w = word.width();
-        let gap = usize::from(used > 0);
-        if used + gap + w <= room {
-            if gap == 1 {
-                row.push(' ');
-            }
-            row.push_str(word);
-            used += gap + w;
-            continue;
-        }
-        if used > 0 {
-            rows.push(std::mem::take(&mut row));
-            used = 0;
-            room = width.max(1);
-        }
-        for c in word.chars() {
-            let cw = c.width().unwrap_or(0);
-            if used + cw > room {
-                rows.push(std::mem::take(&mut row));
-                used = 0;
-                room = width.max(1);
-            }
-            row.push(c);
-            used += cw;
-        }
-    }
-    rows.push(row);
-    rows
 }
 
 /// Draws a [`Window`], the selected note reversed.
@@ -282,17 +254,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wrapping_keeps_words_and_cuts_long_ones() {
-        assert_eq!(wrap("one two three", 7, 7), vec!["one two", "three"]);
-        assert_eq!(wrap("abcdefghij", 4, 4), vec!["abcd", "efgh", "ij"]);
-        assert_eq!(wrap("", 5, 5), vec![""]);
-        assert_eq!(wrap("ab cd", 5, 2), vec!["ab", "cd"]);
-    }
-
-    #[test]
     fn kinds_show_their_prefix_or_their_word() {
         assert_eq!(marker(NoteKind::Question, false), "?");
         assert_eq!(marker(NoteKind::Point, false), "·");
-        assert_eq!(marker(NoteKind::Decision, true), "decision");
+        assert_eq!(marker(NoteKind::Decision, true), "= decision");
+        assert_eq!(marker(NoteKind::Point, true), "· point   ");
     }
 }

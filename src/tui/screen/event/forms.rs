@@ -45,7 +45,7 @@ pub fn details(event: &Event) -> SetupForm {
         .field(NAME, TextField::single(&info.name))
         .field(
             DATE,
-            TextField::single(&date).with_placeholder("YYYY-MM-DD"),
+            TextField::suggested(&date).with_placeholder("YYYY-MM-DD"),
         )
         .field(VENUE, TextField::single(&info.venue))
         .field(
@@ -119,8 +119,8 @@ pub fn slot(event: &Event, id: Option<&Id>) -> SetupForm {
             LABEL,
             TextField::single(&slot.label).with_placeholder("Round 1 (blank: the times)"),
         )
-        .field(STARTS, TextField::single(&hhmm(slot.start)))
-        .field(ENDS, TextField::single(&hhmm(slot.end)))
+        .field(STARTS, TextField::suggested(&hhmm(slot.start)))
+        .field(ENDS, TextField::suggested(&hhmm(slot.end)))
         .field(KIND, TextField::single(slot.kind.word()))
 }
 
@@ -173,29 +173,55 @@ pub fn save(state: &mut State) -> Vec<Effect> {
     }
     let mut effects = close(&mut state.setup);
     effects.extend(saved);
+    let slot = match &form.target {
+        Target::Slot(id) => Some(id.clone()),
+        Target::NewSlot => new_id.clone(),
+        _ => None,
+    };
     if let Some(id) = new_id {
         state.setup.selected = match form.target {
             Target::NewSlot => Selected::Slot(id),
             _ => Selected::Room(id),
         };
     }
+    if let Some(slot) = slot {
+        warn_overlaps(state, done, &slot);
+    }
     effects
 }
 
-/// Esc: leaves the form unsaved. What was typed is kept (and the
-/// description's draft with it) until the same form is opened again.
-pub fn leave(state: &mut State) -> Vec<Effect> {
-    let Some(form) = state.setup.form.take() else {
-        return Vec::new();
-    };
-    if form.changed() {
-        state.setup.parked = Some(form);
-        state.info("Not saved yet; it comes back as you left it when you open it again.");
-        return Vec::new();
+/// Saved, but sharing time with another slot: said at once, as a warning
+/// (merged files can hold such slots too, so it is never refused).
+fn warn_overlaps(state: &mut State, done: &str, slot: &Id) {
+    let event = state.event();
+    let overlaps = crate::model::rules::overlapping_slots(event);
+    let pair = overlaps.iter().find(|(a, b)| a == slot || b == slot);
+    if let Some(pair) = pair {
+        let text = format!(
+            "{done} {} Enter on the slot changes its times.",
+            crate::model::rules::describe_overlap(event, pair)
+        );
+        state.error(text);
     }
-    state.info("Not saved.");
-    state.setup.form = Some(form);
-    close(&mut state.setup)
+}
+
+/// Esc: leaves the form and keeps what was typed, saved (u undoes it);
+/// the one meaning of Esc in every form. What cannot be saved (a time that
+/// is not one) is kept as typed, with the reason, until the same form opens
+/// again.
+pub fn leave(state: &mut State) -> Vec<Effect> {
+    match &state.setup.form {
+        None => Vec::new(),
+        Some(form) if form.changed() => {
+            let effects = save(state);
+            if let Some(form) = state.setup.form.take() {
+                state.setup.parked = Some(form);
+                state.error(crate::tui::screen::not_saved_kept(state));
+            }
+            effects
+        }
+        Some(_) => close(&mut state.setup),
+    }
 }
 
 /// Closes the form, and forgets the description's draft if it was its form.

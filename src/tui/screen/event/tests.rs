@@ -149,6 +149,43 @@ fn a_new_slot_starts_where_the_last_ends_and_its_kind_cycles_with_space() {
 }
 
 #[test]
+fn a_typed_time_replaces_the_suggested_one() {
+    let mut state = on_event(sample_state());
+    press(&mut state, &[KeyCode::Char('s'), KeyCode::Tab]);
+    type_text(&mut state, "14:00");
+    press(&mut state, &[KeyCode::Tab]);
+    type_text(&mut state, "14:45");
+    press(&mut state, &[KeyCode::Enter]);
+    assert!(state.setup.form.is_none(), "{:?}", state.status);
+    let (_, last) = state.event().slots_in_order()[4];
+    assert_eq!(last.start.format("%H:%M").to_string(), "14:00");
+    assert_eq!(last.end.format("%H:%M").to_string(), "14:45");
+}
+
+#[test]
+fn an_overlapping_slot_is_added_with_a_warning_that_stays_on_event() {
+    let mut state = on_event(sample_state());
+    press(&mut state, &[KeyCode::Char('s'), KeyCode::Tab]);
+    type_text(&mut state, "10:30");
+    press(&mut state, &[KeyCode::Tab]);
+    type_text(&mut state, "11:30");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save), "added all the same");
+    let status = state.status.clone().unwrap_or_else(|| unreachable!());
+    assert!(status.error, "{status:?}");
+    assert!(
+        status
+            .text
+            .contains("Round 1 (10:00–11:00) overlaps 10:30–11:30"),
+        "{status:?}"
+    );
+    let shown = crate::tui::testing::screen(&mut state, 80, 24);
+    assert!(shown.contains("OVERLAP"), "{shown}");
+    insta::assert_snapshot!(shown);
+    insta::assert_snapshot!(crate::tui::testing::screen(&mut state, 60, 20));
+}
+
+#[test]
 fn slots_move_by_their_times() {
     let mut state = on_event(sample_state());
     let id = select_slot(&mut state, "Coffee");
@@ -355,13 +392,35 @@ fn a_read_only_event_keeps_what_was_typed_in_the_form() {
 }
 
 #[test]
-fn esc_keeps_what_was_typed_until_the_same_form_opens_again() {
+fn esc_saves_what_was_typed_and_u_undoes_it() {
     let mut state = on_event(sample_state());
     press(&mut state, &[KeyCode::Char('r')]);
     type_text(&mut state, "Roof terrace");
     press(&mut state, &[KeyCode::Esc]);
     assert!(state.setup.form.is_none());
+    assert_eq!(room_names(&state).len(), 4, "added");
+    press(&mut state, &[KeyCode::Char('u')]);
+    assert_eq!(room_names(&state).len(), 3, "undone");
+}
+
+#[test]
+fn esc_keeps_what_cannot_be_saved_until_the_same_form_opens_again() {
+    let mut state = on_event(sample_state());
+    press(&mut state, &[KeyCode::Char('r')]);
+    type_text(&mut state, "Roof terrace");
+    press(&mut state, &[KeyCode::Tab]);
+    type_text(&mut state, "lots");
+    press(&mut state, &[KeyCode::Esc]);
+    assert!(state.setup.form.is_none());
     assert_eq!(room_names(&state).len(), 3, "nothing added");
+    let status = state.status.clone().unwrap_or_else(|| unreachable!());
+    assert!(
+        status.error
+            && status
+                .text
+                .starts_with("Not saved (Capacity \"lots\" is not a number"),
+        "{status:?}"
+    );
     press(&mut state, &[KeyCode::Char('s')]);
     assert_eq!(
         state.setup.form.as_ref().map(|f| f.text(forms::LABEL)),
@@ -371,6 +430,7 @@ fn esc_keeps_what_was_typed_until_the_same_form_opens_again() {
     press(&mut state, &[KeyCode::Esc, KeyCode::Char('r')]);
     let form = state.setup.form.clone().unwrap_or_else(|| unreachable!());
     assert_eq!(form.text(forms::NAME), "Roof terrace");
+    press(&mut state, &[KeyCode::Backspace; 4]);
     press(&mut state, &[KeyCode::Enter]);
     assert_eq!(room_names(&state).len(), 4);
 }

@@ -11,6 +11,7 @@ use crate::tui::state::State;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WarningKind {
     Clash,
+    Overlap,
     Conflict,
     NoNotes,
     Unreadable,
@@ -21,6 +22,7 @@ impl WarningKind {
     pub fn word(self) -> &'static str {
         match self {
             WarningKind::Clash => "CLASH",
+            WarningKind::Overlap => "OVERLAP",
             WarningKind::Conflict => "CONFLICT",
             WarningKind::NoNotes => "NO NOTES",
             WarningKind::Unreadable => "UNREADABLE",
@@ -60,6 +62,11 @@ pub fn warnings(state: &State) -> Vec<Warning> {
     found.extend(rules::clashes(event).iter().map(|clash| Warning {
         kind: WarningKind::Clash,
         text: clash.describe(event),
+        record: None,
+    }));
+    found.extend(rules::overlapping_slots(event).iter().map(|pair| Warning {
+        kind: WarningKind::Overlap,
+        text: rules::describe_overlap(event, pair),
         record: None,
     }));
     found.extend(

@@ -129,6 +129,16 @@ fn the_export_screen_at_80_by_24() {
 }
 
 #[test]
+fn the_export_header_at_60_by_20_keeps_a_gap_before_the_place() {
+    let mut state = on_export();
+    let shown = screen(&mut state, 60, 20);
+    let header = shown.lines().nth(1).unwrap_or_default();
+    assert!(header.contains("  "), "{header}");
+    assert!(header.trim_end().ends_with(char::is_numeric), "{header}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
 fn the_export_screen_at_160_by_48() {
     let mut state = on_export();
     insta::assert_snapshot!(screen(&mut state, 160, 48));

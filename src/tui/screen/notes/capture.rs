@@ -11,10 +11,27 @@ use crate::tui::state::State;
 use crate::tui::view::notes::{Hit, hit};
 use crate::tui::widget::text_field::TextField;
 
+/// The capture line, empty. Its hint (the kinds' prefixes) is drawn by the
+/// view, as long as the line's width allows.
 pub fn empty_line() -> TextField {
-    TextField::single("").with_placeholder(
-        "type a note, Enter adds it · ? question ! action = decision \" quote * idea",
-    )
+    TextField::single("")
+}
+
+/// What the empty capture line says, the longest that fits in `width`
+/// columns: every prefix stays visible down to the shortest.
+pub fn prefix_hint(width: usize) -> &'static str {
+    [
+        "type a note · ? question  ! action  = decision  \" quote  * idea",
+        "? question  ! action  = decision  \" quote  * idea",
+        "? question ! action = decision \" quote * idea",
+        "?question !action =decision \"quote *idea",
+        "? ! = \" * start a line to set its kind",
+        "? ! = \" * set the kind",
+        "?!=\"* kinds",
+    ]
+    .into_iter()
+    .find(|hint| crate::model::text::width(hint) <= width)
+    .unwrap_or("")
 }
 
 /// The draft key of a session's capture line.

@@ -59,12 +59,21 @@ pub enum NoteAction {
     NextField,
     /// Previous field of the form
     PreviousField,
+    /// Take notes in the selected occurrence of the session
+    Choose,
+    /// Mark the selected note to move, or unmark it
+    Mark,
+    /// Move the marked notes (or the selected one) to another session
+    Move,
 }
 
 impl NoteAction {
     pub fn description(&self) -> &'static str {
         match self {
             NoteAction::Write => "type notes in the capture line (Enter adds each one)",
+            NoteAction::Choose => "take notes in the selected occurrence of the session",
+            NoteAction::Mark => "mark the selected note to move, or unmark it",
+            NoteAction::Move => "move the marked notes (or the selected one) to another session",
             NoteAction::ToLog => "go to the notes log",
             NoteAction::ToSessions => "go back to the list of sessions",
             NoteAction::Up => "select the previous session, note or next step",
@@ -109,6 +118,19 @@ pub fn bindings(state: &State) -> Vec<Binding> {
         .help_only(),
     ];
     match state.notes.focus {
+        Focus::Choose => vec![
+            bind(
+                &[Key::code(KeyCode::Enter)],
+                if state.notes.moving.is_some() {
+                    "move here"
+                } else {
+                    "take notes here"
+                },
+                NoteAction::Choose,
+            ),
+            bind(&up_keys(), "up", NoteAction::Up),
+            bind(&down_keys(), "down", NoteAction::Down),
+        ],
         Focus::Capture if state.notes.schedule_missing.is_none() => {
             let mut keys = vec![bind(
                 &[Key::code(KeyCode::Up)],
@@ -236,6 +258,8 @@ fn log_bindings(state: &State, page: [Binding; 2]) -> Vec<Binding> {
             "sessions",
             NoteAction::ToSessions,
         ));
+        keys.push(bind(&[Key::char(' ')], "mark", NoteAction::Mark).help_only());
+        keys.push(bind(&[Key::char('m')], "move", NoteAction::Move));
     }
     keys.extend([
         bind(&up_keys(), "up", NoteAction::Up).help_only(),

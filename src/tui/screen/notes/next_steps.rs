@@ -128,21 +128,27 @@ pub fn edit_form(state: &mut State) -> Vec<Effect> {
 }
 
 /// Esc leaves the form but keeps what was typed, for `a` to bring back.
+/// Esc in the form: saves what was typed, as in every form (u undoes it);
+/// a blank new step is simply left.
 pub fn leave_form(state: &mut State) -> Vec<Effect> {
-    state.notes.focus = Focus::NextSteps;
-    if state.notes.editing_step.take().is_some() {
+    let blank = state
+        .notes
+        .action_form
+        .as_ref()
+        .is_none_or(|form| form.fields.iter().all(TextField::is_empty));
+    if blank && state.notes.editing_step.is_none() {
         state.notes.action_form = None;
-        state.info("Next step not changed.");
+        state.notes.focus = Focus::NextSteps;
         return Vec::new();
     }
-    if let Some(form) = &state.notes.action_form {
-        if form.fields.iter().all(TextField::is_empty) {
-            state.notes.action_form = None;
-        } else {
-            state.info("Next step not added yet; a brings it back.");
-        }
+    let effects = save_form(state);
+    if state.notes.focus == Focus::ActionForm && state.notes.editing_step.is_none() {
+        // Refused (a date that is not one): kept as typed for a to bring
+        // back. A step being changed stays open instead, to fix.
+        state.notes.focus = Focus::NextSteps;
+        state.error(crate::tui::screen::not_saved_kept(state));
     }
-    Vec::new()
+    effects
 }
 
 /// Enter in the form: adds the next step, or says what to fix.

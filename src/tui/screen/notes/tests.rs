@@ -347,22 +347,25 @@ fn a_next_step_can_be_changed_after_it_was_added_and_keeps_its_status() {
     );
     assert_eq!(step.status, ActionStatus::Done, "still done");
 
-    // Esc leaves an edit as it was, and `a` then starts a new one.
+    // An emptied step cannot be saved: Esc keeps the form open to fix.
     press(&mut state, &[KeyCode::Char('e')]);
     backspaces(&mut state, 40);
     press(&mut state, &[KeyCode::Esc]);
+    assert_eq!(state.notes.focus, Focus::ActionForm);
+    let actions = state.event().actions_of(Some(&chosen(&state)));
+    assert_eq!(actions[1].1.text, "Write up the pilot for both councils");
+    // Esc saves what was typed, as Enter does, and u undoes it.
+    type_text(&mut state, "Pilot it");
+    press(&mut state, &[KeyCode::Esc]);
+    assert_eq!(state.notes.focus, Focus::NextSteps);
+    let actions = state.event().actions_of(Some(&chosen(&state)));
+    assert_eq!(actions[1].1.text, "Pilot it");
+    press(&mut state, &[KeyCode::Char('u')]);
     let actions = state.event().actions_of(Some(&chosen(&state)));
     assert_eq!(actions[1].1.text, "Write up the pilot for both councils");
     press(&mut state, &[KeyCode::Char('a')]);
     let form = state.notes.action_form.as_ref().expect("a new form");
     assert!(form.fields.iter().all(TextField::is_empty));
-    // u undoes the change.
-    press(
-        &mut state,
-        &[KeyCode::Esc, KeyCode::Esc, KeyCode::Char('u')],
-    );
-    let actions = state.event().actions_of(Some(&chosen(&state)));
-    assert_eq!(actions[1].1.text, "Write up the pilot");
 }
 
 #[test]
@@ -450,6 +453,7 @@ fn only_the_visible_notes_are_laid_out() {
         me: "Sam",
         bottom: 0,
         selected: None,
+        marked: &[],
     };
     let area = ratatui::layout::Rect::new(0, 0, 50, 16);
     let theme = crate::tui::theme::Theme::new(false);
@@ -631,6 +635,45 @@ fn the_note_edit_line_says_when_another_laptop_changed_the_note_and_saving_keeps
             "Pilot with two councils in spring"
         ]
     );
+}
+
+#[test]
+fn marked_notes_move_to_the_session_picked_and_u_undoes_it() {
+    let mut state = on_notes();
+    let from = chosen(&state);
+    press(&mut state, &[KeyCode::Right]);
+    assert_eq!(state.notes.focus, Focus::Log);
+    press(
+        &mut state,
+        &[KeyCode::Char(' '), KeyCode::Up, KeyCode::Char(' ')],
+    );
+    assert_eq!(state.notes.marked.len(), 2);
+    let shown = crate::tui::testing::screen(&mut state, 80, 24);
+    assert_eq!(shown.matches("[marked]").count(), 2, "{shown}");
+    press(&mut state, &[KeyCode::Char('m')]);
+    assert_eq!(state.notes.focus, Focus::Choose);
+    assert_eq!(state.note_taker, None, "still the facilitator's screen");
+    let (to, _) = state.notes.candidates[0].clone();
+    assert_ne!(to, from);
+    insta::assert_snapshot!(crate::tui::testing::screen(&mut state, 80, 24));
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save));
+    assert_eq!(state.event().notes_of(&from).count(), 1);
+    assert_eq!(state.event().notes_of(&to).count(), 2);
+    assert!(state.notes.marked.is_empty());
+    press(&mut state, &[KeyCode::Char('u')]);
+    assert_eq!(state.event().notes_of(&from).count(), 3);
+}
+
+#[test]
+fn m_moves_the_selected_note_when_none_is_marked_and_esc_moves_nothing() {
+    let mut state = on_notes();
+    let from = chosen(&state);
+    press(&mut state, &[KeyCode::Right, KeyCode::Char('m')]);
+    assert_eq!(state.notes.moving.as_ref().map(Vec::len), Some(1));
+    press(&mut state, &[KeyCode::Esc]);
+    assert_eq!(state.notes.focus, Focus::Log);
+    assert_eq!(state.event().notes_of(&from).count(), 3);
 }
 
 #[test]

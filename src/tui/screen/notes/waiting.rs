@@ -70,9 +70,22 @@ pub fn enter_note_taker(
     let key = waiting_key(query);
     match found {
         Ok(id) => start(state, &id),
-        Err(error @ RefError::Ambiguous { .. }) => {
-            state.notes.focus = Focus::Sessions;
-            state.error(format!("{error} Or pick it in the list here."));
+        Err(RefError::Ambiguous { candidates, .. }) => {
+            // Still note-taker mode (a repeated session's occurrences share
+            // a title): picking one is all that is left to do.
+            let event = state.event();
+            let candidates: Vec<(Id, String)> = candidates
+                .into_iter()
+                .map(|(id, _)| {
+                    let place = place_of(event, &id);
+                    (id, place)
+                })
+                .collect();
+            state.note_taker = candidates.first().map(|(id, _)| id.clone());
+            state.notes.candidates = candidates;
+            state.notes.candidate = 0;
+            state.notes.focus = Focus::Choose;
+            state.info("More than one session matches: pick yours, then Enter.");
             return;
         }
         Err(error) => {
@@ -103,6 +116,45 @@ pub fn enter_note_taker(
         state.notes.waiting = parse(&text, state.now);
     }
     state.notes.waiting_key = key;
+}
+
+/// "Data across borders — Round 1 10:00, Garden room": what tells one
+/// occurrence from another.
+pub fn place_of(event: &crate::model::Event, id: &Id) -> String {
+    let Some(session) = event.sessions.get(id) else {
+        return id.to_string();
+    };
+    let slot = event
+        .slots
+        .get(&session.slot)
+        .map_or_else(String::new, |s| {
+            let start = s.start.format("%H:%M");
+            if s.label.is_empty() {
+                start.to_string()
+            } else {
+                format!("{} {start}", s.label)
+            }
+        });
+    let room = event
+        .rooms
+        .get(&session.room)
+        .map_or("no room", |r| r.name.as_str());
+    format!("{} — {slot}, {room}", event.session_title(session))
+}
+
+/// Enter on an occurrence: notes from now on go to that one.
+pub fn choose(state: &mut State) -> Vec<Effect> {
+    if state.notes.moving.is_some() {
+        return super::moving::finish(state);
+    }
+    let Some((id, _)) = state.notes.candidates.get(state.notes.candidate).cloned() else {
+        return Vec::new();
+    };
+    state.notes.candidates.clear();
+    start(state, &id);
+    state.notes.focus = Focus::Capture;
+    state.status = None;
+    Vec::new()
 }
 
 fn start(state: &mut State, session: &Id) {

@@ -64,6 +64,86 @@ fn interest_goes_up_and_down_with_one_key_and_the_list_resorts() {
 }
 
 #[test]
+fn i_then_a_number_then_enter_sets_the_hands_and_the_selection_follows() {
+    let mut state = sample_state();
+    press(&mut state, &[KeyCode::Char('j'), KeyCode::Char('j')]);
+    let (_, picked) = selection(&state).expect("a selection");
+    press(&mut state, &[KeyCode::Char('i')]);
+    assert_eq!(state.pitches.focus, Focus::Interest);
+    assert!(screen(&mut state, 80, 24).contains("Enter set hands"));
+    type_text(&mut state, "42");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save));
+    assert_eq!(state.pitches.focus, Focus::List);
+    assert_eq!(state.event().interest_of(&picked), 42);
+    assert_eq!(titles(&state)[0], state.event().pitches[&picked].title);
+    assert_eq!(selection(&state), Some((0, picked.clone())));
+    // u undoes it, as any change.
+    press(&mut state, &[KeyCode::Char('u')]);
+    assert_eq!(state.event().interest_of(&picked), 6);
+}
+
+#[test]
+fn a_number_that_is_not_one_is_refused_and_esc_leaves_it_unchanged() {
+    let mut state = sample_state();
+    let (_, picked) = selection(&state).expect("a selection");
+    let before = state.event().interest_of(&picked);
+    press(&mut state, &[KeyCode::Char('i')]);
+    type_text(&mut state, "lots");
+    assert!(press(&mut state, &[KeyCode::Enter]).is_empty());
+    assert!(state.status.as_ref().is_some_and(|s| s.error));
+    assert_eq!(state.pitches.focus, Focus::Interest);
+    press(&mut state, &[KeyCode::Esc]);
+    assert_eq!(state.pitches.focus, Focus::List);
+    assert_eq!(state.event().interest_of(&picked), before);
+}
+
+#[test]
+fn hands_typed_for_a_merged_pitch_are_its_total() {
+    let mut state = sample_state();
+    state.pitches.sort = Sort::Time;
+    press(
+        &mut state,
+        &[KeyCode::Char('j'), KeyCode::Char('j'), KeyCode::Char('j')],
+    );
+    press(
+        &mut state,
+        &[KeyCode::Char('m'), KeyCode::Char('j'), KeyCode::Enter],
+    );
+    let (_, root) = selection(&state).expect("the pitch merged into");
+    let merged = state.event().interest_of(&root) - state.event().pitches[&root].interest;
+    assert!(merged > 0);
+    press(&mut state, &[KeyCode::Char('i')]);
+    type_text(&mut state, &(merged + 3).to_string());
+    press(&mut state, &[KeyCode::Enter]);
+    assert_eq!(state.event().interest_of(&root), merged + 3);
+    assert_eq!(state.event().pitches[&root].interest, 3);
+}
+
+#[test]
+fn the_first_row_stays_selected_through_a_re_sort() {
+    let mut state = sample_state();
+    let (_, first) = selection(&state).expect("a selection");
+    for _ in 0..3 {
+        press(&mut state, &[KeyCode::Char('-')]);
+    }
+    assert_eq!(selection(&state).map(|(_, id)| id), Some(first));
+}
+
+#[test]
+fn clearing_a_filter_keeps_the_pitch_it_left_selected() {
+    let mut state = sample_state();
+    press(&mut state, &[KeyCode::Char('/')]);
+    type_text(&mut state, "pattern");
+    press(&mut state, &[KeyCode::Enter]);
+    let (_, found) = selection(&state).expect("the pitch found");
+    assert!(state.event().pitches[&found].title.contains("pattern"));
+    press(&mut state, &[KeyCode::Esc]);
+    assert!(state.pitches.filter.is_empty());
+    assert_eq!(selection(&state).map(|(_, id)| id), Some(found));
+}
+
+#[test]
 fn undo_takes_back_the_last_change_and_redo_restores_it() {
     let mut state = sample_state();
     let (_, id) = selection(&state).expect("a selection");
@@ -137,9 +217,35 @@ fn people_parse_with_and_without_organisations() {
 }
 
 #[test]
-fn the_timer_counts_from_the_state_clock() {
+fn t_shows_and_hides_the_timer_and_space_starts_and_pauses_it() {
     let mut state = sample_state();
     press(&mut state, &[KeyCode::Char('t')]);
+    assert!(state.pitches.timer.visible);
+    assert!(!state.pitches.timer.is_running());
+    press(&mut state, &[KeyCode::Char(' ')]);
+    assert!(state.pitches.timer.is_running());
+    press(&mut state, &[KeyCode::Char('t')]);
+    assert!(!state.pitches.timer.visible, "hidden");
+    assert!(state.pitches.timer.is_running(), "still counting");
+    press(&mut state, &[KeyCode::Char(' ')]);
+    assert!(!state.pitches.timer.is_running());
+}
+
+#[test]
+fn time_up_stays_large_at_80_by_24_and_the_timer_takes_60_by_20() {
+    let mut state = sample_state();
+    state.screen = Screen::Pitches;
+    press(&mut state, &[KeyCode::Char('t'), KeyCode::Char(' ')]);
+    let later = state.now + chrono::Duration::seconds(65);
+    crate::tui::update::update(&mut state, Action::Tick(later));
+    insta::assert_snapshot!(screen(&mut state, 80, 24));
+    insta::assert_snapshot!(screen(&mut state, 60, 20));
+}
+
+#[test]
+fn the_timer_counts_from_the_state_clock() {
+    let mut state = sample_state();
+    press(&mut state, &[KeyCode::Char(' ')]);
     let later = state.now + chrono::Duration::seconds(20);
     crate::tui::update::update(&mut state, Action::Tick(later));
     assert_eq!(state.pitches.timer.text(state.now), "0:40");
@@ -174,7 +280,7 @@ fn the_pitches_screen_at_80_by_24() {
 fn the_pitches_screen_with_the_timer_at_160_by_48() {
     let mut state = sample_state();
     state.screen = Screen::Pitches;
-    press(&mut state, &[KeyCode::Char('t')]);
+    press(&mut state, &[KeyCode::Char(' ')]);
     insta::assert_snapshot!(screen(&mut state, 160, 48));
 }
 

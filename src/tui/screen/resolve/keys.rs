@@ -58,7 +58,9 @@ pub fn open_binding(state: &State) -> Option<Binding> {
 /// help and quit (last): the screen's own keys nearest the end go to help
 /// only, as many as needed. Widths as the footer counts them.
 pub fn fit_footer(bindings: &mut [Binding], width: u16) {
-    let needed = |b: &Binding| b.keys_text().chars().count() + b.label.chars().count() + 3;
+    let needed = |b: &Binding| {
+        crate::model::text::width(&b.keys_text()) + crate::model::text::width(b.label) + 3
+    };
     let kept = |b: &Binding| {
         matches!(
             b.action,

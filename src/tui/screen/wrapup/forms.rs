@@ -146,20 +146,21 @@ pub fn after_typing(state: &mut State) -> Vec<Effect> {
 /// written while people speak, and leaving must not lose it. A next step or
 /// decision with something typed is kept until the same form opens again.
 pub fn leave(state: &mut State) -> Vec<Effect> {
-    let Some(form) = state.wrapup.form.take() else {
-        return Vec::new();
-    };
-    if form.esc_saves {
-        state.wrapup.form = Some(form);
-        return save(state);
+    match &state.wrapup.form {
+        None => Vec::new(),
+        Some(form) if form.changed() || form.esc_saves => {
+            let effects = save(state);
+            if let Some(form) = state.wrapup.form.take() {
+                state.wrapup.parked = Some(form);
+                state.error(crate::tui::screen::not_saved_kept(state));
+            }
+            effects
+        }
+        Some(_) => {
+            state.wrapup.form = None;
+            Vec::new()
+        }
     }
-    if form.changed() {
-        state.wrapup.parked = Some(form);
-        state.info("Not added yet; it comes back as you left it when you open it again.");
-    } else {
-        state.info("Not saved.");
-    }
-    Vec::new()
 }
 
 /// Opens a form, or the same one left with Esc, as it was left.

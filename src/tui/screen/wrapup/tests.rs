@@ -133,13 +133,30 @@ fn esc_saves_the_summary_as_on_the_notes_screen() {
 }
 
 #[test]
-fn a_next_step_left_with_esc_comes_back_when_its_form_opens_again() {
+fn a_next_step_left_with_esc_is_saved_and_u_undoes_it() {
     let mut state = on_wrapup();
     press(&mut state, &[KeyCode::Char('a')]);
     type_text(&mut state, "Share the slides");
+    assert!(press(&mut state, &[KeyCode::Esc]).contains(&Effect::Save));
+    assert_eq!(state.event().actions.len(), 1);
+    press(&mut state, &[KeyCode::Char('u')]);
+    assert!(state.event().actions.is_empty());
+}
+
+#[test]
+fn a_next_step_that_cannot_be_saved_comes_back_when_its_form_opens_again() {
+    let mut state = on_wrapup();
+    press(&mut state, &[KeyCode::Char('a')]);
+    type_text(&mut state, "Share the slides");
+    press(&mut state, &[KeyCode::Tab, KeyCode::Tab]);
+    type_text(&mut state, "next week");
     assert!(press(&mut state, &[KeyCode::Esc]).is_empty());
     assert!(state.event().actions.is_empty());
-    assert!(status(&state).starts_with("Not added yet"));
+    assert!(
+        status(&state).starts_with("Not saved ("),
+        "{}",
+        status(&state)
+    );
     press(&mut state, &[KeyCode::Right, KeyCode::Char('a')]);
     assert_eq!(
         state.wrapup.focused_field().map(TextField::text).as_deref(),
@@ -152,8 +169,10 @@ fn a_next_step_left_with_esc_comes_back_when_its_form_opens_again() {
     );
     assert_eq!(
         state.wrapup.focused_field().map(TextField::text).as_deref(),
-        Some("Share the slides")
+        Some("next week")
     );
+    press(&mut state, &[KeyCode::Backspace; 9]);
+    type_text(&mut state, "2026-12-04");
     press(&mut state, &[KeyCode::Enter]);
     assert_eq!(state.event().actions.len(), 1);
 }

@@ -6,13 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use crate::model::text::fit;
 use crate::model::text::inert_line;
 use crate::tui::screen::event::warnings::{Warning, WarningKind};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use crate::tui::view::ago;
 use crate::tui::view::export::wrap::wrap;
-use crate::tui::view::pitches::fit;
 
 /// Width of the word before each warning ("UNREADABLE" and a space).
 const WORD_WIDTH: usize = 11;

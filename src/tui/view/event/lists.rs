@@ -7,11 +7,11 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::SlotKind;
+use crate::model::text::fit;
 use crate::model::text::inert_line;
 use crate::tui::screen::event::Selected;
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
-use crate::tui::view::pitches::fit;
 
 /// The first row to show so that the selected row is visible.
 fn offset(selected: Option<usize>, rows: usize) -> usize {

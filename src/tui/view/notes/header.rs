@@ -9,12 +9,12 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::rules::{count_word, plural, quoted, slot_name_of};
+use crate::model::text::fit;
 use crate::model::text::inert_line;
 use crate::model::{Event, Id, Session};
 use crate::tui::screen::notes::{arrived, session_id};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
-use crate::tui::view::pitches::fit;
 use crate::tui::widget::countdown::countdown;
 use crate::tui::widget::note_log::Window;
 

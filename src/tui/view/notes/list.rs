@@ -8,13 +8,14 @@ use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::rules::slot_name;
+use crate::model::text::fit;
 use crate::model::text::inert_line;
 use crate::model::{Event, Id};
 use crate::tui::screen::notes::sessions::{Row, rows};
 use crate::tui::screen::notes::{Focus, session_id};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
-use crate::tui::view::pitches::{fit, scroll_offset};
+use crate::tui::view::pitches::scroll_offset;
 
 fn inner(area: Rect) -> Rect {
     Block::default().borders(Borders::RIGHT).inner(area)

@@ -7,6 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
+use crate::model::text::{fit, wrap_after};
 use crate::model::text::{inert, inert_line};
 use crate::model::{Action, ActionStatus};
 use crate::tui::screen::notes::{
@@ -14,8 +15,7 @@ use crate::tui::screen::notes::{
 };
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
-use crate::tui::view::pitches::fit;
-use crate::tui::widget::note_log::{marker, wrap};
+use crate::tui::widget::note_log::marker;
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     match state.notes.focus {
@@ -217,12 +217,12 @@ pub fn waiting(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         .schedule_missing
         .as_ref()
         .map_or("", |m| m.why.as_str());
-    let mut lines: Vec<Line> = wrap(&inert_line(why), width, width)
+    let mut lines: Vec<Line> = wrap_after(&inert_line(why), width, width)
         .into_iter()
         .map(|l| Line::styled(l, theme.dim()))
         .collect();
     let next = "Type notes below as people talk: Enter keeps each one. When the organiser's schedule reaches this laptop (or you run the same command again later), they are added to the session.";
-    lines.extend(wrap(next, width, width).into_iter().map(Line::raw));
+    lines.extend(wrap_after(next, width, width).into_iter().map(Line::raw));
     lines.push(Line::raw(""));
     let room = usize::from(area.height).saturating_sub(lines.len());
     let kept = &state.notes.waiting;

@@ -9,12 +9,12 @@ use unicode_width::UnicodeWidthStr;
 
 use super::ListArea;
 use crate::model::autoschedule::open_pitches;
+use crate::model::text::fit;
 use crate::model::text::inert_line;
 use crate::model::{Event, Id};
 use crate::tui::screen::schedule::{Focus, Pending, selection};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
-use crate::tui::widget::grid::fit;
 
 fn title(event: &Event, id: &Id) -> String {
     event

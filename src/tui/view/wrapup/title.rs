@@ -38,7 +38,9 @@ pub fn fit(text: &str, width: u16, height: u16) -> Title {
         for (size, columns) in [(PixelSize::HalfHeight, 8), (PixelSize::Quadrant, 4)] {
             let per_line = usize::from(width) / columns;
             let lines = wrap(&text, per_line.max(1), 0);
-            let fits = lines.iter().all(|l| l.chars().count() <= per_line);
+            let fits = lines
+                .iter()
+                .all(|l| crate::model::text::width(l) <= per_line);
             if fits && lines.len() <= MOST_LINES && lines.len() * 4 <= budget {
                 return Title {
                     lines,

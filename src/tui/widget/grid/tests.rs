@@ -117,36 +117,6 @@ fn the_offset_keeps_the_cursor_in_sight_and_leaves_no_blank_end() {
 }
 
 #[test]
-fn fitting_counts_wide_characters_as_two_columns() {
-    assert_eq!(fit("abc", 3), "abc");
-    assert_eq!(fit("abcdef", 4), "abc…");
-    assert_eq!(fit("会議会議", 5), "会議…");
-    assert_eq!(fit("会議会議", 4), "会…");
-    assert_eq!(fit("🎉🎉", 2), "…");
-    assert_eq!(fit("abc", 0), "");
-    for width in 0..12 {
-        assert!(fit("会a議b🎉c", width).width() <= width);
-    }
-}
-
-#[test]
-fn wrapping_breaks_at_spaces_and_cuts_the_last_line() {
-    assert_eq!(
-        wrap("Open standards for planning", 14, 14, 2),
-        ["Open standards", "for planning"]
-    );
-    assert_eq!(
-        wrap("Open standards for planning", 12, 14, 2),
-        ["Open", "standards for…"]
-    );
-    assert_eq!(wrap("Open standards", 20, 20, 2), ["Open standards"]);
-    assert_eq!(wrap("Supercalifragilistic idea", 8, 8, 2), ["Superca…"]);
-    assert_eq!(wrap("会議の 設計です", 7, 7, 2), ["会議の", "設計で…"]);
-    assert!(wrap("", 5, 5, 2).is_empty());
-    assert!(wrap("anything", 5, 5, 0).is_empty());
-}
-
-#[test]
 fn tiny_and_empty_areas_draw_without_panicking() {
     for (w, h) in [(0, 0), (1, 1), (3, 2), (5, 1)] {
         for (rows, cols) in [(0, 0), (3, 4), (1, 1)] {

@@ -165,9 +165,84 @@ fn when_the_schedule_syncs_in_the_next_key_moves_to_the_session() {
 }
 
 #[test]
-fn an_ambiguous_session_falls_back_to_the_list() {
+fn an_ambiguous_session_is_picked_inside_note_taker_mode() {
     let state = note_taker(sample_state(), "a");
-    assert_eq!(state.note_taker, None);
-    assert_eq!(state.notes.focus, Focus::Sessions);
-    assert!(state.status.as_ref().is_some_and(|s| s.error));
+    assert!(state.note_taker.is_some());
+    assert_eq!(state.notes.focus, Focus::Choose);
+    assert!(state.notes.candidates.len() > 1);
+}
+
+/// "Data across borders" in Round 2 (Library) and again in Round 1
+/// (Garden room).
+fn repeated(state: State) -> State {
+    let mut state = super::with_round_two(state);
+    let event = state.event();
+    let first = event.sessions_in_order().into_iter().find_map(|(_, s)| {
+        let title = event.pitches.get(s.pitches.first()?)?.title.as_str();
+        (title == "Data across borders").then(|| s.clone())
+    });
+    let garden = event.rooms.iter().find(|(_, r)| r.name == "Garden room");
+    let round_one = event.slots.iter().find(|(_, s)| s.label == "Round 1");
+    let (Some(first), Some((room, _)), Some((slot, _))) = (first, garden, round_one) else {
+        panic!("sample event changed");
+    };
+    let again = Session {
+        slot: slot.clone(),
+        room: room.clone(),
+        ..first
+    };
+    let id = state.new_id();
+    state.commit("test", vec![Change::put(id, Record::Session(again))]);
+    state
+}
+
+#[test]
+fn a_repeated_session_asks_which_one_inside_note_taker_mode() {
+    let mut state = note_taker(repeated(sample_state()), "data across");
+    assert_eq!(state.notes.focus, Focus::Choose);
+    assert!(state.note_taker.is_some(), "still note-taker mode");
+    assert_eq!(state.notes.candidates.len(), 2);
+    let shown = crate::tui::testing::screen(&mut state, 80, 24);
+    assert!(shown.contains("Which one is yours?"), "{shown}");
+    assert!(shown.contains("Note-taker"), "{shown}");
+    assert!(!shown.contains("2 Pitches"), "{shown}");
+    press(&mut state, &[KeyCode::Char('2')]);
+    assert_eq!(state.screen, Screen::Notes, "no other screens");
+    press(&mut state, &[KeyCode::Down]);
+    let (picked, label) = state.notes.candidates[1].clone();
+    assert_eq!(label, "Data across borders — Round 2 11:15, Library");
+    assert_eq!(state.note_taker, Some(picked.clone()), "the header follows");
+    press(&mut state, &[KeyCode::Enter]);
+    assert_eq!(state.note_taker, Some(picked.clone()));
+    assert_eq!(state.notes.focus, Focus::Capture);
+    type_text(&mut state, "Borders matter");
+    press(&mut state, &[KeyCode::Enter]);
+    assert_eq!(
+        state.event().notes_of(&picked).count(),
+        1,
+        "the note went to the picked occurrence"
+    );
+}
+
+#[test]
+fn the_occurrence_picker_at_80_by_24_and_60_by_20() {
+    let mut state = note_taker(repeated(sample_state()), "data across");
+    insta::assert_snapshot!(crate::tui::testing::screen(&mut state, 80, 24));
+    insta::assert_snapshot!(crate::tui::testing::screen(&mut state, 60, 20));
+}
+
+#[test]
+fn the_capture_hint_keeps_every_prefix_visible_at_any_width() {
+    for width in 12..90 {
+        let hint = prefix_hint(width);
+        assert!(crate::model::text::width(hint) <= width, "{width}: {hint}");
+        for prefix in ['?', '!', '=', '"', '*'] {
+            assert!(hint.contains(prefix), "{width}: {hint}");
+        }
+    }
+    let mut state = super::on_notes();
+    press(&mut state, &[KeyCode::Char('a')]);
+    let shown = crate::tui::testing::screen(&mut state, 80, 24);
+    let line = shown.lines().nth(21).unwrap_or_default();
+    assert!(line.contains("\"quote") && line.contains("*idea"), "{line}");
 }

@@ -1,0 +1,88 @@
+//! What the app turns on in the terminal, and turning all of it off again:
+//! on a normal exit, after a signal, and from the panic hook, so that a
+//! crash never leaves the shell with mouse reporting, bracketed paste, a
+//! hidden cursor, raw mode or the alternate screen still on.
+
+use std::io::{self, Write};
+use std::panic;
+
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture};
+use ratatui::crossterm::queue;
+use ratatui::crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
+
+/// Writes the sequences that undo everything the app turned on (mouse
+/// capture, bracketed paste, hidden cursor, alternate screen). Raw mode is
+/// not a sequence; [`restore`] turns it off too.
+pub fn write_restore(out: &mut impl Write) -> io::Result<()> {
+    queue!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        Show,
+        LeaveAlternateScreen
+    )?;
+    out.flush()
+}
+
+/// Gives the terminal back as it was found. Every step is tried even when
+/// one fails: the terminal may already be half gone.
+pub fn restore() {
+    let _ = write_restore(&mut io::stdout());
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal before the panic message is printed, so that the
+/// message is readable and the shell works afterwards. The hook that was
+/// there before (ratatui's, or the test harness's) still runs after it.
+pub fn restore_on_panic() {
+    install_before_panic(restore);
+}
+
+fn install_before_panic(restore: impl Fn() + Send + Sync + 'static) {
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    #[test]
+    fn restoring_turns_off_mouse_paste_hidden_cursor_and_the_alternate_screen() {
+        let mut out = Vec::new();
+        write_restore(&mut out).expect("written to memory");
+        let out = String::from_utf8(out).expect("escape sequences are text");
+        for (what, sequence) in [
+            ("mouse capture", "\u{1b}[?1000l"),
+            ("mouse motion", "\u{1b}[?1003l"),
+            ("SGR mouse", "\u{1b}[?1006l"),
+            ("bracketed paste", "\u{1b}[?2004l"),
+            ("cursor shown", "\u{1b}[?25h"),
+            ("alternate screen left", "\u{1b}[?1049l"),
+        ] {
+            assert!(out.contains(sequence), "{what} missing from {out:?}");
+        }
+    }
+
+    #[test]
+    fn a_panic_restores_the_terminal_before_the_message_and_keeps_the_old_hook() {
+        let restored = Arc::new(AtomicBool::new(false));
+        let old_ran = Arc::new(AtomicBool::new(false));
+        let previous = panic::take_hook();
+        let seen = Arc::clone(&old_ran);
+        panic::set_hook(Box::new(move |_| seen.store(true, Ordering::SeqCst)));
+        let flag = Arc::clone(&restored);
+        install_before_panic(move || flag.store(true, Ordering::SeqCst));
+        let result = panic::catch_unwind(|| panic!("a bug"));
+        panic::set_hook(previous);
+        assert!(result.is_err());
+        assert!(restored.load(Ordering::SeqCst), "the terminal was restored");
+        assert!(old_ran.load(Ordering::SeqCst), "the old hook still ran");
+    }
+}
