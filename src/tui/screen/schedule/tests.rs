@@ -205,7 +205,7 @@ fn unscheduling_is_undoable_and_a_session_with_notes_is_refused_in_words() {
     assert!(press(&mut state, &[KeyCode::Delete]).is_empty());
     assert_eq!(
         status(&state),
-        "Session \"Open standards for planning\" in Round 1 (10:00) already has 3 notes; move it instead of unscheduling it, or delete those first."
+        "Session \"Open standards for planning\" in Round 1 (10:00) already has 3 notes and a facilitator or note-taker; move it instead of unscheduling it, or delete those first."
     );
     assert!(state.status.as_ref().unwrap().error);
 }
