@@ -253,3 +253,33 @@ fn slots_are_listed_changed_and_removed_and_overlaps_are_warned_about() {
     );
     env.usage_error(&["slot", "set", EVENT, "round 2", "--kind", "nap"]);
 }
+
+/// One organiser for one name, whatever its case or spacing; and `pitch
+/// set --by` names the person the event already knows, as `pitch add` does.
+#[test]
+fn organisers_and_pitchers_are_one_person_per_name() {
+    let env = day();
+    env.ok(&[
+        "event",
+        "set",
+        EVENT,
+        "--organiser",
+        "Sam Jones",
+        "--organiser",
+        "sam  jones",
+        "--organiser",
+        "techUK",
+    ]);
+    let json = event_json(&env);
+    assert_eq!(
+        json["organisers"],
+        serde_json::json!(["Sam Jones", "techUK"])
+    );
+    let pitch = env.ok(&["pitch", "list", EVENT, "--format", "json"]);
+    let pitches: serde_json::Value = serde_json::from_str(&pitch).expect("JSON");
+    let title = pitches[0]["title"].as_str().expect("a pitch").to_string();
+    env.ok(&["pitch", "set", EVENT, &title, "--by", "SAM   jones"]);
+    let after: serde_json::Value =
+        serde_json::from_str(&env.ok(&["pitch", "list", EVENT, "--format", "json"])).expect("JSON");
+    assert_eq!(after[0]["pitched_by"][0]["name"], "Sam Jones");
+}

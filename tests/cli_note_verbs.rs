@@ -346,3 +346,85 @@ fn an_action_note_is_in_the_actions_register_and_a_decision_note_in_the_write_up
         "{register}"
     );
 }
+
+/// The same typed text makes the same note as in the TUI: a leading `!` is
+/// an action, `=` a decision; `--kind` still decides when given.
+#[test]
+fn a_prefix_sets_the_kind_when_no_kind_is_given() {
+    let env = day();
+    env.ok(&[
+        "note",
+        "add",
+        EVENT,
+        "skills",
+        "!Sam to write it up by 30 June @Sam",
+    ]);
+    env.ok(&["note", "add", EVENT, "skills", "= we agreed to pilot it"]);
+    env.ok(&[
+        "note",
+        "add",
+        EVENT,
+        "skills",
+        "! literal",
+        "--kind",
+        "point",
+    ]);
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["note", "list", EVENT, "skills", "--format", "json"]))
+            .expect("JSON");
+    let kinds: Vec<(String, String)> = (json.as_array().expect("notes").iter())
+        .map(|n| {
+            (
+                n["kind"].as_str().unwrap_or("").to_string(),
+                n["text"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert!(kinds.contains(&("action".into(), "Sam to write it up by 30 June @Sam".into())));
+    assert!(kinds.contains(&("decision".into(), "we agreed to pilot it".into())));
+    assert!(kinds.contains(&("point".into(), "! literal".into())));
+    let actions = env.ok(&[
+        "export", EVENT, "--format", "csv", "--what", "actions", "--out", "-",
+    ]);
+    let rows = common::csv_rows(&actions);
+    assert!(
+        rows.iter()
+            .any(|r| r[2] == "Sam to write it up" && r[3] == "Sam" && r[4] == "2027-06-30"),
+        "owner and due date come from the note, the year from the event's day: {rows:?}"
+    );
+}
+
+/// A next step or decision that is a private note is as private as the
+/// note: not in the registers, as it is not in the write-up's sessions.
+#[test]
+fn private_next_steps_and_decisions_stay_out_of_the_registers() {
+    let env = day();
+    env.ok(&[
+        "note",
+        "add",
+        EVENT,
+        "skills",
+        "!private step @Zed",
+        "--private",
+    ]);
+    env.ok(&[
+        "note",
+        "add",
+        EVENT,
+        "skills",
+        "=cut the budget",
+        "--private",
+    ]);
+    env.ok(&["note", "add", EVENT, "skills", "!public step @Ann"]);
+    for what in ["actions", "decisions"] {
+        let csv = env.ok(&[
+            "export", EVENT, "--format", "csv", "--what", what, "--out", "-",
+        ]);
+        assert!(!csv.contains("private step"), "{what}: {csv}");
+        assert!(!csv.contains("cut the budget"), "{what}: {csv}");
+    }
+    let actions = env.ok(&[
+        "export", EVENT, "--format", "csv", "--what", "actions", "--out", "-",
+    ]);
+    assert!(actions.contains("public step"), "{actions}");
+}

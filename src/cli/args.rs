@@ -470,16 +470,16 @@ pub enum OnOff {
 pub enum NoteCommand {
     /// Add a note to a session.
     #[command(
-        after_help = "Example:\n  unconf note add my-event \"vendor community\" \"Look at the CCS buyer community\" --kind idea"
+        after_help = "Without --kind, a leading ? ! = \" or * makes the note a question, action, decision, quote or idea, as in the TUI.\n\nExamples:\n  unconf note add my-event \"vendor community\" \"Look at the CCS buyer community\" --kind idea\n  unconf note add my-event \"vendor community\" \"!Sam to write it up by 30 June\""
     )]
     Add {
         #[command(flatten)]
         target: SessionRef,
         /// The note.
         text: String,
-        /// What kind of note it is.
-        #[arg(long, value_enum, default_value_t = NoteKindArg::Point)]
-        kind: NoteKindArg,
+        /// What kind of note it is (default: from a leading ? ! = " or *, else a point).
+        #[arg(long, value_enum)]
+        kind: Option<NoteKindArg>,
         /// Who took it (default: this device's author).
         #[arg(long, value_name = "NAME")]
         by: Option<String>,

@@ -47,8 +47,11 @@ pub fn man(out: Option<&Path>) -> CliResult {
 
 fn write_stdout(bytes: &[u8]) -> CliResult {
     let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(bytes)
-        .and_then(|()| stdout.flush())
-        .map_err(|e| CliError::Bad(format!("Could not print: {e}.")))
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        // A reader that stopped reading (`| head`): end quietly as other
+        // commands do, with 141 as after SIGPIPE.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(141),
+        Err(e) => Err(CliError::Bad(format!("Could not print: {e}."))),
+    }
 }

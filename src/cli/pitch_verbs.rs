@@ -31,10 +31,12 @@ pub fn set(context: &Context, args: PitchSetArgs) -> CliResult {
     let organisation = org.map(str::to_owned);
     // --org alone changes the organisation of everyone who pitched it.
     let pitched_by = if !args.by.is_empty() {
+        // Matched to the people the event knows, as `pitch add --by` is.
+        let people = crate::model::people::People::of_event(folder.event());
         Some(
             (args.by.iter())
                 .map(|name| Person {
-                    name: name.clone(),
+                    name: people.matched(name),
                     organisation: organisation.clone(),
                 })
                 .collect(),

@@ -42,10 +42,18 @@ pub fn note(context: &Context, command: NoteCommand) -> CliResult {
         Some(by) => crate::model::people::People::of_event(folder.event()).matched(&by),
         None => folder.identity().author.clone(),
     };
+    // The same text makes the same note here as in the TUI and plain mode.
+    let (kind, text) = match kind {
+        Some(kind) => (kind.into(), text),
+        None => {
+            let (kind, rest) = crate::model::NoteKind::parse_prefixed(&text);
+            (kind, rest.to_string())
+        }
+    };
     let note = Note {
         session: session.clone(),
         text,
-        kind: kind.into(),
+        kind,
         taken_at: context.clock.now(),
         author,
         private,
@@ -54,7 +62,7 @@ pub fn note(context: &Context, command: NoteCommand) -> CliResult {
     let id = folder.new_id();
     let changes = ops::add_note(folder.event(), id.clone(), note)?;
     folder.commit(changes)?;
-    let kind = crate::model::NoteKind::from(kind).word();
+    let kind = kind.word();
     let described = match (private, kind.starts_with(['a', 'e', 'i', 'o', 'u'])) {
         (true, _) => format!("a private {kind}"),
         (false, true) => format!("an {kind}"),

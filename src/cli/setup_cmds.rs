@@ -102,9 +102,13 @@ pub fn event(context: &Context, command: EventCommand) -> CliResult {
         organisers: if organisers.is_empty() {
             old.organisers.clone()
         } else {
+            // One organiser for one name, whatever its case or spacing.
+            let people = crate::model::people::People::of_event(folder.event());
+            let mut seen = std::collections::BTreeSet::new();
             (organisers.iter())
-                .map(|o| o.trim().to_string())
+                .map(|o| people.matched(o))
                 .filter(|o| !o.is_empty())
+                .filter(|o| seen.insert(crate::model::people::key(o)))
                 .collect()
         },
         description: description.unwrap_or_else(|| old.description.clone()),

@@ -631,7 +631,7 @@ impl Event {
         if let Some(session) = session {
             steps.extend(
                 self.stated_notes(session, NoteKind::Action)
-                    .map(|(id, n)| (id, step_of_note(n))),
+                    .map(|(id, n)| (id, step_of_note(n, self.info.date))),
             );
             steps.sort_by(|a, b| a.0.cmp(b.0));
         }
@@ -647,7 +647,7 @@ impl Event {
             self.notes
                 .iter()
                 .filter(|(_, n)| n.kind == NoteKind::Action)
-                .map(|(id, n)| (id, step_of_note(n))),
+                .map(|(id, n)| (id, step_of_note(n, self.info.date))),
         );
         steps.sort_by(|a, b| a.0.cmp(b.0));
         steps
@@ -659,7 +659,9 @@ impl Event {
     pub fn action(&self, id: &Id) -> Option<Action> {
         match (self.actions.get(id), self.notes.get(id)) {
             (Some(action), _) => Some(action.clone()),
-            (None, Some(note)) if note.kind == NoteKind::Action => Some(step_of_note(note)),
+            (None, Some(note)) if note.kind == NoteKind::Action => {
+                Some(step_of_note(note, self.info.date))
+            }
             _ => None,
         }
     }
@@ -735,8 +737,8 @@ impl Event {
 }
 
 /// An action note as the next step it states.
-fn step_of_note(note: &Note) -> Action {
-    let stated = super::steps::read_step(&note.text, note.taken_at.date_naive());
+fn step_of_note(note: &Note, event_day: Option<chrono::NaiveDate>) -> Action {
+    let stated = super::steps::read_step(&note.text, super::steps::day_of(note, event_day));
     Action {
         session: Some(note.session.clone()),
         text: stated.text,

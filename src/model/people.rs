@@ -58,6 +58,9 @@ impl People {
     /// authors, owners of next steps and leads of decisions.
     pub fn of_event(event: &Event) -> People {
         let mut people = People::default();
+        for organiser in &event.info.organisers {
+            people.add(organiser);
+        }
         for pitch in event.pitches.values() {
             for person in &pitch.pitched_by {
                 people.add(&person.name);

@@ -27,8 +27,15 @@ pub struct Stated {
     pub due: Option<NaiveDate>,
 }
 
-/// Reads an action note's text. `taken` is the day the note was taken, for
-/// dates given without a year.
+/// The day a date without a year counts from: the event's day when it has
+/// one (notes typed up afterwards still mean that summer), else the day
+/// the note was taken.
+pub fn day_of(note: &super::Note, event_day: Option<NaiveDate>) -> NaiveDate {
+    event_day.unwrap_or_else(|| note.taken_at.date_naive())
+}
+
+/// Reads an action note's text. `taken` is the day it counts from (see
+/// [`day_of`]), for dates given without a year.
 pub fn read_step(text: &str, taken: NaiveDate) -> Stated {
     let mut rest = text.trim();
     let mut due = None;
@@ -47,6 +54,18 @@ pub fn read_step(text: &str, taken: NaiveDate) -> Stated {
         {
             owner = Some(name);
             rest = before;
+            continue;
+        }
+        // "X by 30 June @Sam": the date before a closing @name; both are
+        // read off the end, as "— Sam" is.
+        if due.is_none()
+            && let Some((before, at)) = rest.rsplit_once(' ')
+            && at.starts_with('@')
+            && let Some((text, date)) = trailing_due(before, taken)
+        {
+            due = Some(date);
+            rest = &rest[..text.len()];
+            owner = owner.or_else(|| at_name(at).map(|(_, name)| name.replace('_', " ")));
             continue;
         }
         break;

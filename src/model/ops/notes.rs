@@ -176,7 +176,8 @@ pub fn edit_action(
     let text = required(text, "next step")?;
     let owner = optional(owner);
     if let Some(note) = action_note(event, action) {
-        let written = steps::write_step(&text, owner.as_deref(), due, note.taken_at.date_naive());
+        let day = steps::day_of(note, event.info.date);
+        let written = steps::write_step(&text, owner.as_deref(), due, day);
         return edit(event, action, |n: &mut Note| n.text = written);
     }
     edit(event, action, |a: &mut Action| {

@@ -162,3 +162,39 @@ proptest! {
         prop_assert!(read.text.ends_with(&plain), "the words stay: {}", read.text);
     }
 }
+
+#[test]
+fn a_date_before_a_closing_at_name_is_read_too() {
+    assert_eq!(
+        read("Sam to write it up by 30 June @Sam"),
+        (
+            "Sam to write it up".into(),
+            Some("Sam".into()),
+            Some(day(2027, 6, 30))
+        )
+    );
+    assert_eq!(
+        read("Ask Sam by 2026-12-30 @sam").2,
+        Some(day(2026, 12, 30))
+    );
+}
+
+#[test]
+fn a_date_without_a_year_counts_from_the_event_day() {
+    let note = crate::model::Note {
+        session: crate::model::Id::new("s"),
+        text: "Write it up by 30 June".into(),
+        kind: crate::model::NoteKind::Action,
+        taken_at: chrono::DateTime::parse_from_rfc3339("2026-12-07T10:00:00+00:00").unwrap(),
+        author: String::new(),
+        private: false,
+        status: Default::default(),
+    };
+    let event_day = Some(day(2026, 6, 10));
+    assert_eq!(day_of(&note, event_day), day(2026, 6, 10));
+    assert_eq!(
+        read_step(&note.text, day_of(&note, event_day)).due,
+        Some(day(2026, 6, 30))
+    );
+    assert_eq!(day_of(&note, None), day(2026, 12, 7));
+}
