@@ -115,7 +115,7 @@ fn start(
         Err(RefError::Ambiguous { candidates, .. }) => {
             let ids: Vec<_> = candidates.into_iter().map(|(id, _)| id).collect();
             out.line(&format!(
-                "\"{}\" is {} sessions (a repeated session); which one?",
+                "\"{}\" matches {} sessions; which one?",
                 inert_line(session.trim()),
                 ids.len()
             ));
@@ -124,6 +124,19 @@ fn start(
             }
             out.line("Type its number.");
             dialogue.mode = Mode::Choosing(ids);
+            return;
+        }
+        // A name that matches nothing while the schedule is there is most
+        // likely mistyped: choose from the list rather than type notes that
+        // would wait on this laptop for a session that never comes.
+        Err(RefError::NotFound { .. }) if !state.event().sessions.is_empty() => {
+            out.line(&format!(
+                "No session matches \"{}\"; choose one from the list.",
+                inert_line(session.trim())
+            ));
+            for line in dialogue.list_sessions(state).lines {
+                out.line(&line);
+            }
             return;
         }
         found => enter_note_taker(state, session, slot, found),

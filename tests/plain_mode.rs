@@ -270,3 +270,39 @@ fn plain_mode_is_a_setting_kept_with_the_identity() {
     let (code, said) = fresh_machine(home.path(), &notes, &[("UNCONF_PLAIN", "1")], "/quit\n");
     assert_eq!(code, 0, "{said}");
 }
+
+/// A session name that matches nothing while the schedule is there is most
+/// likely mistyped: the sessions are listed to choose from, so notes never
+/// wait on this laptop for a session that never comes; /quit leaves from
+/// the list too.
+#[test]
+fn a_mistyped_session_lists_the_sessions_to_choose_from() {
+    let home = tempfile::tempdir().expect("temp dir");
+    event(home.path());
+    let env = [("UNCONF_DEVICE", "taker"), ("UNCONF_AUTHOR", "Tess")];
+    let (code, said) = fresh_machine(
+        home.path(),
+        &["notes", EVENT, "open dta", "--plain"],
+        &env,
+        "1\nthe note\n/quit\n",
+    );
+    assert_eq!(code, 0, "{said}");
+    assert!(
+        said.contains("No session matches \"open dta\"; choose one from the list."),
+        "{said}"
+    );
+    assert!(
+        said.contains("1. \"Open data\", Round 1 (10:30), Library"),
+        "{said}"
+    );
+    assert!(said.contains("Added a point at"), "{said}");
+    let notes = cli(home.path(), "organiser", &["note", "list", EVENT]);
+    assert!(notes.contains("the note"), "{notes}");
+    let (_, said) = fresh_machine(
+        home.path(),
+        &["notes", EVENT, "open dta", "--plain"],
+        &env,
+        "/quit\n",
+    );
+    assert!(said.contains("Goodbye"), "/quit at the list leaves: {said}");
+}

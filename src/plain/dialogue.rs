@@ -100,6 +100,10 @@ impl Dialogue {
             Mode::Notes => self.on_notes_line(state, line),
             Mode::Writing(part) => self.on_writing_line(state, part, line),
             Mode::NextStep(field) => self.on_next_step_line(state, field, line),
+            // /quit leaves from the numbered list too.
+            Mode::Choosing(_) if matches!(command::parse(line), Input::Command(Command::Quit)) => {
+                self.run(state, Command::Quit)
+            }
             Mode::Choosing(ids) => {
                 let (reply, chosen) = choose_session(state, &ids, line);
                 if !chosen {
@@ -293,7 +297,7 @@ impl Dialogue {
         Reply::effects(effects)
     }
 
-    fn list_sessions(&mut self, state: &mut State) -> Reply {
+    pub fn list_sessions(&mut self, state: &mut State) -> Reply {
         let event = state.event();
         let ids: Vec<Id> = sessions::order(event, state.now)
             .into_iter()
