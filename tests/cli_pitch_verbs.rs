@@ -302,3 +302,39 @@ fn unschedule_takes_a_session_off_the_grid_unless_something_was_written() {
     );
     env.usage_error(&["unschedule", EVENT]);
 }
+
+/// Pitches merged in a chain (Skills into Open standards, that into Open
+/// data) are each named once in the programme register.
+#[test]
+fn a_chain_of_merges_names_each_pitch_once_in_the_programme() {
+    let env = day();
+    env.ok(&["pitch", "merge", EVENT, "skills", "--into", "standards"]);
+    env.ok(&["pitch", "merge", EVENT, "standards", "--into", "open data"]);
+    env.ok(&[
+        "schedule",
+        EVENT,
+        "open data",
+        "--slot",
+        "Round 1",
+        "--room",
+        "Library",
+    ]);
+    let csv = env.ok(&[
+        "export",
+        EVENT,
+        "--format",
+        "csv",
+        "--what",
+        "programme",
+        "--out",
+        "-",
+    ]);
+    let rows = common::csv_rows(&csv);
+    let row = (rows.iter())
+        .find(|r| r.iter().any(|c| c == "Open data"))
+        .expect("the session's row");
+    let merged = &row[7];
+    let mut names: Vec<&str> = merged.split("; ").collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Open standards", "Skills"], "{row:?}");
+}

@@ -182,9 +182,12 @@ fn programme(event: &Event) -> Vec<Vec<String>> {
 fn session_cells(event: &Event, id: &Id, session: &Session) -> Vec<String> {
     let room = (event.rooms.get(&session.room)).map_or(String::new(), |r| r.name.clone());
     let first = session.pitches.first();
+    // A pitch merged into one of the session's pitches is listed once,
+    // however it is reached.
+    let mut seen = std::collections::BTreeSet::new();
     let merged: Vec<String> = (session.pitches.iter())
         .flat_map(|p| std::iter::once(p).chain(event.merged_into(p)))
-        .filter(|p| Some(*p) != first)
+        .filter(|p| Some(*p) != first && seen.insert(*p))
         .filter_map(|p| event.pitches.get(p))
         .map(|p| p.title.clone())
         .collect();
