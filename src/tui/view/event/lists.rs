@@ -58,6 +58,57 @@ fn header(area: Rect, text: String, hint: &str, buf: &mut Buffer, theme: Theme) 
     .render(Rect::new(area.x, area.y, area.width, 1), buf);
 }
 
+/// One row of a list on the Event screen: its text, what is said at its
+/// right edge, and whether it is drawn dim (a break).
+struct ListRow {
+    text: String,
+    right: String,
+    dim: bool,
+}
+
+/// A titled list of rows with the selected one highlighted and scrolled
+/// into view, or a hint of what to do when it is empty. Rooms and slots
+/// are both drawn by it.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one list's parts, each used once"
+)]
+fn list(
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+    title: &str,
+    hint: &str,
+    when_empty: &str,
+    rows: Vec<ListRow>,
+    chosen: Option<usize>,
+) {
+    header(area, format!("{title} ({})", rows.len()), hint, buf, theme);
+    if rows.is_empty() {
+        empty(area, when_empty, buf, theme);
+        return;
+    }
+    let height = usize::from(area.height - 1);
+    let skip = offset(chosen, height);
+    for (i, item) in rows.iter().enumerate().skip(skip).take(height) {
+        let style = if chosen == Some(i) {
+            theme.selected()
+        } else if item.dim {
+            theme.dim()
+        } else {
+            theme.plain()
+        };
+        row(
+            area,
+            area.y + 1 + (i - skip) as u16,
+            &item.text,
+            &item.right,
+            style,
+            buf,
+        );
+    }
+}
+
 pub fn rooms(
     state: &State,
     area: Rect,
@@ -70,44 +121,35 @@ pub fn rooms(
     }
     let event = state.event();
     let rooms = event.rooms_in_order();
-    header(
-        area,
-        format!("Rooms ({})", rooms.len()),
-        "in this order",
-        buf,
-        theme,
-    );
-    if rooms.is_empty() {
-        empty(area, "No rooms yet: press r to add one.", buf, theme);
-        return;
-    }
     let chosen = selected.and_then(|s| match s {
         Selected::Room(id) => rooms.iter().position(|(r, _)| *r == id),
         _ => None,
     });
-    let rows = usize::from(area.height - 1);
-    let skip = offset(chosen, rows);
-    for (i, (id, room)) in rooms.iter().enumerate().skip(skip).take(rows) {
-        let mark = marker(event.is_conflicted(id));
-        let text = format!("{mark}{}. {}", i + 1, inert_line(&room.name));
-        let seats = room
-            .capacity
-            .map(|c| format!("{c} seats"))
-            .unwrap_or_default();
-        let style = if chosen == Some(i) {
-            theme.selected()
-        } else {
-            theme.plain()
-        };
-        row(
-            area,
-            area.y + 1 + (i - skip) as u16,
-            &text,
-            &seats,
-            style,
-            buf,
-        );
-    }
+    let rows = (rooms.iter().enumerate())
+        .map(|(i, (id, room))| ListRow {
+            text: format!(
+                "{}{}. {}",
+                marker(event.is_conflicted(id)),
+                i + 1,
+                inert_line(&room.name)
+            ),
+            right: (room.capacity)
+                .map(|c| format!("{c} seats"))
+                .unwrap_or_default(),
+            dim: false,
+        })
+        .collect();
+    let when_empty = "No rooms yet: press r to add one.";
+    list(
+        area,
+        buf,
+        theme,
+        "Rooms",
+        "in this order",
+        when_empty,
+        rows,
+        chosen,
+    );
 }
 
 pub fn slots(
@@ -122,52 +164,34 @@ pub fn slots(
     }
     let event = state.event();
     let slots = event.slots_in_order();
-    header(
-        area,
-        format!("Slots ({})", slots.len()),
-        "in time order",
-        buf,
-        theme,
-    );
-    if slots.is_empty() {
-        empty(
-            area,
-            "No slots yet: press s to add the day's first.",
-            buf,
-            theme,
-        );
-        return;
-    }
     let chosen = selected.and_then(|s| match s {
         Selected::Slot(id) => slots.iter().position(|(sl, _)| *sl == id),
         _ => None,
     });
-    let rows = usize::from(area.height - 1);
-    let skip = offset(chosen, rows);
-    for (i, (id, slot)) in slots.iter().enumerate().skip(skip).take(rows) {
-        let times = format!(
-            "{}–{}",
-            slot.start.format("%H:%M"),
-            slot.end.format("%H:%M")
-        );
-        let mark = marker(event.is_conflicted(id));
-        let text = format!("{mark}{times}  {}", inert_line(&slot.label));
-        let style = if chosen == Some(i) {
-            theme.selected()
-        } else if slot.kind == SlotKind::Break {
-            theme.dim()
-        } else {
-            theme.plain()
-        };
-        row(
-            area,
-            area.y + 1 + (i - skip) as u16,
-            &text,
-            slot.kind.word(),
-            style,
-            buf,
-        );
-    }
+    let rows = (slots.iter())
+        .map(|(id, slot)| ListRow {
+            text: format!(
+                "{}{}–{}  {}",
+                marker(event.is_conflicted(id)),
+                slot.start.format("%H:%M"),
+                slot.end.format("%H:%M"),
+                inert_line(&slot.label)
+            ),
+            right: slot.kind.word().to_string(),
+            dim: slot.kind == SlotKind::Break,
+        })
+        .collect();
+    let when_empty = "No slots yet: press s to add the day's first.";
+    list(
+        area,
+        buf,
+        theme,
+        "Slots",
+        "in time order",
+        when_empty,
+        rows,
+        chosen,
+    );
 }
 
 /// `!` before a record with conflicting versions (the warnings say more).
