@@ -28,7 +28,7 @@ fn pitches_the_screen_acknowledged_survive_sigkill() {
     let mut number = 0;
     let mut saved_unacknowledged = 0;
     for _ in 0..kills {
-        let mut tui = Tui::start(&home, DEVICE, &["open", "crash-day"], &[]);
+        let mut tui = Tui::in_home(&home, DEVICE, &["open", "crash-day"], &[]);
         tui.wait_for("Seed pitch");
         tui.type_text("a");
         for _ in 0..=rng.below(3) {
@@ -70,7 +70,7 @@ fn submit_and_kill(
     tui.enter();
     std::thread::sleep(Duration::from_micros(rng.below_u64(40_000)));
     tui.signal("KILL");
-    let status = tui.wait_exit();
+    let status = tui.wait_exit_status();
     assert!(!status.success(), "killed, not ended");
     inspect(dir);
     read(dir)
@@ -115,7 +115,7 @@ fn notes_the_screen_showed_survive_sigkill_in_note_taker_mode() {
     let mut acknowledged: BTreeSet<String> = BTreeSet::new();
     let mut number = 0;
     for _ in 0..kills {
-        let mut tui = Tui::start(&home, DEVICE, &["notes", "crash-day", "Seed pitch 7"], &[]);
+        let mut tui = Tui::in_home(&home, DEVICE, &["notes", "crash-day", "Seed pitch 7"], &[]);
         tui.wait_for("Seed pitch 7");
         for _ in 0..=rng.below(3) {
             number += 1;

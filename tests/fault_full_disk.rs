@@ -149,7 +149,7 @@ fn the_tui_warns_until_a_save_succeeds_and_loses_nothing() {
     };
     let home = Home::in_dir(disk.path());
     let dir = home.seed_event("Full day", DEVICE, 3);
-    let mut tui = Tui::start(&home, DEVICE, &["open", "full-day"], &[]);
+    let mut tui = Tui::in_home(&home, DEVICE, &["open", "full-day"], &[]);
     tui.wait_for("Seed pitch");
     disk.fill();
     tui.type_text("a");

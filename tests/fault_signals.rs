@@ -14,13 +14,13 @@ const DEVICE: &str = "organiser";
 fn typed_then_signalled(signal: &str) {
     let home = Home::new();
     let dir = home.seed_event("Signal day", DEVICE, 2);
-    let mut tui = Tui::start(&home, DEVICE, &["open", "signal-day"], &[]);
+    let mut tui = Tui::in_home(&home, DEVICE, &["open", "signal-day"], &[]);
     tui.wait_for("Seed pitch");
     tui.type_text("a");
     tui.type_text("Half typed when the lid closed");
     tui.wait_for("Half typed when the lid closed");
     tui.signal(signal);
-    let status = tui.wait_exit();
+    let status = tui.wait_exit_status();
     assert!(status.success(), "SIG{signal} ends cleanly: {status:?}");
     assert!(tui.restored(), "the terminal is restored after SIG{signal}");
     inspect(&dir);
@@ -31,7 +31,7 @@ fn typed_then_signalled(signal: &str) {
     assert!(note.contains("closing=yes"), "{note}");
     drop(tui);
 
-    let tui = Tui::start(&home, DEVICE, &["open", "signal-day"], &[]);
+    let tui = Tui::in_home(&home, DEVICE, &["open", "signal-day"], &[]);
     tui.wait_for("Unsaved text from last time is back");
     tui.wait_for("Half typed when the lid closed");
 }
@@ -59,7 +59,7 @@ fn sighup_keeps_typed_text_and_restores_the_terminal() {
 fn closing_the_terminal_ends_the_program_and_frees_the_lock() {
     let home = Home::new();
     let dir = home.seed_event("Signal day", DEVICE, 2);
-    let mut tui = Tui::start(&home, DEVICE, &["open", "signal-day"], &[]);
+    let mut tui = Tui::in_home(&home, DEVICE, &["open", "signal-day"], &[]);
     tui.wait_for("Seed pitch");
     tui.type_text("a");
     tui.type_text("Committed before the window closed");
@@ -68,7 +68,7 @@ fn closing_the_terminal_ends_the_program_and_frees_the_lock() {
     // before Enter; this appears only once the pitch is committed.
     tui.wait_for("Added \"Committed before the window closed\"");
     tui.close_terminal("x");
-    tui.wait_exit();
+    tui.wait_exit_status();
     inspect(&dir);
     assert!(
         titles(&dir).contains("Committed before the window closed"),
@@ -77,7 +77,7 @@ fn closing_the_terminal_ends_the_program_and_frees_the_lock() {
     );
     drop(tui);
 
-    let tui = Tui::start(&home, DEVICE, &["open", "signal-day"], &[]);
+    let tui = Tui::in_home(&home, DEVICE, &["open", "signal-day"], &[]);
     tui.wait_for("Committed before the window closed");
 }
 
@@ -88,7 +88,7 @@ fn sigterm_writes_an_edit_a_failed_save_kept_in_memory() {
     let control = home.root().join("faults");
     std::fs::write(&control, "fsync").expect("control file");
     let seam = control.display().to_string();
-    let mut tui = Tui::start(
+    let mut tui = Tui::in_home(
         &home,
         DEVICE,
         &["open", "signal-day"],
@@ -102,7 +102,7 @@ fn sigterm_writes_an_edit_a_failed_save_kept_in_memory() {
     assert!(!titles(&dir).contains("Kept in memory"));
     std::fs::write(&control, "").expect("the disk works again");
     tui.signal("TERM");
-    assert!(tui.wait_exit().success());
+    assert!(tui.wait_exit_status().success());
     assert!(tui.restored());
     inspect(&dir);
     assert!(

@@ -25,7 +25,7 @@ fn run(home: &Home, device: &str, args: &[&str]) -> std::process::Output {
 fn a_second_process_is_refused_naming_the_holder_and_can_still_read() {
     let home = Home::new();
     let dir = home.seed_event("Lock day", DEVICE, 2);
-    let tui = Tui::start(&home, DEVICE, &["open", EVENT], &[]);
+    let tui = Tui::in_home(&home, DEVICE, &["open", EVENT], &[]);
     tui.wait_for("Seed pitch");
 
     let refused = run(&home, DEVICE, &["pitch", "add", EVENT, "Second writer"]);
@@ -54,9 +54,9 @@ fn a_second_process_is_refused_naming_the_holder_and_can_still_read() {
 fn a_second_tui_of_the_same_device_opens_read_only_and_says_who_has_it() {
     let home = Home::new();
     home.seed_event("Lock day", DEVICE, 2);
-    let first = Tui::start(&home, DEVICE, &["open", EVENT], &[]);
+    let first = Tui::in_home(&home, DEVICE, &["open", EVENT], &[]);
     first.wait_for("Seed pitch");
-    let second = Tui::start(&home, DEVICE, &["open", EVENT], &[]);
+    let second = Tui::in_home(&home, DEVICE, &["open", EVENT], &[]);
     second.wait_for("Seed pitch");
     second.wait_until("a read-only notice", |s| {
         s.to_lowercase().contains("read-only") || s.contains(&format!("process {}", first.pid))
@@ -67,10 +67,10 @@ fn a_second_tui_of_the_same_device_opens_read_only_and_says_who_has_it() {
 fn a_lock_left_by_a_killed_process_never_blocks() {
     let home = Home::new();
     let dir = home.seed_event("Lock day", DEVICE, 2);
-    let mut tui = Tui::start(&home, DEVICE, &["open", EVENT], &[]);
+    let mut tui = Tui::in_home(&home, DEVICE, &["open", EVENT], &[]);
     tui.wait_for("Seed pitch");
     tui.signal("KILL");
-    tui.wait_exit();
+    tui.wait_exit_status();
     let lock = lock_file(&home, &dir);
     let note = std::fs::read_to_string(&lock).expect("the dead process's lock file is still there");
     assert!(note.contains(&format!("pid={}", tui.pid)), "{note}");

@@ -4,8 +4,6 @@
 //! is plain text (not one escape sequence), and every note it said it added
 //! is in the write-up.
 
-// Only the transcript is used here, not the screen.
-#[allow(dead_code)]
 mod pty;
 
 use std::path::Path;

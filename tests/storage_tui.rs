@@ -6,8 +6,6 @@
 //! wrote is lost or hidden.
 
 mod common;
-// Only the terminal is used here, not the module's own home layout.
-#[allow(dead_code)]
 mod pty;
 
 use std::path::{Path, PathBuf};

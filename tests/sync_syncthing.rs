@@ -15,9 +15,6 @@
 
 mod syncthing_kit;
 
-// The note-taker screen is driven through the shared pseudo-terminal
-// harness; this test uses only part of it.
-#[allow(dead_code)]
 mod pty;
 
 use std::path::Path;

@@ -1,9 +1,18 @@
 //! Drives the real binary in a pseudo-terminal and reads the screen back
-//! through a terminal emulator (vt100), as a person would see it.
+//! through a terminal emulator (vt100), as a person would see it. The one
+//! harness of every pseudo-terminal test: journeys, plain mode, and the
+//! crash and signal tests (`crash_kit::pty` starts it in a crash home),
+//! which need the process id for real signals (`portable-pty`'s own kill
+//! sends SIGHUP, not SIGKILL) and can close the terminal under the program.
+
+// Each test crate uses a different part of this module.
+#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -40,17 +49,20 @@ pub fn cli(home: &Path, env: &[(&str, &str)], args: &[&str]) -> String {
 }
 
 /// How long to wait for something to appear before failing the test.
-pub const PATIENCE: Duration = Duration::from_secs(20);
+pub const PATIENCE: Duration = Duration::from_secs(30);
 
 pub struct Tui {
     screen: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, as written (plain mode's tests read
     /// it; the full-screen ones read the screen).
-    #[allow(dead_code)]
     transcript: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
-    _reader: std::thread::JoinHandle<()>,
+    reader: Option<JoinHandle<()>>,
+    /// Tells the reader to close its end after its next read.
+    hang_up: Arc<AtomicBool>,
+    pub pid: u32,
 }
 
 impl Tui {
@@ -86,6 +98,7 @@ impl Tui {
         }
         let child = pty.slave.spawn_command(command).expect("unconf starts");
         drop(pty.slave);
+        let pid = child.process_id().expect("a process id");
         let mut reader = pty.master.try_clone_reader().expect("a reader");
         let writer = pty.master.take_writer().expect("a writer");
         let size = |n: u16| std::num::NonZero::new(n).expect("a screen size above zero");
@@ -93,10 +106,12 @@ impl Tui {
         let feed = Arc::clone(&screen);
         let transcript = Arc::new(Mutex::new(Vec::new()));
         let record = Arc::clone(&transcript);
+        let hang_up = Arc::new(AtomicBool::new(false));
+        let closing = Arc::clone(&hang_up);
         let reader_thread = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || closing.load(Ordering::SeqCst) {
                     break;
                 }
                 if let Ok(mut bytes) = record.lock() {
@@ -107,14 +122,18 @@ impl Tui {
                 }
             }
         });
-        // Keep the master open for the child's lifetime.
-        std::mem::forget(pty.master);
+        // The master stays open for the child's lifetime (or until
+        // [`Tui::close_terminal`]); the reader ends when the child's side
+        // closes.
         Tui {
             screen,
             transcript,
-            writer,
+            writer: Some(writer),
+            master: Some(pty.master),
             child,
-            _reader: reader_thread,
+            reader: Some(reader_thread),
+            hang_up,
+            pid,
         }
     }
 
@@ -127,7 +146,6 @@ impl Tui {
     }
 
     /// Everything the terminal received so far, escape sequences and all.
-    #[allow(dead_code)]
     pub fn transcript(&self) -> Vec<u8> {
         self.transcript
             .lock()
@@ -137,7 +155,6 @@ impl Tui {
 
     /// Waits until `text` has been written `times` times in all (the screen
     /// scrolls, so a line-by-line program is checked in its transcript).
-    #[allow(dead_code)]
     pub fn wait_for_written(&self, text: &str, times: usize) {
         let start = Instant::now();
         while start.elapsed() < PATIENCE {
@@ -163,8 +180,48 @@ impl Tui {
 
     /// Types text as keystrokes.
     pub fn type_text(&mut self, text: &str) {
-        self.writer.write_all(text.as_bytes()).expect("typed");
-        self.writer.flush().expect("flushed");
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(text.as_bytes()).expect("typed");
+        writer.flush().expect("flushed");
+    }
+
+    /// Closes the terminal under the program, as closing its window does:
+    /// every handle on the terminal's side is dropped, so the kernel hangs
+    /// up the line. `key` is typed first so that the reader, which holds
+    /// one handle, wakes up with the program's echo and lets go of it.
+    pub fn close_terminal(&mut self, key: &str) {
+        self.hang_up.store(true, Ordering::SeqCst);
+        self.type_text(key);
+        let start = Instant::now();
+        if let Some(reader) = self.reader.take() {
+            while !reader.is_finished() {
+                assert!(start.elapsed() < PATIENCE, "the reader lets go");
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+        self.writer = None;
+        self.master = None;
+    }
+
+    /// Sends a real signal (`KILL`, `TERM`, `HUP`) to the process.
+    pub fn signal(&self, name: &str) {
+        let status = std::process::Command::new("sh")
+            .args(["-c", &format!("kill -s {name} {}", self.pid)])
+            .status()
+            .expect("sh runs");
+        assert!(status.success(), "kill -s {name} {}", self.pid);
+    }
+
+    /// True when the terminal is back as it was: main screen, cursor shown,
+    /// no mouse reporting, no bracketed paste.
+    pub fn restored(&self) -> bool {
+        self.screen.lock().is_ok_and(|p| {
+            let screen = p.screen();
+            !screen.alternate_screen()
+                && !screen.hide_cursor()
+                && !screen.bracketed_paste()
+                && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+        })
     }
 
     pub fn enter(&mut self) {
@@ -197,20 +254,32 @@ impl Tui {
         );
     }
 
-    /// Waits for the program to end and returns its exit status.
+    /// Waits for the program to end; whether it ended successfully.
     pub fn wait_exit(&mut self) -> bool {
+        self.wait_exit_status().success()
+    }
+
+    /// Waits for the process to end, and for the terminal output it wrote
+    /// on the way out to be read; its exit status.
+    pub fn wait_exit_status(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
-        while start.elapsed() < PATIENCE {
+        let status = loop {
             if let Ok(Some(status)) = self.child.try_wait() {
-                return status.success();
+                break status;
             }
-            std::thread::sleep(Duration::from_millis(20));
+            assert!(
+                start.elapsed() < PATIENCE,
+                "unconf did not exit; the screen shows:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        if let Some(reader) = self.reader.take() {
+            while !reader.is_finished() && start.elapsed() < PATIENCE {
+                std::thread::sleep(Duration::from_millis(10));
+            }
         }
-        let _ = self.child.kill();
-        panic!(
-            "unconf did not exit; the screen shows:\n{}",
-            self.contents()
-        );
+        status
     }
 }
 
@@ -218,6 +287,7 @@ impl Drop for Tui {
     fn drop(&mut self) {
         if let Ok(None) = self.child.try_wait() {
             let _ = self.child.kill();
+            let _ = self.child.wait();
         }
     }
 }
