@@ -541,3 +541,27 @@ fn every_register_matches_its_json_schema_column_by_column() {
         }
     }
 }
+
+/// `--out /dev/null` (or a pipe, or a terminal) is written into, never
+/// replaced: an atomic rename over a device would replace the device
+/// itself, which root may do. Checked through a link to /dev/null, so that
+/// a failure replaces only the link, never the device.
+#[cfg(unix)]
+#[test]
+fn an_export_into_a_device_writes_into_it_and_leaves_it_in_place() {
+    let env = Env::new();
+    example(&env);
+    let link = env.root().join("to-null");
+    std::os::unix::fs::symlink("/dev/null", &link).expect("a link to /dev/null");
+    let out = link.display().to_string();
+    for format in ["md", "ics", "json"] {
+        env.ok(&["export", EXAMPLE, "--format", format, "--out", &out]);
+        let kind = std::fs::symlink_metadata(&link).expect("still there");
+        assert!(
+            kind.file_type().is_symlink(),
+            "{format}: the export replaced its destination"
+        );
+    }
+    let null = std::fs::metadata("/dev/null").expect("/dev/null");
+    assert!(!null.is_file(), "/dev/null is still a device");
+}

@@ -233,7 +233,7 @@ fn write(path: &Path, text: &str) -> Result<(), CliError> {
             ))
         })?;
     }
-    atomic::write(path, text.as_bytes()).map_err(|e| {
+    atomic::write_out(path, text.as_bytes()).map_err(|e| {
         CliError::Bad(format!(
             "Could not write {}: {e}; nothing was written.",
             path.display()

@@ -50,6 +50,22 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .map_err(|error| io::Error::new(error.kind(), Replaced(error)))
 }
 
+/// Writes an export where a person asked for it. A regular file (or a new
+/// one) is replaced atomically, as [`write`] does; anything else that is
+/// already there (`/dev/null`, a named pipe, a terminal) is written into
+/// in place, since replacing it would replace the device itself, which
+/// root is allowed to do.
+pub fn write_out(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(found) if !found.is_file() && !found.is_dir() => {
+            let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+            file.write_all(bytes)?;
+            file.flush()
+        }
+        _ => write(path, bytes),
+    }
+}
+
 /// The error of a write whose new file is in place (the rename succeeded)
 /// but whose folder could not be synced: the file is not as it was before,
 /// and the new one may not survive a power cut. Callers tell it apart with
