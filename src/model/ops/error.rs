@@ -31,6 +31,11 @@ pub enum OpError {
     #[error("A slot must end after it starts, and {start}–{end} does not; check the times.")]
     SlotEndsFirst { start: String, end: String },
 
+    #[error(
+        "{existing} already has that label; give this slot another, so that each can be picked by it."
+    )]
+    DuplicateSlotLabel { existing: String },
+
     #[error("{existing} already starts at {start}; pick another start time or change that slot.")]
     DuplicateSlotStart { existing: String, start: String },
 

@@ -59,6 +59,7 @@ pub fn add_slot(event: &Event, new_id: Id, slot: Slot) -> Result<Vec<Change>, Op
         "" => slot_times(&slot),
         label => label.to_owned(),
     };
+    unique_label(event, None, &label)?;
     let slot = Slot { label, ..slot };
     Ok(vec![Change::put(new_id, Record::Slot(slot))])
 }
@@ -236,11 +237,25 @@ pub fn edit_slot(event: &Event, id: &Id, slot: Slot) -> Result<Vec<Change>, OpEr
         "" => slot_times(&slot),
         label => label.to_string(),
     };
+    unique_label(event, Some(id), &label)?;
     Ok(put_or_resolve(
         event,
         id,
         Record::Slot(Slot { label, ..slot }),
     ))
+}
+
+/// Slots are picked by their label too (`--slot "Round 1"`), so two may
+/// not share one, whatever its case.
+fn unique_label(event: &Event, id: Option<&Id>, label: &str) -> Result<(), OpError> {
+    let taken = (event.slots.iter())
+        .find(|(other, s)| Some(*other) != id && s.label.trim().eq_ignore_ascii_case(label));
+    match taken {
+        Some((_, existing)) => Err(OpError::DuplicateSlotLabel {
+            existing: slot_name(existing),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// A slot must end after it starts and may not start with another slot
@@ -344,6 +359,35 @@ mod tests {
             slot("10:00", "10:45", " Round 1 "),
         ));
         assert_eq!(f.event.slots[&id].label, "Round 1");
+    }
+
+    #[test]
+    fn two_slots_may_not_share_a_label() {
+        let mut f = Fixture::new();
+        let first = f.id();
+        f.apply(add_slot(
+            &f.event,
+            first.clone(),
+            slot("10:00", "10:45", "Round 1"),
+        ));
+        let err = add_slot(&f.event, Id::new("s"), slot("13:00", "14:00", "round 1")).unwrap_err();
+        assert!(matches!(err, OpError::DuplicateSlotLabel { .. }), "{err}");
+        let second = f.id();
+        f.apply(add_slot(
+            &f.event,
+            second.clone(),
+            slot("13:00", "14:00", "Round 2"),
+        ));
+        let renamed = Slot {
+            label: "ROUND 1".into(),
+            ..f.event.slots[&second].clone()
+        };
+        assert!(edit_slot(&f.event, &second, renamed).is_err());
+        let same = f.event.slots[&first].clone();
+        assert!(
+            edit_slot(&f.event, &first, same).is_ok(),
+            "its own label is fine"
+        );
     }
 
     #[test]
