@@ -142,6 +142,11 @@ fn pitch_vote_sets_or_steps_the_hands() {
         "{bad:?}"
     );
     env.usage_error(&["pitch", "vote", EVENT, "skills", "1.5"]);
+    let huge = env.usage_error(&["pitch", "vote", EVENT, "skills", "4294967296"]);
+    assert!(
+        huge.stderr.contains("is more hands than anyone counts"),
+        "{huge:?}"
+    );
     env.usage_error(&["pitch", "vote", EVENT, "skills"]);
     assert_eq!(
         env.refused(&["pitch", "vote", EVENT, "nothing like it", "3"]),

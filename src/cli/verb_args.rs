@@ -50,10 +50,18 @@ pub fn parse_votes(text: &str) -> Result<Votes, String> {
             "\"{text}\" is not a number of hands; give a whole number such as 12, or +3 or -1 to step it"
         )
     };
+    let too_many = || {
+        format!(
+            "\"{text}\" is more hands than anyone counts; give a number up to {}",
+            u32::MAX
+        )
+    };
+    let digits = text.trim_start_matches(['+', '-']);
+    let whole = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
     if text.starts_with(['+', '-']) {
-        text.parse::<i32>().map(Votes::Step).map_err(|_| bad())
+        (text.parse::<i32>().map(Votes::Step)).map_err(|_| if whole { too_many() } else { bad() })
     } else {
-        text.parse::<u32>().map(Votes::Set).map_err(|_| bad())
+        (text.parse::<u32>().map(Votes::Set)).map_err(|_| if whole { too_many() } else { bad() })
     }
 }
 
