@@ -320,6 +320,15 @@ fn an_action_note_is_in_the_actions_register_and_a_decision_note_in_the_write_up
         env.ok(&["action", "done", EVENT, "publish the"])
             .contains("Marked \"Publish the schemas\" done.")
     );
+    assert_eq!(
+        env.ok(&["action", "done", EVENT, "publish the"]),
+        "\"Publish the schemas\" was already done; nothing changed.\n"
+    );
+    assert_eq!(
+        env.ok(&["action", "done", EVENT, "publish the", "--reopen"]),
+        "Opened \"Publish the schemas\" again.\n"
+    );
+    env.ok(&["action", "done", EVENT, "publish the"]);
     let write_up = env.ok(&["export", EVENT, "--out", "-"]);
     assert!(
         write_up.contains(

@@ -578,13 +578,18 @@ pub enum ActionCommand {
         after_help = "Examples:\n  unconf action add my-event \"vendor community\" \"Draft a charter\" --owner techUK --due 2026-12-15\n  unconf action add my-event --event \"Run a follow-up workshop\" --owner techUK"
     )]
     Add(ActionAddArgs),
-    /// Mark a next step done.
-    #[command(after_help = "Example:\n  unconf action done my-event \"draft a charter\"")]
+    /// Mark a next step done, or open again with --reopen.
+    #[command(
+        after_help = "Examples:\n  unconf action done my-event \"draft a charter\"\n  unconf action done my-event \"draft a charter\" --reopen"
+    )]
     Done {
         /// The event.
         event: String,
         /// The action: id, short id, or a unique part of its text.
         action: String,
+        /// Open a next step marked done by mistake again.
+        #[arg(long)]
+        reopen: bool,
     },
 }
 

@@ -122,17 +122,36 @@ pub fn session(context: &Context, command: SessionCommand) -> CliResult {
 pub fn action(context: &Context, command: ActionCommand) -> CliResult {
     match command {
         ActionCommand::Add(args) => add_action(context, args),
-        ActionCommand::Done { event, action } => {
+        ActionCommand::Done {
+            event,
+            action,
+            reopen,
+        } => {
             let mut folder = context.write(&event)?;
             let id = resolve_action(folder.event(), &action)?;
-            let changes = ops::set_action_status(folder.event(), &id, ActionStatus::Done)?;
-            folder.commit(changes)?;
-            let text = folder
-                .event()
-                .action(&id)
+            let status = if reopen {
+                ActionStatus::Open
+            } else {
+                ActionStatus::Done
+            };
+            let before = folder.event().action(&id).map(|a| a.status);
+            let text = (folder.event().action(&id))
                 .map(|a| a.text)
                 .unwrap_or_default();
-            println!("Marked {} done.", quoted(&text));
+            if before == Some(status) {
+                println!(
+                    "{} was already {}; nothing changed.",
+                    quoted(&text),
+                    status.word()
+                );
+                return Ok(());
+            }
+            let changes = ops::set_action_status(folder.event(), &id, status)?;
+            folder.commit(changes)?;
+            match status {
+                ActionStatus::Done => println!("Marked {} done.", quoted(&text)),
+                ActionStatus::Open => println!("Opened {} again.", quoted(&text)),
+            }
             Ok(())
         }
     }
