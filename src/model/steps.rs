@@ -260,8 +260,10 @@ fn day(word: &str) -> Option<u32> {
     digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
-/// A due date as typed after "by".
-fn parse_due(text: &str, taken: NaiveDate) -> Option<NaiveDate> {
+/// A date as people type it, the way a note's "by …" reads it: 2027-06-30,
+/// 30 June, June 30, 30 Jun 2027, 30/6; a date without a year is the next
+/// one on or after `taken`.
+pub fn parse_due(text: &str, taken: NaiveDate) -> Option<NaiveDate> {
     if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Some(date);
     }

@@ -22,21 +22,24 @@ pub fn matched(event: &crate::model::Event, typed: &str) -> String {
     crate::model::people::People::of_event(event).matched(typed)
 }
 
-/// A date typed into a form as YYYY-MM-DD, or blank for none; a refusal
-/// quotes what was typed and gives an example a week after `today`.
+/// A date typed into a form, as a note's "by …" reads it (2027-06-30, 30
+/// June, June 30, 30/6; without a year, the next one from `today`), or
+/// blank for none; a refusal quotes what was typed and gives an example a
+/// week after `today`.
 pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+    crate::model::steps::parse_due(text, today)
         .map(Some)
-        .map_err(|_| {
+        .ok_or_else(|| {
             let example = today + chrono::Days::new(7);
             format!(
-                "\"{}\" is not a date: use YYYY-MM-DD, like {}, or leave it blank.",
+                "\"{}\" is not a date: type one like {} or {}, or leave it blank.",
                 crate::model::text::fit(&crate::model::text::inert_line(text), 12),
-                example.format("%Y-%m-%d")
+                example.format("%Y-%m-%d"),
+                example.format("%-d %B")
             )
         })
 }
@@ -51,4 +54,27 @@ pub fn not_saved_kept(state: &State) -> String {
         .map(|s| s.text.trim_end_matches('.').to_string())
         .unwrap_or_else(|| "it could not be saved".to_string());
     format!("Not saved ({why}); what you typed comes back when the same form opens again.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_takes_a_date_as_people_type_it() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date");
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(parse_date(" ", today), Ok(None));
+        assert_eq!(parse_date("2027-06-30", today), Ok(day(2027, 6, 30)));
+        assert_eq!(parse_date("30 June", today), Ok(day(2027, 6, 30)));
+        assert_eq!(parse_date("December 1", today), Ok(day(2026, 12, 1)));
+        assert_eq!(parse_date("5/1", today), Ok(day(2027, 1, 5)));
+        assert_eq!(
+            parse_date("soon", today),
+            Err(
+                "\"soon\" is not a date: type one like 2026-12-04 or 4 December, or leave it blank."
+                    .into()
+            )
+        );
+    }
 }

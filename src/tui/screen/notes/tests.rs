@@ -293,7 +293,13 @@ fn a_next_step_needs_a_real_due_date_and_can_be_marked_done() {
     press(&mut state, &[KeyCode::Enter]);
     let status = state.status.clone().expect("a message");
     assert!(status.error);
-    assert!(status.text.contains("YYYY-MM-DD"), "{}", status.text);
+    assert!(
+        status
+            .text
+            .contains("type one like 2026-12-04 or 4 December"),
+        "{}",
+        status.text
+    );
     assert_eq!(state.notes.focus, Focus::ActionForm, "the form stays open");
     assert_eq!(state.notes.action_form.as_ref().map(|f| f.focus), Some(2));
     backspaces(&mut state, 9);
