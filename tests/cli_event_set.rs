@@ -116,6 +116,14 @@ fn event_set_refusals() {
             .starts_with("error: "),
     );
     env.usage_error(&["event", "set", EVENT, "--colour", "red"]);
+    for bad in ["javascript:alert(1)", "not a url", "ftp://x", "ééééé"] {
+        assert!(
+            env.refused(&["event", "set", EVENT, "--url", bad])
+                .ends_with("is not a web address for --url; give one starting https://, e.g. https://example.org/programme."),
+            "{bad}"
+        );
+    }
+    env.ok(&["event", "set", EVENT, "--url", "HTTPS://example.org/day"]);
 }
 
 #[test]

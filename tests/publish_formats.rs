@@ -174,7 +174,7 @@ fn an_event_without_a_date_has_no_calendar() {
     let message = env.refused(&["export", "undated", "--format", "ics", "--out", "-"]);
     assert_eq!(
         message,
-        "error: The event has no date, so its sessions cannot go in a calendar; set the date on the Event screen first."
+        "error: The event has no date, so its sessions cannot go in a calendar; set the date on the Event screen or with `unconf event set --date` first."
     );
 }
 

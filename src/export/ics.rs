@@ -32,7 +32,7 @@ pub struct IcsOptions {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum IcsError {
     #[error(
-        "The event has no date, so its sessions cannot go in a calendar; set the date on the Event screen first."
+        "The event has no date, so its sessions cannot go in a calendar; set the date on the Event screen or with `unconf event set --date` first."
     )]
     NoDate,
     #[error(
