@@ -3,6 +3,7 @@
 //! writers of one file, every sync succeeds, no conflict markers are ever
 //! left, and both laptops end with every note.
 
+mod ci;
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -20,11 +21,7 @@ fn have_git() -> bool {
         .output()
         .is_ok_and(|o| o.status.success());
     if !found {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "git is needed on CI"
-        );
-        eprintln!("skipped: git is not installed");
+        ci::cannot_check("git is not installed");
     }
     found
 }

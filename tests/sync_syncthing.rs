@@ -13,6 +13,7 @@
 //! Without `syncthing` on PATH the test says why and passes, except under
 //! `CI=true`, where CI installs it and its absence is a failure.
 
+mod ci;
 mod syncthing_kit;
 
 mod pty;
@@ -241,11 +242,7 @@ fn two_laptops_share_an_event_through_syncthing() {
 /// Without Syncthing the test cannot run: a failure in CI, which installs
 /// it, and a skip (said on stderr) anywhere else.
 fn skip_or_fail(why: &str) {
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "CI=true, and Syncthing cannot be used: {why}"
-    );
-    eprintln!("skipping the Syncthing test: {why}");
+    ci::cannot_check(&format!("Syncthing cannot be used: {why}"));
 }
 
 /// Types `notes` into B's note-taker screen, one after another, each once

@@ -134,9 +134,8 @@ pub fn action(context: &Context, command: ActionCommand) -> CliResult {
             } else {
                 ActionStatus::Done
             };
-            let before = folder.event().action(&id).map(|a| a.status);
-            let text = (folder.event().action(&id))
-                .map(|a| a.text)
+            let (before, text) = (folder.event().action(&id))
+                .map(|a| (Some(a.status), a.text))
                 .unwrap_or_default();
             if before == Some(status) {
                 println!(

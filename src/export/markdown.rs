@@ -189,7 +189,7 @@ impl WriteUp<'_> {
     fn action_counts(&self) -> String {
         // Next steps of private notes are as private as the notes.
         let actions: Vec<_> = (self.event.all_actions().into_iter())
-            .filter(|(id, _)| self.event.notes.get(*id).is_none_or(|n| !n.private))
+            .filter(|(id, _)| !self.event.is_private_note(id))
             .collect();
         let total = format::count(actions.len(), "action", "actions");
         if actions.is_empty() {

@@ -111,7 +111,7 @@ fn actions(event: &Event) -> Vec<Vec<String>> {
     let by_session = event.sessions_in_order().into_iter().flat_map(|(id, s)| {
         let title = session_title(event, id, s);
         (event.actions_of(Some(id)).into_iter())
-            .filter(|(id, _)| !private_note(event, id))
+            .filter(|(id, _)| !event.is_private_note(id))
             .map(move |(_, a)| (title.clone(), a))
     });
     own.chain(by_session)
@@ -213,7 +213,7 @@ fn decisions(event: &Event) -> Vec<Vec<String>> {
     let by_session = event.sessions_in_order().into_iter().flat_map(|(id, s)| {
         let title = session_title(event, id, s);
         (event.decisions_of(Some(id)).into_iter())
-            .filter(|(id, _)| !private_note(event, id))
+            .filter(|(id, _)| !event.is_private_note(id))
             .map(move |(_, d)| (title.clone(), d))
     });
     own.chain(by_session)
@@ -297,13 +297,6 @@ fn yes_no(flag: bool) -> String {
 }
 
 /// A session's title; a repeat says so, since its title is the first run's.
-/// A next step or decision that is a private note stays out of the
-/// registers, as it stays out of the write-up's sessions: it is as private
-/// as the note.
-fn private_note(event: &Event, id: &Id) -> bool {
-    event.notes.get(id).is_some_and(|n| n.private)
-}
-
 fn session_title(event: &Event, id: &Id, session: &Session) -> String {
     let title = event.session_title(session);
     match event.repeat_of(id) {

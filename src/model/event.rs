@@ -355,6 +355,12 @@ impl Event {
         }
     }
 
+    /// True when `id` is a private note: a next step or decision that is
+    /// one is as private as the note, and stays out wherever the note does.
+    pub fn is_private_note(&self, id: &Id) -> bool {
+        self.notes.get(id).is_some_and(|n| n.private)
+    }
+
     pub fn is_conflicted(&self, id: &Id) -> bool {
         self.conflicts.contains(id)
     }

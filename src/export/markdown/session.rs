@@ -157,7 +157,7 @@ impl WriteUp<'_> {
             blocks.extend(rest.iter().cloned());
         }
         let decisions: Vec<String> = (self.event.decisions_of(Some(id)).into_iter())
-            .filter(|(note, _)| self.event.notes.get(*note).is_none_or(|n| !n.private))
+            .filter(|(note, _)| !self.event.is_private_note(note))
             .map(|(note, decision)| format!("{}{}", decision_line(&decision), self.flag(note)))
             .collect();
         if !decisions.is_empty() {
@@ -204,7 +204,7 @@ impl WriteUp<'_> {
         self.event
             .actions_of(session)
             .into_iter()
-            .filter(|(id, _)| self.event.notes.get(*id).is_none_or(|n| !n.private))
+            .filter(|(id, _)| !self.event.is_private_note(id))
             .filter(|(_, action)| self.carried(&action.text).is_none())
             .map(|(id, action)| format!("{}{}", next_step(&action), self.flag(id)))
             .collect()
