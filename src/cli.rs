@@ -93,6 +93,7 @@ fn dispatch(context: &Context, command: Command) -> CliResult {
     match command {
         Command::Open(args) => tui_cmds::open(context, &args.event),
         Command::Notes(args) => tui_cmds::notes(context, args),
+        Command::Board(args) => tui_cmds::board(context, args),
         Command::New(args) => event_cmds::new(context, args),
         Command::List => event_cmds::list(context),
         Command::Event(args) => setup_cmds::event(context, args),

@@ -6,6 +6,7 @@
 //! place that touches the disk), and `view` draws from `&State`.
 
 pub mod action;
+pub mod board;
 pub mod draft;
 mod event_loop;
 pub mod keymap;

@@ -53,6 +53,11 @@ pub enum Command {
         after_help = "Plain mode (--plain, UNCONF_PLAIN=1, or `unconf settings plain on`) writes each line once, with no cursor movement or colour, for screen readers. Type a note and Enter; /help lists the commands.\n\nExamples:\n  unconf notes my-event \"vendor community\" --slot \"Round 1\"\n  unconf notes my-event \"vendor community\" --plain"
     )]
     Notes(NotesArgs),
+    /// The projector view: the slot in progress and the next, large, live and read-only.
+    #[command(
+        after_help = "For a second laptop on the projector, reading the synced event folder: it never writes into the folder, takes no lock and asks nothing on a laptop unconf has never run on. Changes from other laptops show within about a second. q quits.\n\nRehearsing: --at HH:MM shows the event's day as from that time (in the event's time zone), with the clock running on from there and REHEARSAL in the corner; nothing is written.\n\nExamples:\n  unconf board supplier-response-to-the-local-digital-declaration\n  unconf board my-event --at 10:45"
+    )]
+    Board(BoardArgs),
     /// Create a new event.
     #[command(
         after_help = "Examples:\n  unconf new \"Supplier unconference\" --date 2018-10-23 --venue techUK --organiser techUK --organiser MHCLG\n  unconf new \"Co-design workshop\" --date 2018-11-20 --follow-up supplier-unconference"
@@ -174,6 +179,15 @@ pub struct GenerateArgs {
 pub struct EventArg {
     /// The event: a folder, or the name of an event in the sessions directory.
     pub event: String,
+}
+
+#[derive(Debug, Args)]
+pub struct BoardArgs {
+    /// The event: a folder, or the name of an event in the sessions directory.
+    pub event: String,
+    /// Rehearse: show the day as from HH:MM, the clock running on from there.
+    #[arg(long, value_name = "HH:MM", hide = true)]
+    pub at: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -2,7 +2,7 @@
 
 use std::io::IsTerminal;
 
-use super::args::NotesArgs;
+use super::args::{BoardArgs, NotesArgs};
 use super::{CliError, CliResult, Context, event_cmds};
 use crate::store::{Identity, location};
 use crate::tui::{Launch, Setup, run};
@@ -47,6 +47,33 @@ pub fn notes(context: &Context, args: NotesArgs) -> CliResult {
             slot: target.slot,
         },
     )
+}
+
+/// The projector board. It needs no identity: on a laptop unconf has never
+/// run on, it reads the folder as a stranger rather than ask who is typing,
+/// and a broken identity file does not keep it off the screen.
+pub fn board(context: &Context, args: BoardArgs) -> CliResult {
+    let dir = context.event_dir(&args.event)?;
+    let at = match args.at.as_deref().map(str::trim) {
+        None => None,
+        Some(text) => Some(
+            chrono::NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| {
+                CliError::Bad(format!(
+                    "\"{}\" is not a time for --at; use HH:MM, e.g. 10:45.",
+                    crate::model::text::inert_line(text)
+                ))
+            })?,
+        ),
+    };
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError::Bad(
+            "The board needs a terminal; run it in a terminal window on the projector.".into(),
+        ));
+    }
+    let identity = Identity::load(location::config_dir().as_deref())
+        .ok()
+        .flatten();
+    crate::tui::board::run(&dir, identity, context.clock, at).map_err(CliError::Bad)
 }
 
 fn launch(context: &Context, what: Launch) -> CliResult {

@@ -78,6 +78,8 @@ pub enum Action {
     Undo,
     /// Redo what was undone
     Redo,
+    /// Show the projector board full screen; any key returns
+    Board,
     /// Type into the focused field
     Type(KeyEvent),
     /// Paste text into the focused field
@@ -128,6 +130,9 @@ impl Action {
             Action::Back => "leave: a form saves what was typed (u undoes), a line keeps it",
             Action::Undo => "undo the last change",
             Action::Redo => "redo what was undone",
+            Action::Board => {
+                "the projector board, full screen: now and next, large (any key returns)"
+            }
             Action::Type(_) | Action::Paste(_) => "type into the focused field",
             Action::Submit => "confirm what is being typed",
             Action::Click { .. } => "select with the mouse",

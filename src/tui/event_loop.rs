@@ -94,7 +94,7 @@ const GRACE: Duration = Duration::from_secs(3);
 /// reading the dead terminal forever and never return to the loop. Every
 /// committed edit is already on disk, so ending the process then loses at
 /// most a draft, and frees this device's lock for the next run.
-fn watchdog(stop: Arc<AtomicBool>) {
+pub(crate) fn watchdog(stop: Arc<AtomicBool>) {
     std::thread::spawn(move || {
         while !stop.load(Ordering::Relaxed) {
             std::thread::sleep(Duration::from_millis(100));
@@ -232,7 +232,8 @@ fn next_start_action(stop: &AtomicBool, typing: bool) -> Result<Option<StartActi
     })
 }
 
-fn colour() -> bool {
+/// False when `NO_COLOR` is set (to anything but nothing).
+pub(crate) fn colour() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 

@@ -142,6 +142,7 @@ pub fn global_bindings() -> Vec<Binding> {
         Binding::new(&[Key::code(KeyCode::Esc)], "back", Action::Back).help_only(),
         Binding::new(&[Key::char('u')], "undo", Action::Undo).help_only(),
         Binding::new(&[Key::ctrl('r')], "redo", Action::Redo).help_only(),
+        Binding::new(&[Key::char('b')], "board", Action::Board).help_only(),
         Binding::new(
             &[Key::code(KeyCode::Tab)],
             "next screen",
@@ -199,6 +200,10 @@ pub fn action_for(state: &State, event: &KeyEvent) -> Option<Action> {
     }
     if event.modifiers.contains(KeyModifiers::CONTROL) && event.code == KeyCode::Char('c') {
         return Some(Action::Quit);
+    }
+    // The board is up until a key is pressed, and that key only closes it.
+    if state.board {
+        return Some(Action::Board);
     }
     let bindings = state.bindings();
     if let Some(binding) = bindings

@@ -36,6 +36,8 @@ pub struct State {
     pub note_taker: Option<Id>,
     /// The help overlay, with its scroll offset.
     pub help: Option<u16>,
+    /// The projector board is shown full screen over everything.
+    pub board: bool,
     pub now: DateTime<FixedOffset>,
     pub width: u16,
     pub height: u16,
@@ -79,6 +81,7 @@ impl State {
             screen: Screen::Pitches,
             note_taker: None,
             help: None,
+            board: false,
             now,
             width: 80,
             height: 24,

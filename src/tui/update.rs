@@ -67,6 +67,17 @@ fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
         }
         _ => {}
     }
+    if state.board {
+        // Whatever closes the board does nothing else; a signal still quits.
+        match action {
+            Action::Quit => {}
+            Action::Board | Action::Back | Action::Type(_) | Action::Click { .. } => {
+                state.board = false;
+                return Vec::new();
+            }
+            _ => return Vec::new(),
+        }
+    }
     // A key clears the last message; errors stay until the next key too.
     state.status = None;
     match action {
@@ -87,6 +98,11 @@ fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Scroll(lines) if state.help.is_some() => {
             let offset = state.help.unwrap_or(0);
             state.help = Some(offset.saturating_add_signed(lines));
+            Vec::new()
+        }
+        Action::Board => {
+            state.board = true;
+            state.help = None;
             Vec::new()
         }
         Action::Show(screen) => show(state, screen),

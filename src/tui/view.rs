@@ -43,6 +43,10 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
 }
 
 fn draw_parts(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
+    if state.board {
+        super::board::render_event(state.event(), state.now, state.colour, area, buf);
+        return;
+    }
     let theme = Theme::new(state.colour);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(area, buf, theme);
