@@ -96,13 +96,7 @@ pub fn event(context: &Context, command: EventCommand) -> CliResult {
     // Attendees are sent to it (the board and web pages show it): only a
     // web address, never a script or a file.
     if let Some(url) = url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
-        let web = ["https://", "http://"].iter().any(|scheme| {
-            url.len() > scheme.len()
-                && url
-                    .get(..scheme.len())
-                    .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
-        }) && !url.chars().any(char::is_whitespace);
-        if !web {
+        if !ops::is_web_address(url) {
             return Err(CliError::Bad(format!(
                 "{} is not a web address for --url; give one starting https://, e.g. https://example.org/programme.",
                 quoted(url)

@@ -30,8 +30,8 @@ pub use pitches::{
 };
 pub use schedule::{move_session, repeat_session, schedule, swap_sessions, unschedule};
 pub use setup::{
-    add_room, add_slot, check_times, delete_room, delete_slot, edit_room, edit_slot, move_room,
-    put_or_resolve, set_details,
+    add_room, add_slot, check_times, delete_room, delete_slot, edit_room, edit_slot,
+    is_web_address, move_room, put_or_resolve, set_details,
 };
 
 use super::{Change, Event, Id, Kind, Record};

@@ -116,6 +116,18 @@ fn not_found(what: Kind, id: &Id) -> OpError {
     }
 }
 
+/// Whether `url` is a web address (http or https, no spaces): what the
+/// board, the calendar and web pages may send attendees to, never a script
+/// or a file.
+pub fn is_web_address(url: &str) -> bool {
+    ["https://", "http://"].iter().any(|scheme| {
+        url.len() > scheme.len()
+            && url
+                .get(..scheme.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    }) && !url.chars().any(char::is_whitespace)
+}
+
 /// Writes the event's details; the name may not be blank.
 pub fn set_details(event: &Event, info: EventInfo) -> Result<Vec<Change>, OpError> {
     let name = info.name.trim().to_string();

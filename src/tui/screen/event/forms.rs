@@ -32,6 +32,7 @@ pub const ORGANISERS: &str = "Organisers";
 pub const DESCRIPTION: &str = "Description";
 pub const TIME_ZONE: &str = "Time zone";
 pub const HEADCOUNT: &str = "Attendees";
+pub const WEB: &str = "Web address";
 pub const CAPACITY: &str = "Capacity";
 pub const LABEL: &str = "Label";
 pub const STARTS: &str = "Starts";
@@ -65,6 +66,12 @@ pub fn details(event: &Event) -> SetupForm {
             HEADCOUNT,
             TextField::single(&info.attendees.map(|n| n.to_string()).unwrap_or_default())
                 .with_placeholder("the day's headcount"),
+        )
+        .field(
+            WEB,
+            TextField::single(&info.url).with_placeholder(
+                "https://… where the programme is published (the board shows it)",
+            ),
         )
 }
 
@@ -262,6 +269,13 @@ fn read_details(event: &Event, form: &SetupForm, today: NaiveDate) -> Result<Eve
             format!("Attendees \"{n}\" is not a number of people; type one, or leave it blank.")
         })?),
     };
+    let url = form.text(WEB).trim().to_string();
+    if !url.is_empty() && !ops::is_web_address(&url) {
+        return Err(format!(
+            "Web address \"{}\" is not one; type one starting https://, e.g. https://example.org/programme, or leave it blank.",
+            crate::model::text::inert_line(&url)
+        ));
+    }
     Ok(EventInfo {
         name: form.text(NAME),
         date,
@@ -270,6 +284,7 @@ fn read_details(event: &Event, form: &SetupForm, today: NaiveDate) -> Result<Eve
         description: form.text(DESCRIPTION),
         time_zone: (!zone.is_empty()).then_some(zone),
         attendees,
+        url,
         ..event.info.clone()
     })
 }

@@ -449,3 +449,31 @@ fn a_description_typed_before_a_crash_comes_back_in_the_details_form() {
     assert_eq!(form.focused_label(), forms::DESCRIPTION);
     assert_eq!(form.text(forms::DESCRIPTION), "Half a\nsentence");
 }
+
+/// The web address the board shows (and its QR code) is a field of the
+/// details form; only a web address is taken.
+#[test]
+fn the_web_address_is_edited_in_the_details_form_and_must_be_one() {
+    let mut state = on_event(sample_state());
+    press(&mut state, &[KeyCode::Enter]);
+    // Name, date, venue, organisers, description, time zone, attendees.
+    press(&mut state, &[KeyCode::Tab; 7]);
+    type_text(&mut state, "javascript:alert(1)");
+    assert!(press(&mut state, &[KeyCode::Enter]).is_empty());
+    let status = state.status.clone().unwrap_or_else(|| unreachable!());
+    assert!(
+        status.error && status.text.contains("https://"),
+        "{status:?}"
+    );
+    assert!(state.setup.form.is_some(), "the form stays open to fix it");
+    ctrl(&mut state, 'u');
+    type_text(&mut state, "https://example.org/programme");
+    let effects = press(&mut state, &[KeyCode::Enter]);
+    assert!(effects.contains(&Effect::Save), "{:?}", state.status);
+    assert_eq!(state.event().info.url, "https://example.org/programme");
+    let shown = screen(&mut state, 120, 30);
+    assert!(
+        shown.contains("online at https://example.org/programme"),
+        "{shown}"
+    );
+}

@@ -55,6 +55,9 @@ pub fn details(state: &State, area: Rect, buf: &mut Buffer, theme: Theme, select
             inert_line(&info.organisers.join(", "))
         ));
     }
+    if !info.url.trim().is_empty() {
+        facts.push(format!("online at {}", inert_line(info.url.trim())));
+    }
     let about = match info.description.lines().find(|l| !l.trim().is_empty()) {
         Some(line) => Line::styled(
             format!(" {}", fit(&inert_line(line.trim()), width - 1)),
