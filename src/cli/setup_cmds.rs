@@ -95,13 +95,13 @@ pub fn event(context: &Context, command: EventCommand) -> CliResult {
         .transpose()?;
     // Attendees are sent to it (the board and web pages show it): only a
     // web address, never a script or a file.
-    if let Some(url) = url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
-        if !ops::is_web_address(url) {
-            return Err(CliError::Bad(format!(
-                "{} is not a web address for --url; give one starting https://, e.g. https://example.org/programme.",
-                quoted(url)
-            )));
-        }
+    if let Some(url) = url.as_deref().map(str::trim).filter(|u| !u.is_empty())
+        && !ops::is_web_address(url)
+    {
+        return Err(CliError::Bad(format!(
+            "{} is not a web address for --url; give one starting https://, e.g. https://example.org/programme.",
+            quoted(url)
+        )));
     }
     let mut folder = context.write(&event)?;
     let old = folder.event().info.clone();
