@@ -37,7 +37,7 @@ use crate::tui::screen::notes::enter_note_taker;
 use crate::tui::state::State;
 use crate::tui::update::update;
 use crate::tui::watch::Watch;
-use crate::tui::{Setup, carry_out, open, reload_news};
+use crate::tui::{Setup, carry_out, open, reload_news, wait_for_saves};
 
 /// How often the clock ticks and the folder is looked at while waiting for
 /// a line (drafts, retried saves, other laptops' changes).
@@ -192,7 +192,9 @@ impl Conversation<'_> {
                 return;
             };
             if self.answer(&line) {
-                self.out.line("Everything is saved. Goodbye.");
+                if !self.disk.has_unsaved() {
+                    self.out.line("Everything is saved. Goodbye.");
+                }
                 return;
             }
             if self.out.broken {
@@ -230,6 +232,7 @@ impl Conversation<'_> {
         self.state.status = None;
         let effects = update(self.state, Action::Tick(self.clock.now()));
         carry_out(effects, self.state, self.disk);
+        wait_for_saves(self.state, self.disk);
         if let Some(status) = self.state.status.take() {
             self.queue.push(status.text);
         }
@@ -274,6 +277,8 @@ impl Conversation<'_> {
         }
         let saves = reply.effects.contains(&Effect::Save);
         let quit = carry_out(reply.effects, self.state, self.disk);
+        // The answer below tells whether the line is on disk.
+        wait_for_saves(self.state, self.disk);
         let status = self.state.status.take();
         match (&self.state.save_error, status) {
             // Never "Added" for what is not on disk yet.
@@ -290,7 +295,10 @@ impl Conversation<'_> {
         self.disk.mark_closing();
         let effects = update(self.state, Action::Quit);
         carry_out(effects, self.state, self.disk);
-        if !message.is_empty() {
+        if self.disk.has_unsaved() {
+            let error = self.state.save_error.clone().unwrap_or_default();
+            self.out.line(&error);
+        } else if !message.is_empty() {
             self.out.line("");
             self.out.line(message);
         }

@@ -20,6 +20,7 @@ pub mod location;
 pub mod lock;
 mod reload;
 mod replica;
+pub mod saver;
 mod scan;
 pub mod sync;
 pub mod version;
@@ -33,8 +34,8 @@ pub use folder::{Access, Disk, EventFolder, FileSummary, Problem, ProblemKind};
 pub use identity::Identity;
 pub use local::{EventState, LocalState};
 pub use reload::Reload;
-pub use replica::Replica;
 pub use replica::{Begun, Edit, OwnLag, ReadOnlyError, Source, Written};
+pub use replica::{OwnSnapshot, Replica};
 pub use version::{Context, Dot, Merged, Version};
 
 /// What can go wrong reading or writing an event. Each renders as one
@@ -62,6 +63,10 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(
+        "Saving stopped before the file was written; every edit is kept here and saved with the next change."
+    )]
+    SaveStopped,
     #[error("Could not write {what}: {source}.")]
     Encode { what: String, source: ron::Error },
     #[error("{problem}; fix that first, nothing was {doing}.")]

@@ -29,4 +29,4 @@ pub mod widget;
 /// snapshots start from it too, so that they show what the app shows.
 pub use event_loop::{Launch, Setup, open, run};
 /// Shared with the plain, line-by-line note-taker (`crate::plain`).
-pub(crate) use event_loop::{carry_out, reload_news, stop_on_signals};
+pub(crate) use event_loop::{carry_out, reload_news, stop_on_signals, wait_for_saves};

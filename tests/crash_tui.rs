@@ -1,8 +1,9 @@
 //! The crash harness for the terminal UI: the real binary in a
 //! pseudo-terminal adds pitches from the quick-add line and is killed with
 //! SIGKILL at a random moment after the next Enter. Every pitch whose
-//! "Added" the screen showed (drawn only after the save) is there after the
-//! kill, every file parses, no temporary file is visible, and the next
+//! "Added" the screen showed is there after the kill (until the save is on
+//! disk the status line says "saving…" before it; a note in the log counts
+//! once its "Added" shows without it), every file parses, no temporary file is visible, and the next
 //! start is not blocked by the dead process's lock.
 //!
 //! CI kills 4 times; `scripts/crash.sh` raises `UNCONF_CRASH_TUI_KILLS`.
@@ -36,7 +37,12 @@ fn pitches_the_screen_acknowledged_survive_sigkill() {
             let title = format!("TUI pitch {number}");
             tui.type_text(&title);
             tui.enter();
-            tui.wait_for(&format!("Added \"{title}\"."));
+            let added = format!("Added \"{title}\".");
+            tui.wait_until(&added, |screen| {
+                screen
+                    .lines()
+                    .any(|l| l.contains(&added) && !l.contains("saving…"))
+            });
             acknowledged.insert(title);
         }
         number += 1;
@@ -122,11 +128,17 @@ fn notes_the_screen_showed_survive_sigkill_in_note_taker_mode() {
             let text = format!("Point number {number} from the group");
             tui.type_text(&text);
             tui.enter();
-            tui.wait_until(&format!("{text:?} in the log"), |screen| {
-                // In the log, not in the capture line ("point › ...").
+            tui.wait_until(&format!("{text:?} in the log, saved"), |screen| {
+                // In the log, not in the capture line ("point › ..."), and
+                // said to be added: the status line says so only once the
+                // save is on disk (a key cleared the last one).
                 screen
                     .lines()
                     .any(|l| l.contains(&text) && !l.contains('›'))
+                    && screen
+                        .lines()
+                        .any(|l| l.starts_with("Added a") || l.contains(" Added a"))
+                    && !screen.contains("saving…")
             });
             acknowledged.insert(text);
         }

@@ -11,7 +11,7 @@ use super::lock::Lock;
 use super::replica::{Edit, Written};
 use super::replica::{OwnLag, Replica, Source};
 use super::version::Merged;
-use super::{Clock, Drafts, Identity, StoreError, atomic, backup, scan};
+use super::{Clock, Drafts, Identity, StoreError, atomic, scan};
 use crate::model::{Change, Event, EventInfo, Id, IdGen, Record};
 
 /// Whether this process may write its device file.
@@ -112,6 +112,8 @@ pub struct Disk {
     pub(super) lock: Option<Lock>,
     /// This machine's state for the event: drafts, backups, trash.
     pub(super) local: EventState,
+    /// The own file's writer (`saver.rs`).
+    pub(super) saving: super::saver::Saving,
 }
 
 /// What reading the folder's files gave.
@@ -249,6 +251,7 @@ impl EventFolder {
                 run: None,
                 waiting_for_lock: false,
                 lock,
+                saving: super::saver::Saving::default(),
             },
             replica: Replica::new(event_id, me.clone(), clock.is_fixed()),
         }
@@ -542,67 +545,6 @@ impl Disk {
         self.unsaved
     }
 
-    /// Writes the replica's own file (atomically, after a rolling backup).
-    /// On failure the file on disk is as it was before.
-    pub fn save(&mut self, replica: &Replica) -> Result<(), StoreError> {
-        // Every writer (commits, merges, folding conflict copies) comes
-        // through here, so this is where a read-only event stays unwritten.
-        if let Some(reason) = replica.read_only() {
-            return Err(StoreError::ReadOnly {
-                dir: self.dir.clone(),
-                reason: reason.to_string(),
-            });
-        }
-        self.unsaved = true;
-        let text = replica
-            .own_file()
-            .to_text()
-            .map_err(|source| StoreError::Encode {
-                what: self.own_path.display().to_string(),
-                source,
-            })?;
-        // A failed backup must not stop the save itself.
-        let _ = backup::maybe_backup(
-            &self.local.backups(),
-            &self.own_path,
-            &stamp_file(&self.clock),
-        );
-        atomic::write(&self.own_path, text.as_bytes()).map_err(|source| {
-            let path = self.own_path.clone();
-            if atomic::replaced(&source) {
-                StoreError::Unsynced { path, source }
-            } else {
-                StoreError::Save { path, source }
-            }
-        })?;
-        self.unsaved = false;
-        self.own_stamp = super::reload::Stamp::of(&self.own_path);
-        self.local.keep_latest(&self.own_path, text.as_bytes());
-        if let Some(run) = self.run.take() {
-            self.local.record_run(&replica.identity().device, run);
-        }
-        self.note_own_file(replica);
-        Ok(())
-    }
-
-    fn note_own_file(&mut self, replica: &Replica) {
-        let summary = FileSummary {
-            path: self.own_path.clone(),
-            device: replica.identity().device.clone(),
-            label: replica.identity().label.clone(),
-            records: replica.own_len(),
-            last_change: replica.own_last_change(),
-            own: true,
-        };
-        match self.files.iter_mut().find(|f| f.own) {
-            Some(existing) => *existing = summary,
-            None => {
-                self.files.push(summary);
-                self.files.sort_by(|a, b| a.path.cmp(&b.path));
-            }
-        }
-    }
-
     /// The devices seen in this folder: device id -> (label, newest change).
     pub fn devices(&self) -> BTreeMap<&str, (&str, Option<DateTime<Utc>>)> {
         let mut devices: BTreeMap<&str, (&str, Option<DateTime<Utc>>)> = BTreeMap::new();
@@ -684,10 +626,6 @@ fn unix_ms(clock: &Clock) -> u64 {
 
 fn stamp(clock: &Clock) -> String {
     clock.now().format("%Y-%m-%d %H:%M").to_string()
-}
-
-fn stamp_file(clock: &Clock) -> String {
-    clock.now_utc().format("%Y%m%dT%H%M%S%.3fZ").to_string()
 }
 
 #[cfg(test)]

@@ -121,6 +121,11 @@ impl Disk {
     /// kept, and when it lacks anything this process holds the file is
     /// written again at once, so that nothing shown as saved is lost.
     fn check_own(&mut self, replica: &mut Replica, report: &mut Reload) {
+        // A save on its way changes the file: what it wrote is known once
+        // its outcome is back.
+        if self.saving() {
+            return;
+        }
         let stamp = Stamp::of(&self.own_path);
         if stamp.is_none() || stamp == self.own_stamp {
             return;

@@ -4,6 +4,7 @@
 //! it from and writes it to the folder.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
@@ -148,8 +149,10 @@ pub struct Replica {
     /// Records this device has made ids for; never goes back.
     seq: u64,
     /// What this device's file holds: versions it wrote, in any run, and
-    /// copies of other devices' versions that a merge brought here.
-    own: Merged,
+    /// copies of other devices' versions that a merge brought here. Shared
+    /// with a save in progress ([`OwnSnapshot`]), so that taking one costs
+    /// nothing; an edit made while a save still reads it copies it first.
+    own: Arc<Merged>,
     /// The highest counter of each of this device's runs its files record.
     own_counters: BTreeMap<String, u64>,
     /// Versions read from this device's own files (its file and copies of
@@ -189,7 +192,7 @@ impl Replica {
             counter: 0,
             fixed_clock,
             seq: 0,
-            own: Merged::default(),
+            own: Arc::default(),
             own_counters: BTreeMap::new(),
             in_own_files: BTreeSet::new(),
             merged: Merged::default(),
@@ -243,7 +246,7 @@ impl Replica {
             if let Some(copy) = copy
                 && (keep_all || added.is_some())
             {
-                self.own.insert(copy);
+                Arc::make_mut(&mut self.own).insert(copy);
             }
         }
         self.refresh_all(&touched);
@@ -543,7 +546,7 @@ impl Replica {
         for edit in edits {
             let before = self.event.record(&edit.id);
             for version in self.versions_for(&edit, at) {
-                self.own.insert(version.clone());
+                Arc::make_mut(&mut self.own).insert(version.clone());
                 self.merged.insert(version.clone());
                 let id = edit.id.clone();
                 self.refresh_all(&[(id, false)]);
@@ -703,6 +706,13 @@ impl Replica {
 
     /// What this device's file should hold now.
     pub fn own_file(&self) -> DeviceFile {
+        self.own_snapshot().to_file()
+    }
+
+    /// What this device's file should hold now, taken without copying a
+    /// version: the versions are shared until an edit changes them, so a
+    /// save can turn it into text on another thread while typing goes on.
+    pub fn own_snapshot(&self) -> OwnSnapshot {
         let mut counters = self.own_counters.clone();
         if let Some((writer, _)) = &self.run
             && self.counter > 0
@@ -710,33 +720,13 @@ impl Replica {
             let entry = counters.entry(writer.to_string()).or_default();
             *entry = (*entry).max(self.counter);
         }
-        let (records, carried): (Vec<&Version>, Vec<&Version>) = self
-            .own
-            .versions()
-            .partition(|v| v.device() == self.me.device);
-        for version in &records {
-            let entry = counters.entry(version.dot.writer.to_string()).or_default();
-            *entry = (*entry).max(version.dot.n);
-        }
-        let labels = carried
-            .iter()
-            .filter_map(|v| {
-                let device = v.device();
-                let label = self.labels.get(device)?;
-                Some((device.to_string(), label.clone()))
-            })
-            .collect();
-        DeviceFile {
-            format: FORMAT_NAME.into(),
-            version: FORMAT_VERSION,
+        OwnSnapshot {
             event: self.event.id.clone(),
-            device: self.me.device.clone(),
-            label: self.me.label.clone(),
+            me: self.me.clone(),
             seq: self.seq,
             counters,
-            records: records.into_iter().map(StoredVersion::of).collect(),
-            carried: carried.into_iter().map(StoredVersion::of).collect(),
-            labels,
+            labels: self.labels.clone(),
+            versions: Arc::clone(&self.own),
         }
     }
 
@@ -747,16 +737,12 @@ impl Replica {
 
     /// The versions this device's file holds.
     pub fn own(&self) -> &Merged {
-        &self.own
+        self.own.as_ref()
     }
 
     /// The newest time among this device's versions.
     pub fn own_last_change(&self) -> Option<DateTime<Utc>> {
-        self.own
-            .versions()
-            .filter(|v| v.device() == self.me.device)
-            .map(|v| v.at)
-            .max()
+        last_change(&self.own, &self.me.device)
     }
 
     /// Adds versions from another copy of the event that this folder
@@ -770,7 +756,7 @@ impl Replica {
                 continue;
             }
             carried += 1;
-            self.own.insert(version.clone());
+            Arc::make_mut(&mut self.own).insert(version.clone());
             let id = version.id.clone();
             if let Some(fresh) = self.merged.add(version) {
                 touched.push((id, fresh));
@@ -829,7 +815,7 @@ impl Replica {
             .collect();
         let mut kept = 0;
         for version in dropped {
-            if self.own.insert(version) {
+            if Arc::make_mut(&mut self.own).insert(version) {
                 kept += 1;
             }
         }
@@ -887,3 +873,78 @@ impl Replica {
 
 #[cfg(test)]
 mod tests;
+
+/// This device's file as it should be at one moment: what
+/// [`Replica::own_snapshot`] took, turned into a [`DeviceFile`] by whoever
+/// writes it.
+#[derive(Clone, Debug)]
+pub struct OwnSnapshot {
+    event: Id,
+    me: Identity,
+    seq: u64,
+    counters: BTreeMap<String, u64>,
+    /// Every device's label known; the file keeps those of carried versions.
+    labels: BTreeMap<String, String>,
+    versions: Arc<Merged>,
+}
+
+impl OwnSnapshot {
+    /// The device file, with the counters its versions imply.
+    pub fn to_file(&self) -> DeviceFile {
+        let mut counters = self.counters.clone();
+        let (records, carried): (Vec<&Version>, Vec<&Version>) = self
+            .versions
+            .versions()
+            .partition(|v| v.device() == self.me.device);
+        for version in &records {
+            let entry = counters.entry(version.dot.writer.to_string()).or_default();
+            *entry = (*entry).max(version.dot.n);
+        }
+        let labels = carried
+            .iter()
+            .filter_map(|v| {
+                let device = v.device();
+                let label = self.labels.get(device)?;
+                Some((device.to_string(), label.clone()))
+            })
+            .collect();
+        DeviceFile {
+            format: FORMAT_NAME.into(),
+            version: FORMAT_VERSION,
+            event: self.event.clone(),
+            device: self.me.device.clone(),
+            label: self.me.label.clone(),
+            seq: self.seq,
+            counters,
+            records: records.into_iter().map(StoredVersion::of).collect(),
+            carried: carried.into_iter().map(StoredVersion::of).collect(),
+            labels,
+        }
+    }
+
+    /// How many versions the file holds.
+    pub fn len(&self) -> usize {
+        self.versions.versions().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.versions.is_empty()
+    }
+
+    /// The newest time among this device's versions in it.
+    pub fn last_change(&self) -> Option<DateTime<Utc>> {
+        last_change(&self.versions, &self.me.device)
+    }
+
+    /// Who writes the file.
+    pub fn identity(&self) -> &Identity {
+        &self.me
+    }
+}
+
+fn last_change(own: &Merged, device: &str) -> Option<DateTime<Utc>> {
+    own.versions()
+        .filter(|v| v.device() == device)
+        .map(|v| v.at)
+        .max()
+}

@@ -54,6 +54,12 @@ pub struct Setup {
 
 /// How often the clock ticks when nothing happens (timers, drafts, countdowns).
 const TICK: Duration = Duration::from_millis(250);
+/// How soon the loop looks again for the outcome of a save on its way, so
+/// that "saved" (or a failure) shows as soon as the disk has answered.
+const SAVE_POLL: Duration = Duration::from_millis(5);
+/// How long the watchdog lets a save already on its way finish before it
+/// ends the process (after `GRACE`; Windows allows 5 seconds in all).
+const WRITE_GRACE: Duration = Duration::from_millis(1500);
 /// Most input events handled before the screen is drawn again.
 const MAX_BATCH: usize = 512;
 
@@ -91,9 +97,10 @@ const GRACE: Duration = Duration::from_secs(3);
 
 /// The backstop for a signal the loop cannot answer: when the terminal
 /// itself has gone (a closed window sends SIGHUP), crossterm can keep
-/// reading the dead terminal forever and never return to the loop. Every
-/// committed edit is already on disk, so ending the process then loses at
-/// most a draft, and frees this device's lock for the next run.
+/// reading the dead terminal forever and never return to the loop. A save
+/// on its way is let finish first; every edit committed before it is then
+/// on disk, so ending the process loses at most a draft, and frees this
+/// device's lock for the next run.
 pub(crate) fn watchdog(stop: Arc<AtomicBool>) {
     std::thread::spawn(move || {
         while !stop.load(Ordering::Relaxed) {
@@ -103,6 +110,7 @@ pub(crate) fn watchdog(stop: Arc<AtomicBool>) {
         // flag: a start during the grace waits instead of opening read-only.
         crate::store::lock::mark_all_closing();
         std::thread::sleep(GRACE);
+        crate::store::saver::wait_for_writes(WRITE_GRACE);
         // Quietly: the terminal may be gone, and printing would fail too.
         terminal::restore();
         std::process::exit(1);
@@ -327,6 +335,9 @@ fn main_loop(
     // Parts of the last frame that the next can copy (see view::kept).
     let mut kept = Kept::default();
     loop {
+        // Started before drawing, so that the disk works while the frame
+        // is drawn; reported as soon as it has answered.
+        saves_on_their_way(state, disk);
         terminal
             .draw(|frame| view::draw(state, &mut kept, frame))
             .map_err(|e| format!("Could not draw: {e}."))?;
@@ -338,9 +349,10 @@ fn main_loop(
             disk.mark_closing();
             let effects = update(state, Action::Quit);
             carry_out(effects, state, disk);
-            return Ok(());
+            return left(state, disk);
         }
-        if event::poll(TICK).map_err(|e| e.to_string())? {
+        let wait = if disk.saving() { SAVE_POLL } else { TICK };
+        if event::poll(wait).map_err(|e| e.to_string())? {
             // Handle everything already waiting before drawing again, so
             // fast typing and pastes never queue up behind frames. Each key
             // is mapped only after the one before it took effect: "a" opens
@@ -355,7 +367,7 @@ fn main_loop(
                 if let Some(action) = to_action(state, input) {
                     let effects = update(state, action);
                     if carry_out(effects, state, disk) {
-                        return Ok(());
+                        return left(state, disk);
                     }
                 }
                 if !event::poll(Duration::ZERO).map_err(|e| e.to_string())? {
@@ -365,9 +377,49 @@ fn main_loop(
         }
         let effects = update(state, Action::Tick(clock.now()));
         if carry_out(effects, state, disk) {
-            return Ok(());
+            return left(state, disk);
         }
     }
+}
+
+/// After the last save on the way out: an error when it failed, printed
+/// once the terminal is back, since the status line is gone.
+fn left(state: &State, disk: &Disk) -> Result<(), String> {
+    if !disk.has_unsaved() {
+        return Ok(());
+    }
+    Err(state
+        .save_error
+        .clone()
+        .unwrap_or_else(|| "Not saved: the last edits could not be written.".into()))
+}
+
+/// Starts the save the loop was asked for, if any, and tells `update` how
+/// the saves on their way went; never waits for the disk.
+fn saves_on_their_way(state: &mut State, disk: &mut Disk) {
+    if let Err(error) = disk.start_save(&state.replica) {
+        update(state, Action::SaveFailed(save_failure(&error)));
+    }
+    for news in disk.save_news() {
+        tell_save(state, news);
+    }
+}
+
+/// Waits until the saves asked for are on disk (or failed), and tells
+/// `update`: for plain mode, which confirms a line only once it is on disk,
+/// and for leaving.
+pub(crate) fn wait_for_saves(state: &mut State, disk: &mut Disk) {
+    for news in disk.wait_for_saves(&state.replica) {
+        tell_save(state, news);
+    }
+}
+
+fn tell_save(state: &mut State, news: Result<(), StoreError>) {
+    let action = match news {
+        Ok(()) => Action::Saved,
+        Err(error) => Action::SaveFailed(save_failure(&error)),
+    };
+    update(state, action);
 }
 
 /// Reads what other devices changed, without disturbing what is being
@@ -466,15 +518,18 @@ fn to_action(state: &State, event: TermEvent) -> Option<Action> {
     }
 }
 
-/// Carries out effects; true when the program should end.
+/// Carries out effects; true when the program should end. A save is asked
+/// for here and started by the loop once the keys waiting are handled
+/// ([`saves_on_their_way`]), or waited for ([`wait_for_saves`]); on the way
+/// out every save is waited for, and a failed one tried once more.
 pub(crate) fn carry_out(effects: Vec<Effect>, state: &mut State, disk: &mut Disk) -> bool {
     let mut quit = false;
     for effect in effects {
         let reply = match effect {
-            Effect::Save => Some(match disk.save(&state.replica) {
-                Ok(()) => Action::Saved,
-                Err(error) => Action::SaveFailed(save_failure(&error)),
-            }),
+            Effect::Save => {
+                disk.want_save();
+                None
+            }
             Effect::SaveDraft { key, text } => disk
                 .drafts()
                 .set(&key, &text, state.now.to_utc())
@@ -495,11 +550,25 @@ pub(crate) fn carry_out(effects: Vec<Effect>, state: &mut State, disk: &mut Disk
             update(state, action);
         }
     }
-    if quit && disk.has_unsaved() {
-        // One more try: a failed save must not be lost on the way out.
-        let _ = disk.save(&state.replica);
+    if quit {
+        wait_for_saves(state, disk);
+        if disk.has_unsaved() {
+            // One more try: a failed save must not be lost on the way out.
+            let last = disk.save(&state.replica);
+            if let Err(error) = last {
+                update(state, Action::SaveFailed(exit_failure(&error)));
+            }
+        }
     }
     quit
+}
+
+/// What to say of a save that failed on the way out, after which nothing
+/// tries again.
+fn exit_failure(error: &StoreError) -> String {
+    format!(
+        "Not saved: {error} The edits made since the last save are not in the event folder; free the disk or fix the folder, then open the event again and redo them."
+    )
 }
 
 /// The status line's words for a failed save: the file's name rather than

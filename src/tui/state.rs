@@ -48,6 +48,8 @@ pub struct State {
     /// [`SAVE_RETRY_SECONDS`](super::update::SAVE_RETRY_SECONDS) after it.
     pub save_tried: Option<DateTime<FixedOffset>>,
     pub last_saved: Option<DateTime<FixedOffset>>,
+    /// An edit asked for a save whose outcome has not come back yet.
+    pub saving: bool,
     pub undo: Undo,
     /// False under `NO_COLOR`: everything is then told apart without colour.
     pub colour: bool,
@@ -89,6 +91,7 @@ impl State {
             save_error: None,
             save_tried: None,
             last_saved: None,
+            saving: false,
             undo: Undo::default(),
             colour: true,
             devices: Vec::new(),

@@ -158,12 +158,17 @@ pub fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-/// Presses keys as the loop would: each through the keymap, then update.
+/// Presses keys as the loop would: each through the keymap, then update,
+/// then the disk's answer to a save (`Action::Saved`).
 pub fn press(state: &mut State, keys: &[KeyCode]) -> Vec<Effect> {
     let mut effects = Vec::new();
     for code in keys {
         if let Some(action) = keymap::action_for(state, &key(*code)) {
-            effects.extend(update(state, action));
+            let done = update(state, action);
+            if done.contains(&Effect::Save) {
+                update(state, Action::Saved);
+            }
+            effects.extend(done);
         }
     }
     effects

@@ -14,6 +14,10 @@ pub const SAVE_RETRY_SECONDS: i64 = 5;
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let effects = dispatch(state, action);
     keep_selection_in_range(state);
+    if effects.contains(&Effect::Save) {
+        // "Saved" only once the disk has said so (`Action::Saved`).
+        state.saving = true;
+    }
     effects
 }
 
@@ -47,12 +51,14 @@ fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Saved => {
+            state.saving = false;
             state.save_error = None;
             state.save_tried = None;
             state.last_saved = Some(state.now);
             return Vec::new();
         }
         Action::SaveFailed(message) => {
+            state.saving = false;
             state.save_error = Some(message);
             state.save_tried = Some(state.now);
             return Vec::new();

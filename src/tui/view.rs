@@ -184,8 +184,9 @@ fn tabs(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     Line::from(spans).render(area, buf);
 }
 
-/// The line above the footer: a failed save first, then the last message,
-/// then read-only, else what is saved and who else is writing; and whether
+/// The line above the footer: a failed save first, then the last message
+/// ("saving…" before it while the edit it reports is on its way), then
+/// read-only, else what is saved and who else is writing; and whether
 /// it may take a second row (a message may, the quiet "saved" line not).
 fn status_line(state: &State, theme: Theme) -> (Line<'static>, bool) {
     let line = if let Some(error) = &state.save_error {
@@ -194,14 +195,18 @@ fn status_line(state: &State, theme: Theme) -> (Line<'static>, bool) {
             Span::raw(inert_line(error)),
         ])
     } else if let Some(status) = &state.status {
+        // An edit's "Added …" is said as done only once it is on disk.
+        let mut spans = match state.saving {
+            true => vec![Span::styled("saving… ", theme.dim())],
+            false => Vec::new(),
+        };
         if status.error {
-            Line::from(vec![
-                Span::styled("! ", theme.error()),
-                Span::styled(inert_line(&status.text), theme.error()),
-            ])
+            spans.push(Span::styled("! ", theme.error()));
+            spans.push(Span::styled(inert_line(&status.text), theme.error()));
         } else {
-            Line::from(inert_line(&status.text))
+            spans.push(Span::raw(inert_line(&status.text)));
         }
+        Line::from(spans)
     } else if let Some(reason) = state.replica.read_only() {
         Line::from(vec![
             Span::styled("READ-ONLY ", theme.warning()),
@@ -213,10 +218,15 @@ fn status_line(state: &State, theme: Theme) -> (Line<'static>, bool) {
     (line, true)
 }
 
-/// "✓ saved 10:32 · 3 devices" when all is well.
+/// "✓ saved 10:32 · 3 devices" when all is well; "saving…" while the
+/// last edit is on its way to the disk.
 fn saved_line(state: &State, theme: Theme) -> Line<'static> {
-    let mut spans = vec![Span::styled("✓ saved", theme.good())];
-    if let Some(at) = state.last_saved {
+    let mut spans = if state.saving {
+        vec![Span::styled("saving…", theme.dim())]
+    } else {
+        vec![Span::styled("✓ saved", theme.good())]
+    };
+    if let Some(at) = state.last_saved.filter(|_| !state.saving) {
         spans.push(Span::raw(format!(" {}", at.format("%H:%M:%S"))));
     }
     let mut others: Vec<_> = state.devices.iter().filter(|d| !d.own).collect();
