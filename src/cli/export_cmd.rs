@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::export_args::{ExportArgs, ExportFormat};
 use super::{CliError, CliResult, Context};
 use crate::export::ics::{IcsOptions, ics};
-use crate::export::{MarkdownOptions, SplitFile, json, markdown, register, split};
+use crate::export::{SplitFile, WriteUpOptions, json, markdown, register, split};
 use crate::model::Event;
 use crate::store::{atomic, location};
 
@@ -38,7 +38,7 @@ pub fn export(context: &Context, args: ExportArgs) -> CliResult {
         false => what,
     };
     if args.split {
-        let options = MarkdownOptions::new(args.with_notes, public);
+        let options = WriteUpOptions::new(args.with_notes, public);
         write_split(args.out.as_deref(), &stem, &split(event, &options), &what)?;
         left_for_review(event, public, true);
         return Ok(());
@@ -129,7 +129,7 @@ fn refuse_mismatched_flags(args: &ExportArgs) -> CliResult {
 
 fn render(context: &Context, args: &ExportArgs, event: &Event) -> Result<String, CliError> {
     Ok(match args.format {
-        ExportFormat::Md => markdown(event, &MarkdownOptions::new(args.with_notes, args.public)),
+        ExportFormat::Md => markdown(event, &WriteUpOptions::new(args.with_notes, args.public)),
         ExportFormat::Csv => register(event, args.register(), args.public),
         ExportFormat::Ics => {
             let options = IcsOptions {

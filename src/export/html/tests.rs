@@ -1,0 +1,1 @@
+//! The web page read back with an HTML parser.
