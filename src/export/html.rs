@@ -104,10 +104,7 @@ fn page(document: &Document, kind: Kind) -> String {
         },
     };
     let title = page_title(document, kind);
-    let style = match kind {
-        Kind::Poster => format!("{STYLE}{POSTER_STYLE}"),
-        _ => STYLE.to_string(),
-    };
+    let style = style(document, kind);
     let markup = html! {
         (DOCTYPE) "\n"
         html lang="en-GB" {
@@ -119,7 +116,7 @@ fn page(document: &Document, kind: Kind) -> String {
                 "\n" style { "\n" (PreEscaped(style)) }
                 "\n"
             }
-            "\n" body.poster[kind == Kind::Poster] {
+            "\n" body class=[(kind == Kind::Poster).then_some("poster")] {
                 "\n" a.skip-link href="#content" { "Skip to main content" }
                 "\n" header.masthead {
                     p { (masthead(document, kind)) }
@@ -138,7 +135,7 @@ fn page(document: &Document, kind: Kind) -> String {
                     }
                 }
                 "\n" footer.footer {
-                    p { (footer(document.public)) }
+                    p { (footer(document.public, kind)) }
                 }
                 "\n"
             }
@@ -147,6 +144,46 @@ fn page(document: &Document, kind: Kind) -> String {
         "\n"
     };
     markup.into_string()
+}
+
+/// The style, with the programme's tables stacked on any screen too narrow
+/// for its rooms side by side.
+fn style(document: &Document, kind: Kind) -> String {
+    let rooms = (document.sections.iter())
+        .flat_map(|section| &section.blocks)
+        .filter_map(|block| match block {
+            Block::Programme(programme) => Some(programme.rooms.len()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let breakpoint = (12 + 7 * rooms).max(40);
+    let style = STYLE.replacen(
+        "(max-width: 40em) { /* stack */",
+        &format!("(max-width: {breakpoint}em) {{"),
+        1,
+    );
+    match kind {
+        Kind::Poster => {
+            let poster = POSTER_STYLE.replacen(
+                "(min-width: 40.0625em) { /* table */",
+                &format!("(min-width: {breakpoint}.0625em) {{"),
+                1,
+            );
+            // Titles as large as the rooms side by side leave room for on
+            // A3, so that no word is broken.
+            let title_pt = match rooms {
+                0..=3 => 28,
+                4..=5 => 22,
+                6..=8 => 16,
+                _ => 12,
+            };
+            format!(
+                "{style}{poster}@media print {{ .poster .programme td {{ font-size: {title_pt}pt; }} }}\n"
+            )
+        }
+        _ => style,
+    }
 }
 
 /// "Open data – Supplier day": the page, then the event it is from.
@@ -164,8 +201,8 @@ fn page_title(document: &Document, kind: Kind) -> String {
 
 fn masthead(document: &Document, kind: Kind) -> String {
     let what = match kind {
-        Kind::Poster => "Programme",
-        _ => "Write-up",
+        Kind::Poster => "programme",
+        _ => "write-up",
     };
     let public = if document.public {
         ", public version"
@@ -173,13 +210,16 @@ fn masthead(document: &Document, kind: Kind) -> String {
         ""
     };
     match document.event_name.as_str() {
-        "" => format!("{what}{public}"),
+        "" => format!("Untitled event: {what}{public}"),
         name => format!("{name}: {what}{public}"),
     }
 }
 
-fn footer(public: bool) -> &'static str {
-    if public {
+fn footer(public: bool, kind: Kind) -> &'static str {
+    if kind == Kind::Poster {
+        // The programme names no one: no version to warn about.
+        "Made with unconf."
+    } else if public {
         "Public version, safe to publish: no one is named in sessions held under the \
          Chatham House Rule, private notes are left out, and e-mail addresses and phone \
          numbers are removed. Written up with unconf."
@@ -232,7 +272,9 @@ fn contents(sections: &[Section], anchors: &[String], links: &Links) -> Markup {
 fn section(section: &Section, anchor: &str, links: &Links, kind: Kind) -> Markup {
     let class = match section.kind {
         SectionKind::Session(_) => "session",
-        SectionKind::Programme => "programme-section",
+        // Printed on a landscape page of its own, except on the poster,
+        // which is all programme.
+        SectionKind::Programme if kind != Kind::Poster => "programme-section",
         _ => "part",
     };
     // The poster's only section is the programme, whose table says what

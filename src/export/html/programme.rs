@@ -40,7 +40,7 @@ fn row(slot: &ProgrammeSlot, rooms: &[String], links: &Links) -> Markup {
     let across =
         !rooms.is_empty() && (slot.together.is_some() || slot.whole_group && listed.len() <= 1);
     html! {
-        tr.whole-group[across] {
+        tr class=[across.then_some("whole-group")] {
             th scope="row" {
                 span.times { (slot.times) }
                 br;
