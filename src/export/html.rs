@@ -157,7 +157,7 @@ fn style(document: &Document, kind: Kind) -> String {
         })
         .max()
         .unwrap_or(0);
-    let breakpoint = (12 + 7 * rooms).max(40);
+    let breakpoint = (12 + 8 * rooms).max(40);
     let style = STYLE.replacen(
         "(max-width: 40em) { /* stack */",
         &format!("(max-width: {breakpoint}em) {{"),
@@ -172,14 +172,15 @@ fn style(document: &Document, kind: Kind) -> String {
             );
             // Titles as large as the rooms side by side leave room for on
             // A3, so that no word is broken.
-            let title_pt = match rooms {
-                0..=3 => 28,
-                4..=5 => 22,
-                6..=8 => 16,
-                _ => 12,
+            let (title_pt, title_rem) = match rooms {
+                0..=3 => (28, "2"),
+                4..=5 => (20, "1.5"),
+                6..=8 => (13, "1"),
+                _ => (11, "1"),
             };
             format!(
-                "{style}{poster}@media print {{ .poster .programme td {{ font-size: {title_pt}pt; }} }}\n"
+                "{style}{poster}@media print {{ .poster .programme td {{ font-size: {title_pt}pt; }} }}\n\
+                 @media screen {{ .poster .programme td {{ font-size: {title_rem}rem; }} }}\n"
             )
         }
         _ => style,

@@ -236,7 +236,10 @@ fn f_switches_to_a_web_page_with_the_same_words_and_names_it_html() {
     assert!(state.export.web_page);
     assert_eq!(file_name(&state), "local-digital-unconference.html");
     let shown = screen(&mut state, 80, 24);
-    assert!(shown.contains("w writes it as a web page to …/unconf/exports/"), "{shown}");
+    assert!(
+        shown.contains("w writes it as a web page to …/unconf/exports/"),
+        "{shown}"
+    );
     assert!(shown.contains("local-digital-unconference.html"), "{shown}");
     insta::assert_snapshot!(shown);
     let effects = press(&mut state, &[KeyCode::Char('p'), KeyCode::Char('w')]);
