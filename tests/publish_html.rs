@@ -301,9 +301,23 @@ fn the_example_event_pages_pass_in_a_browser() {
         poster["pdf"]["pages"], 1,
         "the poster is one A3 sheet: {poster}"
     );
+    // By the pages' own sizes, in points: the poster is A3 landscape; the
+    // write-up is A4, its programme on a landscape page of its own.
+    assert_eq!(
+        poster["pdf"]["own_page_sizes"],
+        serde_json::json!([[1191, 842]])
+    );
+    let internal = result_for(&results, &exported.internal);
+    let sizes = internal["pdf"]["own_page_sizes"].as_array().expect("sizes");
+    let landscape = serde_json::json!([842, 595]);
+    assert_eq!(sizes[0], serde_json::json!([595, 842]), "{sizes:?}");
+    assert_eq!(
+        sizes.iter().filter(|s| **s == landscape).count(),
+        1,
+        "{sizes:?}"
+    );
     // A page break between sessions: the write-up prints a page at least
     // for each of its ten sessions.
-    let internal = result_for(&results, &exported.internal);
     assert!(
         internal["pdf"]["pages"].as_u64().unwrap_or(0) >= 10,
         "{}",

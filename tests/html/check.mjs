@@ -8,7 +8,8 @@
 // and 2.2 A and AA rules and its best practices; every request the page
 // makes (anything but the file itself is refused and reported); sideways
 // scrolling; one h1 and headings in order; the visible text. Then the page
-// printed to PDF (A4 landscape for a write-up, A3 landscape for a poster).
+// printed to PDF (A4 landscape for a write-up, A3 landscape for a poster),
+// and printed again by the page's own @page sizes.
 //
 // Exits 0 when it could check, whatever it found (the Rust test judges the
 // result), and 2 when it could not (no browser, no packages, no file).
@@ -147,11 +148,19 @@ async function check(url, paper) {
       });
       const text = pdf.toString('latin1');
       const pages = (text.match(/\/Type\s*\/Page[^s]/g) || []).length;
+      // And as the page's own @page rules lay it out: each page's size
+      // in points, so that landscape pages can be told from portrait.
+      const own = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+      const sizes = [...own.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [
+        Math.round(Number(m[1])),
+        Math.round(Number(m[2])),
+      ]);
       result.pdf = {
         paper,
         bytes: pdf.length,
         is_pdf: text.startsWith('%PDF-') && text.trimEnd().endsWith('%%EOF'),
         pages,
+        own_page_sizes: sizes,
       };
     }
     await context.close();
