@@ -22,7 +22,7 @@ use criterion::Criterion;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use unconf::export::{MarkdownOptions, markdown};
+use unconf::export::{WriteUpOptions, markdown};
 use unconf::model::reference::resolve_session;
 use unconf::model::{Change, Event, Id, Note, NoteKind, Record, ops};
 use unconf::store::format::DeviceFile;
@@ -245,7 +245,7 @@ fn export(c: &mut Criterion, events: &[(&str, PathBuf)], ran: &mut Ran) {
     group.sample_size(10);
     for (name, dir) in events {
         let folder = open(dir, "reader", Access::Read);
-        let options = MarkdownOptions::new(true, false);
+        let options = WriteUpOptions::new(true, false);
         group.bench_function(format!("markdown/{name}"), |b| {
             ran.note(&format!("export/markdown/{name}"));
             b.iter(|| black_box(markdown(folder.event(), &options)));
@@ -452,7 +452,7 @@ fn ratios(events: &[(&str, PathBuf)], root: &Path, ran: &Ran) -> String {
     }
     let label = "export: large / medium";
     if both("export/markdown/large", "export/markdown/medium") {
-        let options = MarkdownOptions::new(true, false);
+        let options = WriteUpOptions::new(true, false);
         let (a, b) = (
             open(large, "reader", Access::Read),
             open(medium, "reader", Access::Read),

@@ -11,7 +11,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Utc};
 use proptest::prelude::*;
 
-use unconf::export::{MarkdownOptions, markdown};
+use unconf::export::{WriteUpOptions, markdown};
 use unconf::model::field::FieldSet;
 use unconf::model::ops;
 use unconf::model::{Change, EventInfo, Id, IdGen, Note, NoteKind, Pitch, Record, Slot, SlotKind};
@@ -276,7 +276,7 @@ fn read_everything(laptops: &mut [Laptop]) {
 }
 
 fn write_up(replica: &Replica) -> String {
-    markdown(replica.event(), &MarkdownOptions::new(true, false))
+    markdown(replica.event(), &WriteUpOptions::new(true, false))
 }
 
 fn assert_converged(laptops: &[Laptop]) -> Result<(), TestCaseError> {

@@ -171,7 +171,7 @@ fn split_writes_one_file_per_session_and_an_index_inside_the_folder() {
     assert!(refused.contains("give a folder with --out"), "{refused}");
     let refused = env.refused(&["export", COUNCIL, "--split", "--format", "ics"]);
     assert!(
-        refused.contains("--split only applies to the Markdown write-up"),
+        refused.contains("--split only applies to the write-up (--format md or html)"),
         "{refused}"
     );
 }

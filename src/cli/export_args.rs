@@ -21,14 +21,15 @@ pub struct ExportArgs {
     /// the calendar, which is for attendees.
     #[arg(long)]
     pub internal: bool,
-    /// Which register the CSV holds (default: actions).
+    /// Which register the CSV holds (default: actions); with --format html,
+    /// `programme` makes the programme alone as an A3 wall poster.
     #[arg(long, value_enum)]
     pub what: Option<RegisterArg>,
     /// Add every session's full, timestamped notes as an appendix.
     #[arg(long)]
     pub with_notes: bool,
-    /// One Markdown file per session plus index.md, in a folder (default:
-    /// exports/<event>/).
+    /// One file per session plus an index (index.md, or index.html with
+    /// --format html), in a folder (default: exports/<event>/).
     #[arg(long)]
     pub split: bool,
     /// A file, a folder, or - for standard output (default: ./exports if it
@@ -41,6 +42,8 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     /// The Markdown write-up.
     Md,
+    /// The write-up as a self-contained web page.
+    Html,
     /// The programme as an iCalendar file.
     Ics,
     /// A register as CSV (see --what).
@@ -53,6 +56,7 @@ impl ExportFormat {
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Md => "md",
+            ExportFormat::Html => "html",
             ExportFormat::Ics => "ics",
             ExportFormat::Csv => "csv",
             ExportFormat::Json => "json",
@@ -63,6 +67,7 @@ impl ExportFormat {
     pub fn what(self) -> &'static str {
         match self {
             ExportFormat::Md => "the write-up",
+            ExportFormat::Html => "the write-up as a web page",
             ExportFormat::Ics => "the calendar",
             ExportFormat::Csv => "a register",
             ExportFormat::Json => "the event as JSON",
@@ -90,6 +95,16 @@ impl ExportArgs {
     /// calendar without --internal.
     pub fn is_public(&self) -> bool {
         self.public || (self.format == ExportFormat::Ics && !self.internal)
+    }
+
+    /// Whether this is the write-up, in Markdown or as a web page.
+    pub fn is_write_up(&self) -> bool {
+        matches!(self.format, ExportFormat::Md | ExportFormat::Html) && !self.is_poster()
+    }
+
+    /// Whether this is the programme as a wall poster.
+    pub fn is_poster(&self) -> bool {
+        self.format == ExportFormat::Html && self.what == Some(RegisterArg::Programme)
     }
 
     /// The register `--what` names.

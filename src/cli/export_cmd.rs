@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::export_args::{ExportArgs, ExportFormat};
 use super::{CliError, CliResult, Context};
 use crate::export::ics::{IcsOptions, ics};
-use crate::export::{MarkdownOptions, SplitFile, json, markdown, register, split};
+use crate::export::{SplitFile, WriteUpOptions, html, json, markdown, register, split};
 use crate::model::Event;
 use crate::store::{atomic, location};
 
@@ -25,12 +25,16 @@ pub fn export(context: &Context, args: ExportArgs) -> CliResult {
         // One file per register, so that writing one keeps the others.
         stem = format!("{stem}-{}", args.register().word());
     }
+    if args.is_poster() {
+        stem = format!("{stem}-programme");
+    }
     // The versions behind the event are not needed to write it up; dropped
     // here, the write-up of a large event needs about half the memory.
     let (_, replica) = folder.into_parts();
     let event = &replica.into_event();
     let what = match args.format {
         ExportFormat::Csv => format!("the {} register", args.register().word()),
+        ExportFormat::Html if args.is_poster() => "the programme poster".to_string(),
         format => format.what().to_string(),
     };
     let what = match public {
@@ -38,8 +42,12 @@ pub fn export(context: &Context, args: ExportArgs) -> CliResult {
         false => what,
     };
     if args.split {
-        let options = MarkdownOptions::new(args.with_notes, public);
-        write_split(args.out.as_deref(), &stem, &split(event, &options), &what)?;
+        let options = WriteUpOptions::new(args.with_notes, public);
+        let files = match args.format {
+            ExportFormat::Html => html::split(event, &options),
+            _ => split(event, &options),
+        };
+        write_split(args.out.as_deref(), &stem, &files, &what)?;
         left_for_review(event, public, true);
         return Ok(());
     }
@@ -99,21 +107,32 @@ fn machine_time_zone() -> Option<chrono_tz::Tz> {
     name.parse().ok()
 }
 
-/// Flags that only mean something for the Markdown write-up.
+/// Flags that only mean something for the write-up, and --what, which
+/// chooses a register or, for a web page, the programme poster.
 fn refuse_mismatched_flags(args: &ExportArgs) -> CliResult {
     let format = args.format;
-    if format != ExportFormat::Md && (args.split || args.with_notes) {
-        let flag = if args.split {
-            "--split"
-        } else {
-            "--with-notes"
-        };
+    let flag = match (args.split, args.with_notes) {
+        (true, _) => "--split",
+        (false, true) => "--with-notes",
+        (false, false) => "",
+    };
+    if args.is_poster() && !flag.is_empty() {
         return Err(CliError::Bad(format!(
-            "{flag} only applies to the Markdown write-up; leave it out with --format {}.",
+            "{flag} applies to the write-up, not to the programme poster (--what programme); leave one of them out."
+        )));
+    }
+    if format == ExportFormat::Html && args.what.is_some() && !args.is_poster() {
+        return Err(CliError::Bad(
+            "--what with --format html takes only programme (the wall poster); the registers are CSV, with --format csv.".into(),
+        ));
+    }
+    if !args.is_write_up() && !args.is_poster() && !flag.is_empty() {
+        return Err(CliError::Bad(format!(
+            "{flag} only applies to the write-up (--format md or html); leave it out with --format {}.",
             format.extension()
         )));
     }
-    if format != ExportFormat::Csv && args.what.is_some() {
+    if !matches!(format, ExportFormat::Csv | ExportFormat::Html) && args.what.is_some() {
         return Err(CliError::Bad(format!(
             "--what chooses a CSV register; give --format csv with it, or leave it out with --format {}.",
             format.extension()
@@ -129,7 +148,11 @@ fn refuse_mismatched_flags(args: &ExportArgs) -> CliResult {
 
 fn render(context: &Context, args: &ExportArgs, event: &Event) -> Result<String, CliError> {
     Ok(match args.format {
-        ExportFormat::Md => markdown(event, &MarkdownOptions::new(args.with_notes, args.public)),
+        ExportFormat::Md => markdown(event, &WriteUpOptions::new(args.with_notes, args.public)),
+        ExportFormat::Html if args.is_poster() => {
+            html::poster(event, &WriteUpOptions::new(false, args.public))
+        }
+        ExportFormat::Html => html::html(event, &WriteUpOptions::new(args.with_notes, args.public)),
         ExportFormat::Csv => register(event, args.register(), args.public),
         ExportFormat::Ics => {
             let options = IcsOptions {
@@ -166,8 +189,9 @@ fn write_split(out: Option<&Path>, stem: &str, files: &[SplitFile], what: &str) 
         1 => "; removed 1 file left from an earlier export".to_string(),
         n => format!("; removed {n} files left from an earlier export"),
     };
+    let index = files.first().map_or("an index", |f| f.name.as_str());
     println!(
-        "Wrote {what}, split into index.md and {} session file{}, to {}{removed}.",
+        "Wrote {what}, split into {index} and {} session file{}, to {}{removed}.",
         files.len() - 1,
         if files.len() == 2 { "" } else { "s" },
         dir.display()

@@ -1,92 +1,20 @@
 //! Turning user text into Markdown that can only ever be read as plain text.
 //!
 //! Everything a user typed (titles, names, notes, summaries) reaches the
-//! write-up through [`inline`] or [`paragraphs`]. Whatever was typed, the
+//! write-up through [`inline`]. Whatever was typed, the
 //! result cannot open a heading, list, block quote, code block, table cell,
 //! raw HTML, link, image, emphasis or entity; it renders as the characters
 //! that were typed, minus control and invisible characters.
 
-use crate::model::text;
+use super::write_up::text;
 
 /// One line of user text, for a heading, a bullet, a table cell or the start
-/// of a paragraph. Line breaks and runs of whitespace become single spaces.
+/// of a paragraph. Line breaks and runs of whitespace become single spaces
+/// ([`text::line`]).
 ///
 /// `|` is always escaped, so the result is also safe inside a table cell.
 pub fn inline(raw: &str) -> String {
-    escape_line(&flatten(raw))
-}
-
-/// The text on one line: unprintable characters dropped, each run of
-/// whitespace (newlines too) one space, none at either end. One pass, as
-/// every line of a big write-up goes through it.
-fn flatten(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut space = false;
-    for c in raw.chars() {
-        if is_unprintable(c) {
-            continue;
-        }
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Punctuation that markdownlint (no-trailing-punctuation) rejects at the
-/// end of a heading. A question mark is fine.
-const HEADING_END: [char; 10] = ['.', ',', ';', ':', '!', '。', '，', '；', '：', '！'];
-
-/// One line of user text for a heading: as [`inline`], without trailing
-/// punctuation. Trimmed before escaping, so that no escape is left dangling.
-pub fn heading(raw: &str) -> String {
-    let mut line = flatten(raw);
-    while let Some(trimmed) = line.strip_suffix(HEADING_END) {
-        line = trimmed.trim_end().to_string();
-    }
-    escape_line(&line)
-}
-
-/// Multi-line user text (a summary, a description) as escaped paragraphs.
-/// Blank lines separate paragraphs; the lines of one paragraph are joined,
-/// because a later line could otherwise start a block of its own.
-pub fn paragraphs(raw: &str) -> Vec<String> {
-    let normalised = raw.replace("\r\n", "\n").replace('\r', "\n");
-    let mut found = Vec::new();
-    let mut current = String::new();
-    for line in normalised.split('\n') {
-        let visible: String = line.chars().filter(|c| !is_unprintable(*c)).collect();
-        if visible.trim().is_empty() {
-            push_paragraph(&mut found, &mut current);
-        } else {
-            current.push(' ');
-            current.push_str(&visible);
-        }
-    }
-    push_paragraph(&mut found, &mut current);
-    found
-}
-
-fn push_paragraph(found: &mut Vec<String>, current: &mut String) {
-    let paragraph = inline(current);
-    if !paragraph.is_empty() {
-        found.push(paragraph);
-    }
-    current.clear();
-}
-
-/// Characters that have no place in a published document: controls (escape
-/// sequences, NUL, which CommonMark would turn into U+FFFD) and the invisible
-/// formatting characters that can make text look like something it is not.
-/// Whitespace controls (newlines, tabs) are kept: they separate words.
-fn is_unprintable(c: char) -> bool {
-    (c.is_control() && !c.is_whitespace()) || text::is_invisible_format(c)
+    escape_line(&text::line(raw))
 }
 
 /// Escapes one already-flattened line, as little as CommonMark needs for it
@@ -183,6 +111,22 @@ mod tests {
 
     use super::*;
 
+    const HEADING_END: [char; 10] = ['.', ',', ';', ':', '!', '。', '，', '；', '：', '！'];
+
+    fn flatten(raw: &str) -> String {
+        text::line(raw)
+    }
+
+    /// A heading's user text as the Markdown write-up writes it.
+    fn heading(raw: &str) -> String {
+        escape_line(&text::heading(raw))
+    }
+
+    /// A summary's paragraphs as the Markdown write-up writes them.
+    fn paragraphs(raw: &str) -> Vec<String> {
+        text::paragraphs(raw).iter().map(|p| inline(p)).collect()
+    }
+
     /// The text a CommonMark renderer (with tables and strikethrough, as
     /// GitHub and most sites have) reads from `markdown`, or the first
     /// thing it read as markup beyond the blocks the write-up writes.
@@ -244,14 +188,6 @@ mod tests {
                 }
                 prop_assert_eq!(rendered_text(&format!("## {title}")), Ok(trimmed));
             }
-        }
-
-        /// The one-pass flattening says the same as dropping unprintable
-        /// characters and then collapsing whitespace, for any text.
-        #[test]
-        fn flatten_is_filter_then_one_line(raw in "(\\PC|\\s|[\u{0}-\u{1f}\u{7f}-\u{9f}\u{200b}-\u{200f}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{feff}]){0,40}") {
-            let visible: String = raw.chars().filter(|c| !is_unprintable(*c)).collect();
-            prop_assert_eq!(flatten(&raw), text::one_line(&visible));
         }
     }
 

@@ -45,15 +45,6 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
 }
 
-/// Ends a sentence with a full stop unless it already ends with one, a
-/// question mark or an exclamation mark (titles often do).
-pub fn sentence(mut text: String) -> String {
-    if !text.ends_with(['.', '?', '!', '…']) {
-        text.push('.');
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,12 +94,5 @@ mod tests {
         assert_eq!(count(1, "pitch", "pitches"), "1 pitch");
         assert_eq!(count(0, "pitch", "pitches"), "0 pitches");
         assert_eq!(count(12, "pitch", "pitches"), "12 pitches");
-    }
-
-    #[test]
-    fn sentences_get_one_full_stop() {
-        assert_eq!(sentence("Done".into()), "Done.");
-        assert_eq!(sentence("Done.".into()), "Done.");
-        assert_eq!(sentence("Why now?".into()), "Why now?");
     }
 }

@@ -548,3 +548,88 @@ pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
         .map(|r| r.expect("a CSV row").iter().map(String::from).collect())
         .collect()
 }
+
+/// The day of [`many_people`]: a Chatham House session that mentions
+/// everyone, which a public export must name no one in.
+pub const CHATHAM_DAY: &str = "many-people";
+
+/// Everyone the day knows, each pitching a session of their own.
+pub const CHATHAM_PEOPLE: [&str; 8] = [
+    "Priya Shah",
+    "Marcus Brown",
+    "Georgina Maratheftis",
+    "Ade Okafor",
+    "Mary Ann Jones",
+    "Linda O'Halloran",
+    "Tomasz Nowak",
+    "Chloe Smith-Jones",
+];
+
+/// A day with one Chatham House session ("Open data") whose summary, notes
+/// and next steps mention every person in every form: as written, lower
+/// case, upper case, first name only and last name only.
+pub fn many_people(env: &Env) {
+    let e = CHATHAM_DAY;
+    env.ok(&[
+        "new",
+        "Many people",
+        "--date",
+        "2026-06-14",
+        "--venue",
+        "Leeds Civic Hall",
+    ]);
+    env.ok(&["room", "add", e, "Library"]);
+    env.ok(&["room", "add", e, "Hall"]);
+    env.ok(&["slot", "add", e, "10:15", "11:00", "--label", "Round 1"]);
+    env.ok(&["slot", "add", e, "11:00", "12:00", "--label", "Round 2"]);
+    env.ok(&["pitch", "add", e, "Open data", "--by", "Priya Shah"]);
+    env.ok(&[
+        "schedule",
+        e,
+        "open data",
+        "--slot",
+        "Round 1",
+        "--room",
+        "Library",
+    ]);
+    for (i, person) in CHATHAM_PEOPLE.iter().enumerate().skip(1) {
+        let title = format!("Topic {i}");
+        env.ok(&["pitch", "add", e, &title, "--by", person]);
+        if i == 1 {
+            env.ok(&["schedule", e, &title, "--slot", "Round 2", "--room", "Hall"]);
+        }
+    }
+    let mut summary = Vec::new();
+    for person in CHATHAM_PEOPLE {
+        let first = person.split_whitespace().next().unwrap_or(person);
+        let last = person.split_whitespace().last().unwrap_or(person);
+        summary.push(format!(
+            "{person} spoke; {} agreed with {}; {first} and {last} asked.",
+            person.to_lowercase(),
+            person.to_uppercase()
+        ));
+        env.ok(&[
+            "note",
+            "add",
+            e,
+            "open data",
+            &format!("{} thinks so", first.to_lowercase()),
+        ]);
+        env.ok(&[
+            "action",
+            "add",
+            e,
+            "open data",
+            &format!("{last} to follow up"),
+        ]);
+    }
+    env.ok(&[
+        "session",
+        "set",
+        e,
+        "open data",
+        "--chatham-house",
+        "--summary",
+        &summary.join(" "),
+    ]);
+}

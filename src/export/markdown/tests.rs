@@ -5,10 +5,10 @@ mod hostile;
 use pulldown_cmark::{Event as Md, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::fixture::{self, Fixture};
-use super::{MarkdownOptions, markdown};
+use super::{WriteUpOptions, markdown};
 use crate::model::{Event, Id, NoteKind, Session, SlotKind};
 
-const WITH_NOTES: MarkdownOptions = MarkdownOptions {
+const WITH_NOTES: WriteUpOptions = WriteUpOptions {
     with_notes: true,
     public: false,
 };
@@ -147,7 +147,7 @@ fn rendered_text_is_the_text_typed() {
     }
     let event = day.event();
     for public in [false, true] {
-        let document = markdown(&event, &MarkdownOptions::new(true, public));
+        let document = markdown(&event, &WriteUpOptions::new(true, public));
         let found = outline(&document);
         assert!(found.unexpected.is_empty(), "{:?}", found.unexpected);
         assert!(
@@ -180,7 +180,7 @@ fn the_same_event_always_gives_the_same_bytes() {
 fn private_notes_are_only_in_the_appendix_and_marked() {
     let event = fixture::supplier_day().event();
     let secret = "Acme is struggling financially";
-    assert!(!markdown(&event, &MarkdownOptions::default()).contains(secret));
+    assert!(!markdown(&event, &WriteUpOptions::default()).contains(secret));
     let full = markdown(&event, &WITH_NOTES);
     assert_eq!(full.matches(secret).count(), 1);
     assert!(full.contains("- 11:05am, point, Priya (private): Acme is struggling financially"));
@@ -189,7 +189,7 @@ fn private_notes_are_only_in_the_appendix_and_marked() {
 #[test]
 fn the_appendix_is_only_there_when_asked_for() {
     let event = fixture::supplier_day().event();
-    let short = markdown(&event, &MarkdownOptions::default());
+    let short = markdown(&event, &WriteUpOptions::default());
     assert!(!short.contains("## Appendix"));
     assert!(short.ends_with("- A pattern library (withdrawn)\n"));
 }
@@ -224,7 +224,7 @@ fn a_conflicting_session_says_so_under_its_heading() {
     if let Some(first) = event.sessions.keys().next().cloned() {
         event.set_conflict(&first, true);
     }
-    let document = markdown(&event, &MarkdownOptions::default());
+    let document = markdown(&event, &WriteUpOptions::default());
     assert!(document.contains(
         "## A vendor community\n\nConflicting versions of this session or its pitches: \
          check before publishing.\n\nMerged with: A supplier forum."
@@ -254,7 +254,7 @@ fn a_session_with_nothing_recorded_says_so_in_one_line() {
         room,
         ..Session::default()
     });
-    let document = markdown(&day.event(), &MarkdownOptions::default());
+    let document = markdown(&day.event(), &WriteUpOptions::default());
     assert!(document.contains(
         "## Quiet one\n\nRoom 1, 9am to 9:45am.\n\nNothing was recorded for this session.\n"
     ));
@@ -285,7 +285,7 @@ fn a_session_with_nothing_recorded_shows_what_was_pitched() {
         room,
         ..Session::default()
     });
-    let document = markdown(&day.event(), &MarkdownOptions::default());
+    let document = markdown(&day.event(), &WriteUpOptions::default());
     assert!(
         document.contains(
             "## Wellbeing\n\nMerged with: Staff health.\n\nPitched by Jo Bloggs. Room 1, 11:30am to midday.\n\n**The pitch:** How do we look after #wellbeing?\n"
@@ -318,7 +318,7 @@ fn key_points_are_rendered_by_kind() {
     ] {
         day.note(&session, (10, minute), kind, text);
     }
-    let document = markdown(&day.event(), &MarkdownOptions::default());
+    let document = markdown(&day.event(), &WriteUpOptions::default());
     assert!(
         document.contains(
             "## Untitled session\n\nNot yet placed in the programme.\n\n**Key points:**\n\n\

@@ -1,6 +1,7 @@
 //! Export: the write-up as it will be published, scrolled like a pager,
 //! with full notes on or off, and one key to write it to the exports
-//! folder. Making the write-up costs as much as the whole event, so it is
+//! folder, as Markdown or as a web page (the same words either way, so the
+//! preview shows the Markdown). Making the write-up costs as much as the whole event, so it is
 //! kept (see [`preview`]) and made again only when the event, the options
 //! or the width change, never for a frame or a key that only scrolls.
 
@@ -25,6 +26,8 @@ pub struct ExportState {
     pub scroll: usize,
     /// The write-up last made, and what it was made from.
     pub kept: Kept,
+    /// Write a web page (`.html`) rather than Markdown.
+    pub web_page: bool,
 }
 
 impl ExportState {
@@ -55,6 +58,8 @@ pub enum ExportAction {
     ToggleNotes,
     /// Switch between the internal write-up and the one safe to publish
     TogglePublic,
+    /// Switch between writing Markdown and a web page
+    ToggleFormat,
     /// Write the write-up to the exports folder
     Write,
 }
@@ -71,6 +76,9 @@ impl ExportAction {
             ExportAction::ToggleNotes => "include every session's full notes, or leave them out",
             ExportAction::TogglePublic => {
                 "switch between the internal write-up and the public one (no names under the Chatham House Rule, no private notes, contact details redacted)"
+            }
+            ExportAction::ToggleFormat => {
+                "switch between writing Markdown (.md) and a web page (.html) with the same words"
             }
             ExportAction::Write => "write the write-up to the exports folder",
         }
@@ -92,6 +100,11 @@ pub fn bindings(state: &State) -> Vec<Binding> {
     } else {
         "public"
     };
+    let format = if state.export.web_page {
+        "Markdown"
+    } else {
+        "web page"
+    };
     vec![
         bind(
             &[Key::char('w'), Key::code(KeyCode::Enter)],
@@ -100,6 +113,7 @@ pub fn bindings(state: &State) -> Vec<Binding> {
         ),
         bind(&[Key::char('n')], notes, ExportAction::ToggleNotes),
         bind(&[Key::char('p')], public, ExportAction::TogglePublic),
+        bind(&[Key::char('f')], format, ExportAction::ToggleFormat),
         bind(&down_keys(), "scroll", ExportAction::Down),
         bind(&up_keys(), "up", ExportAction::Up).help_only(),
         bind(
@@ -145,7 +159,8 @@ pub fn preview_width(state: &State) -> u16 {
 }
 
 /// The file the write-up is written to, named as `unconf export` names it:
-/// after the event's folder, with `-public` for the public version.
+/// after the event's folder, with `-public` for the public version, `.md`
+/// or `.html`.
 pub fn file_name(state: &State) -> String {
     let folder = if state.folder_name.is_empty() {
         slugify(&state.event().info.name)
@@ -153,7 +168,8 @@ pub fn file_name(state: &State) -> String {
         state.folder_name.clone()
     };
     let stem = crate::export::file_stem(&folder, state.export.options.public);
-    format!("{stem}.md")
+    let extension = if state.export.web_page { "html" } else { "md" };
+    format!("{stem}.{extension}")
 }
 
 /// The write-up of the live event as the screen shows it, made again only
@@ -197,6 +213,15 @@ pub fn update(state: &mut State, action: ExportAction) -> Vec<Effect> {
             });
             Vec::new()
         }
+        ExportAction::ToggleFormat => {
+            state.export.web_page = !state.export.web_page;
+            state.info(if state.export.web_page {
+                "w writes a web page: one .html file to publish or paste, with the same words."
+            } else {
+                "w writes Markdown, as shown."
+            });
+            Vec::new()
+        }
         ExportAction::Write => write(state),
     }
 }
@@ -210,7 +235,11 @@ fn scroll_by(state: &mut State, lines: isize) -> Vec<Effect> {
 }
 
 fn write(state: &mut State) -> Vec<Effect> {
-    let text = preview(state).made.text.clone();
+    let text = if state.export.web_page {
+        crate::export::html::html(state.event(), &state.export.options.markdown())
+    } else {
+        preview(state).made.text.clone()
+    };
     let file_name = file_name(state);
     state.info(format!("Writing {file_name}…"));
     vec![Effect::WriteExport { file_name, text }]

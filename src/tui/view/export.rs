@@ -114,10 +114,15 @@ fn header(
     ])
     .render(Rect::new(area.x, area.y, area.width, 1), buf);
     let target = target_path(state);
-    let room = width.saturating_sub(18);
+    let writes = if state.export.web_page {
+        " writes it as a web page to "
+    } else {
+        " writes it to "
+    };
+    let room = width.saturating_sub(4 + writes.width());
     Line::from(vec![
         Span::styled("w", theme.key()),
-        Span::raw(" writes it to "),
+        Span::raw(writes),
         Span::raw(shorten_left(&inert_line(&target), room)),
     ])
     .render(Rect::new(area.x, area.y + 1, area.width, 1), buf);

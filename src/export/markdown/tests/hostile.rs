@@ -178,7 +178,7 @@ fn the_hostile_day_write_ups_match_their_snapshots() {
     });
     let event = day.event();
     insta::assert_snapshot!("hostile_internal", markdown(&event, &WITH_NOTES));
-    let public = crate::export::MarkdownOptions::new(true, true);
+    let public = crate::export::WriteUpOptions::new(true, true);
     insta::assert_snapshot!("hostile_public", markdown(&event, &public));
 }
 

@@ -15,7 +15,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::export::{MarkdownOptions, markdown};
+use crate::export::{WriteUpOptions, markdown};
 use crate::model::Event;
 use crate::tui::view::export::wrap::{hang_of, wrap};
 
@@ -30,8 +30,8 @@ pub struct ExportOptions {
 }
 
 impl ExportOptions {
-    pub fn markdown(self) -> MarkdownOptions {
-        MarkdownOptions::new(self.with_notes, self.public)
+    pub fn markdown(self) -> WriteUpOptions {
+        WriteUpOptions::new(self.with_notes, self.public)
     }
 }
 

@@ -228,3 +228,29 @@ fn the_public_preview_marks_probable_names_left_for_review() {
     assert_eq!(made.marks, ["Sarah"], "Jones is known, and removed");
     assert!(made.text.contains("Sarah [name removed] from Wakefield"));
 }
+
+#[test]
+fn f_switches_to_a_web_page_with_the_same_words_and_names_it_html() {
+    let mut state = on_export();
+    press(&mut state, &[KeyCode::Char('f')]);
+    assert!(state.export.web_page);
+    assert_eq!(file_name(&state), "local-digital-unconference.html");
+    let shown = screen(&mut state, 80, 24);
+    assert!(
+        shown.contains("w writes it as a web page to …/unconf/exports/"),
+        "{shown}"
+    );
+    assert!(shown.contains("local-digital-unconference.html"), "{shown}");
+    insta::assert_snapshot!(shown);
+    let effects = press(&mut state, &[KeyCode::Char('p'), KeyCode::Char('w')]);
+    let expected = crate::export::html::html(state.event(), &state.export.options.markdown());
+    assert_eq!(
+        effects,
+        vec![Effect::WriteExport {
+            file_name: "local-digital-unconference-public.html".into(),
+            text: expected,
+        }]
+    );
+    press(&mut state, &[KeyCode::Char('f')]);
+    assert_eq!(file_name(&state), "local-digital-unconference-public.md");
+}

@@ -36,7 +36,7 @@ impl Attendance {
     pub fn sentences(&self) -> Vec<String> {
         let mut said = Vec::new();
         if let Some(headcount) = self.headcount {
-            said.push(super::format::count(
+            said.push(crate::export::format::count(
                 headcount as usize,
                 "attendee",
                 "attendees",
@@ -44,7 +44,7 @@ impl Attendance {
         }
         if self.counted > 0 {
             let range = if self.fewest == self.most {
-                super::format::count(self.most as usize, "person", "people")
+                crate::export::format::count(self.most as usize, "person", "people")
             } else {
                 format!("from {} to {} people", self.fewest, self.most)
             };

@@ -6,8 +6,8 @@
 //! was carried ([`carried_suffix`]): the records have no field for where they
 //! came from, and the note also tells a reader of the actions register.
 
-use super::session::next_step;
-use super::{WriteUp, bullets, escape};
+use super::session::{next_step, nonblank};
+use super::{Block, Line, Section, SectionKind, WriteUp, led_list, text};
 use crate::model::{Action, ActionStatus};
 
 /// The note appended to a carried record's text: where it came from.
@@ -43,61 +43,58 @@ impl WriteUp<'_> {
     }
 
     /// Left out unless the event follows up another and carried something.
-    pub(super) fn what_happened_since(&self) -> Vec<String> {
-        let Some(previous) = self.event.info.follows.as_deref() else {
-            return Vec::new();
-        };
-        let decisions: Vec<String> = (self.event.decisions.values())
+    pub(super) fn what_happened_since(&self) -> Option<Section> {
+        let previous = self.event.info.follows.as_deref()?;
+        let decisions: Vec<Line> = (self.event.decisions.values())
             .filter_map(|d| Some((self.carried(&d.text)?, d)))
             .map(|(carried, d)| {
-                let text = escape::inline(carried.text);
-                match super::session::nonblank(d.lead.as_deref()) {
-                    Some(lead) => format!("{text} — led by {lead}"),
+                let text = Line::user(text::line(carried.text));
+                match nonblank(d.lead.as_deref()) {
+                    Some(lead) => text.and_our(" — led by ").and(lead),
                     None => text,
                 }
             })
             .collect();
-        let steps: Vec<String> = (self.event.actions_of(None).into_iter())
+        let steps: Vec<Line> = (self.event.actions_of(None).into_iter())
             .filter_map(|(_, a)| Some(carried_step(self.carried(&a.text)?, &a)))
             .collect();
         if decisions.is_empty() && steps.is_empty() {
-            return Vec::new();
+            return None;
         }
-        let heading = escape::heading(previous);
-        let previous = escape::inline(previous);
-        let mut blocks = vec![
-            format!("## What happened since {heading}"),
-            format!("These decisions and next steps were carried over from {previous}."),
-        ];
+        let mut blocks = vec![Block::Paragraph(
+            Line::our("These decisions and next steps were carried over from ")
+                .and(Line::user(text::line(previous)))
+                .and_our("."),
+        )];
         if !decisions.is_empty() {
-            blocks.push("**Decisions carried over:**".to_string());
-            blocks.push(bullets(decisions));
+            blocks.extend(led_list("Decisions carried over:", decisions));
         }
         if !steps.is_empty() {
-            blocks.push("**Next steps carried over:**".to_string());
-            blocks.push(bullets(steps));
+            blocks.extend(led_list("Next steps carried over:", steps));
         }
-        blocks
+        Some(Section {
+            kind: SectionKind::WhatHappenedSince,
+            heading: Line::our("What happened since ").and(Line::user(text::heading(previous))),
+            blocks,
+        })
     }
 }
 
 /// "Write to members — Carlos, due 2 November 2018 (from A vendor
 /// community; still open)".
-fn carried_step(carried: Carried, action: &Action) -> String {
+fn carried_step(carried: Carried, action: &Action) -> Line {
     let own = Action {
         text: carried.text.to_string(),
         status: ActionStatus::Open,
         ..action.clone()
     };
     let mut details = Vec::new();
-    details.extend(
-        carried
-            .session
-            .map(|s| format!("from {}", escape::inline(s))),
-    );
-    details.push(match action.status {
-        ActionStatus::Done => "done".to_string(),
-        ActionStatus::Open => "still open".to_string(),
-    });
-    format!("{} ({})", next_step(&own), details.join("; "))
+    details.extend((carried.session).map(|s| Line::our("from ").and(Line::user(text::line(s)))));
+    details.push(Line::our(match action.status {
+        ActionStatus::Done => "done",
+        ActionStatus::Open => "still open",
+    }));
+    (next_step(&own).and_our(" ("))
+        .and(Line::joined(details, "; "))
+        .and_our(")")
 }
