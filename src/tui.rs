@@ -9,6 +9,7 @@ pub mod action;
 pub mod draft;
 mod event_loop;
 pub mod keymap;
+pub mod loading;
 pub mod place;
 pub mod screen;
 pub mod start;

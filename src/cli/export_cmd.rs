@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::export_args::{ExportArgs, ExportFormat};
+use super::progress::Spinner;
 use super::{CliError, CliResult, Context};
 use crate::export::ics::{IcsOptions, ics};
 use crate::export::{MarkdownOptions, SplitFile, json, markdown, register, split};
@@ -37,13 +38,18 @@ pub fn export(context: &Context, args: ExportArgs) -> CliResult {
         true => format!("the public version of {what}"),
         false => what,
     };
+    let spinner = Spinner::start(format!("Writing {what}…"));
     if args.split {
         let options = MarkdownOptions::new(args.with_notes, public);
-        write_split(args.out.as_deref(), &stem, &split(event, &options), &what)?;
+        let parts = split(event, &options);
+        drop(spinner);
+        write_split(args.out.as_deref(), &stem, &parts, &what)?;
         left_for_review(event, public, true);
         return Ok(());
     }
-    let text = render(context, &args, event)?;
+    let text = render(context, &args, event);
+    drop(spinner);
+    let text = text?;
     let file_name = format!("{stem}.{}", args.format.extension());
     match args.out.as_deref() {
         Some(path) if path == Path::new("-") => {
