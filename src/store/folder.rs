@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use chrono::{DateTime, Utc};
 
@@ -648,10 +650,10 @@ pub(super) fn read_all(
     let candidates = scan::candidates(dir).map_err(|e| StoreError::io(dir, e))?;
     let total = candidates.len();
     progress(Loading::reading(0, total));
-    for (done, path) in candidates.iter().enumerate() {
-        let path = path.clone();
-        let read = read_cached(&path, cache);
-        progress(Loading::reading(done + 1, total));
+    let reads = read_in_parallel(&candidates, cache, &mut |done| {
+        progress(Loading::reading(done, total));
+    });
+    for (path, read) in candidates.iter().cloned().zip(reads) {
         match read {
             Ok(file) => scan.files.push((path, file)),
             Err(ReadError::Format(FormatError::Newer(version))) => {
@@ -681,6 +683,64 @@ pub(super) fn read_all(
         cache.prune(candidates.iter().filter_map(|p| p.file_name()?.to_str()));
     }
     Ok(scan)
+}
+
+/// Most threads that read device files at once.
+const MAX_READERS: usize = 4;
+
+/// Reads `paths` (see [`read_cached`]) on as many threads as the machine
+/// has cores, up to [`MAX_READERS`]; the results come back in the order
+/// of `paths`, and `done` is told how many are read as they finish. Every
+/// parsed file is kept until the event is merged anyway, so reading side
+/// by side costs no more memory than a file's bytes per thread.
+fn read_in_parallel(
+    paths: &[PathBuf],
+    cache: Option<&FileCache>,
+    done: &mut dyn FnMut(usize),
+) -> Vec<Result<DeviceFile, ReadError>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(MAX_READERS)
+        .min(paths.len());
+    let mut slots: Vec<Option<Result<DeviceFile, ReadError>>> =
+        std::iter::repeat_with(|| None).take(paths.len()).collect();
+    let mut count = 0;
+    if workers > 1 {
+        let next = AtomicUsize::new(0);
+        let (tx, rx) = mpsc::channel();
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                let (tx, next) = (tx.clone(), &next);
+                // A thread that cannot start leaves its share to the others
+                // or, below, to this one.
+                let _ = std::thread::Builder::new().spawn_scoped(scope, move || {
+                    loop {
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = paths.get(at) else { break };
+                        if tx.send((at, read_cached(path, cache))).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            for (at, read) in rx {
+                slots[at] = Some(read);
+                count += 1;
+                done(count);
+            }
+        });
+    }
+    let mut reads = Vec::with_capacity(paths.len());
+    for (slot, path) in slots.into_iter().zip(paths) {
+        reads.push(slot.unwrap_or_else(|| {
+            let read = read_cached(path, cache);
+            count += 1;
+            done(count);
+            read
+        }));
+    }
+    reads
 }
 
 /// One device file, from the cache when it holds these exact bytes, else
