@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Gauge, Widget};
+use ratatui::widgets::Widget;
 
 use super::theme::Theme;
 use crate::model::text::inert_line;
@@ -85,17 +85,19 @@ pub fn render(folder: &str, loading: &Loading, area: Rect, buf: &mut Buffer, the
         0 => 1.0,
         total => loading.done.min(total) as f64 / total as f64,
     };
-    let width = gauge.width.min(60);
-    let gauge = Rect {
-        x: gauge.x + (gauge.width - width) / 2,
-        width,
-        ..gauge
-    };
-    Gauge::default()
-        .ratio(ratio)
-        .label("")
-        .gauge_style(theme.key())
-        .render(gauge, buf);
+    // Filled and empty cells differ in shape, not only in colour.
+    let width = usize::from(gauge.width.min(60));
+    let filled = ((width as f64) * ratio).round() as usize;
+    Line::styled(
+        format!(
+            "{}{}",
+            "█".repeat(filled),
+            "░".repeat(width - filled.min(width))
+        ),
+        theme.key(),
+    )
+    .centered()
+    .render(gauge, buf);
 }
 
 #[cfg(test)]
@@ -148,6 +150,11 @@ mod tests {
             .join("\n");
         assert!(text.contains("Opening large"), "{text}");
         assert!(text.contains("Reading 12 of 30 device files"), "{text}");
+        // 12 of 30 of a bar 60 cells wide.
+        assert!(
+            text.contains(&format!("{}{}", "█".repeat(24), "░".repeat(36))),
+            "{text}"
+        );
         // A tiny terminal draws what fits and does not panic.
         let small = Rect::new(0, 0, 3, 2);
         render(
