@@ -17,6 +17,7 @@ mod install_cmds;
 mod note_verbs;
 mod pitch_cmds;
 mod pitch_verbs;
+mod progress;
 mod record_cmds;
 mod resolve_cmd;
 mod settings_cmd;

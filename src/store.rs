@@ -7,6 +7,7 @@
 
 pub mod atomic;
 mod backup;
+pub mod cache;
 pub mod carry;
 pub mod clock;
 mod conflict;
@@ -30,7 +31,7 @@ use std::path::{Path, PathBuf};
 pub use clock::Clock;
 pub use conflict::Conflict;
 pub use draft::Drafts;
-pub use folder::{Access, Disk, EventFolder, FileSummary, Problem, ProblemKind};
+pub use folder::{Access, Disk, EventFolder, FileSummary, Loading, Problem, ProblemKind, Stage};
 pub use identity::Identity;
 pub use local::{EventState, LocalState};
 pub use reload::Reload;

@@ -10,6 +10,7 @@ pub mod board;
 pub mod draft;
 mod event_loop;
 pub mod keymap;
+pub mod loading;
 pub mod place;
 pub mod screen;
 pub mod start;

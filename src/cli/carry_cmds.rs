@@ -1,18 +1,17 @@
 //! Carrying an event between laptops: merge, pack, sync.
 
 use super::args::{MergeArgs, PackArgs};
+use super::progress::Spinner;
 use super::{CliResult, Context};
 use crate::store::{carry, location, sync};
 
 pub fn merge(context: &Context, args: MergeArgs) -> CliResult {
     let dir = context.event_dir(&args.event)?;
-    let report = carry::merge(
-        &dir,
-        context.identity()?,
-        context.clock,
-        &args.other,
-        args.dry_run,
-    )?;
+    let me = context.identity()?;
+    let spinner = Spinner::start(format!("Merging {}…", args.other.display()));
+    let report = carry::merge(&dir, me, context.clock, &args.other, args.dry_run);
+    drop(spinner);
+    let report = report?;
     let verb = if args.dry_run {
         "Would bring in"
     } else {

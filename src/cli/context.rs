@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::CliError;
+use super::progress::Reading;
 use crate::store::{Access, Clock, EventFolder, Identity, ProblemKind, location};
 
 pub struct Context {
@@ -51,11 +52,13 @@ impl Context {
     /// Opens an event to read. Any unreadable file is an error here: a
     /// command must not act on an event with part of it missing.
     pub fn read(&self, event: &str) -> Result<EventFolder, CliError> {
-        let folder = EventFolder::open(
+        let mut progress = Reading::new();
+        let folder = EventFolder::open_reporting(
             &self.event_dir(event)?,
             self.identity()?,
             self.clock,
             Access::Read,
+            &mut |step| progress.step(step),
         )?;
         refuse_problems(&folder)?;
         Ok(folder)
@@ -63,11 +66,13 @@ impl Context {
 
     /// Opens an event to change, holding this device's lock.
     pub fn write(&self, event: &str) -> Result<EventFolder, CliError> {
-        let folder = EventFolder::open(
+        let mut progress = Reading::new();
+        let folder = EventFolder::open_reporting(
             &self.event_dir(event)?,
             self.identity()?,
             self.clock,
             Access::Write,
+            &mut |step| progress.step(step),
         )?;
         refuse_problems(&folder)?;
         if let Some(reason) = folder.read_only() {

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::export_args::{ExportArgs, ExportFormat};
+use super::progress::Spinner;
 use super::{CliError, CliResult, Context};
 use crate::export::ics::{IcsOptions, ics};
 use crate::export::{SplitFile, WriteUpOptions, html, json, markdown, register, split};
@@ -41,17 +42,21 @@ pub fn export(context: &Context, args: ExportArgs) -> CliResult {
         true => format!("the public version of {what}"),
         false => what,
     };
+    let spinner = Spinner::start(format!("Writing {what}…"));
     if args.split {
         let options = WriteUpOptions::new(args.with_notes, public);
         let files = match args.format {
             ExportFormat::Html => html::split(event, &options),
             _ => split(event, &options),
         };
+        drop(spinner);
         write_split(args.out.as_deref(), &stem, &files, &what)?;
         left_for_review(event, public, true);
         return Ok(());
     }
-    let text = render(context, &args, event)?;
+    let text = render(context, &args, event);
+    drop(spinner);
+    let text = text?;
     let file_name = format!("{stem}.{}", args.format.extension());
     match args.out.as_deref() {
         Some(path) if path == Path::new("-") => {

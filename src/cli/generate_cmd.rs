@@ -2,6 +2,7 @@
 
 use super::CliResult;
 use super::args::GenerateArgs;
+use super::progress::Spinner;
 use crate::store::generate::{Sizes, generate as write_event};
 
 pub fn generate(args: &GenerateArgs) -> CliResult {
@@ -11,7 +12,13 @@ pub fn generate(args: &GenerateArgs) -> CliResult {
         notes: args.notes,
         devices: args.devices,
     };
-    let done = write_event(&args.dir, &sizes)?;
+    let spinner = Spinner::start(format!(
+        "Generating {} notes on {} laptops…",
+        sizes.notes, sizes.devices
+    ));
+    let done = write_event(&args.dir, &sizes);
+    drop(spinner);
+    let done = done?;
     println!(
         "Generated {}: {} pitches, {} sessions in {} slots x {} rooms, {} notes, {} device files ({:.1} MiB).",
         done.dir.display(),

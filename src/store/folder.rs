@@ -2,9 +2,12 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use chrono::{DateTime, Utc};
 
+use super::cache::FileCache;
 use super::format::{DeviceFile, FormatError, ReadError};
 use super::local::{EventState, LocalState};
 use super::lock::Lock;
@@ -133,6 +136,18 @@ impl EventFolder {
         clock: Clock,
         access: Access,
     ) -> Result<EventFolder, StoreError> {
+        EventFolder::open_reporting(dir, me, clock, access, &mut |_| {})
+    }
+
+    /// As [`open`](EventFolder::open), telling `progress` how far reading
+    /// and merging the device files has come.
+    pub fn open_reporting(
+        dir: &Path,
+        me: Identity,
+        clock: Clock,
+        access: Access,
+        progress: &mut dyn FnMut(Loading),
+    ) -> Result<EventFolder, StoreError> {
         if !dir.is_dir() {
             return Err(StoreError::NotAnEvent {
                 dir: dir.to_path_buf(),
@@ -150,7 +165,8 @@ impl EventFolder {
         {
             atomic::sweep_leftovers(dir, name);
         }
-        let scan = read_all(dir)?;
+        let cache = FileCache::for_folder(&local, dir);
+        let scan = read_all(dir, cache.as_ref(), progress)?;
         let event_id = choose_event(&scan, &own_path)
             .or_else(|| event_of_latest(&local, &own_path, &me))
             .ok_or_else(|| StoreError::NotAnEvent {
@@ -171,7 +187,7 @@ impl EventFolder {
             folder.replica.set_run_seed(run);
             folder.disk.run = Some(run);
         }
-        folder.absorb(scan);
+        folder.absorb(scan, progress);
         folder.take_back_from_latest();
         folder.lag = folder.replica.own_lag();
         if writing && folder.lag.as_ref().is_some_and(|lag| lag.missing) {
@@ -258,7 +274,8 @@ impl EventFolder {
     }
 
     /// Folds a scan into the replica, noting what was read.
-    fn absorb(&mut self, scan: Scan) {
+    fn absorb(&mut self, scan: Scan, progress: &mut dyn FnMut(Loading)) {
+        let total = scan.files.len();
         let disk = &mut self.disk;
         disk.problems = scan.problems;
         if let Some((path, version)) = scan.newer {
@@ -267,7 +284,8 @@ impl EventFolder {
                 path.display()
             ));
         }
-        for (path, file) in scan.files {
+        for (done, (path, file)) in scan.files.into_iter().enumerate() {
+            progress(Loading::merging(done, total));
             if let Some(stamp) = super::reload::Stamp::of(&path) {
                 if path == disk.own_path {
                     disk.own_stamp = Some(stamp);
@@ -294,6 +312,7 @@ impl EventFolder {
             let source = if mine { Source::Own } else { Source::Other };
             self.replica.absorb(file, source);
         }
+        progress(Loading::merging(total, total));
         // Saving would replace everything an unreadable own file holds with
         // only the edits made from now on.
         if let Some(problem) = disk
@@ -558,14 +577,26 @@ impl Disk {
     }
 }
 
-pub(super) fn read_all(dir: &Path) -> Result<Scan, StoreError> {
+/// Reads every device file in `dir`, each from this machine's cache of
+/// parsed files when it holds that file's exact bytes (see `cache.rs`).
+pub(super) fn read_all(
+    dir: &Path,
+    cache: Option<&FileCache>,
+    progress: &mut dyn FnMut(Loading),
+) -> Result<Scan, StoreError> {
     let mut scan = Scan {
         files: Vec::new(),
         problems: Vec::new(),
         newer: None,
     };
-    for path in scan::candidates(dir).map_err(|e| StoreError::io(dir, e))? {
-        match super::format::read_device_file(&path) {
+    let candidates = scan::candidates(dir).map_err(|e| StoreError::io(dir, e))?;
+    let total = candidates.len();
+    progress(Loading::reading(0, total));
+    let reads = read_in_parallel(&candidates, cache, &mut |done| {
+        progress(Loading::reading(done, total));
+    });
+    for (path, read) in candidates.iter().cloned().zip(reads) {
+        match read {
             Ok(file) => scan.files.push((path, file)),
             Err(ReadError::Format(FormatError::Newer(version))) => {
                 scan.problems.push(Problem {
@@ -590,7 +621,131 @@ pub(super) fn read_all(dir: &Path) -> Result<Scan, StoreError> {
             }),
         }
     }
+    if let Some(cache) = cache {
+        cache.prune(candidates.iter().filter_map(|p| p.file_name()?.to_str()));
+    }
     Ok(scan)
+}
+
+/// Most threads that read device files at once.
+const MAX_READERS: usize = 4;
+
+/// Reads `paths` (see [`read_cached`]) on as many threads as the machine
+/// has cores, up to [`MAX_READERS`]; the results come back in the order
+/// of `paths`, and `done` is told how many are read as they finish. Every
+/// parsed file is kept until the event is merged anyway, so reading side
+/// by side costs no more memory than a file's bytes per thread.
+fn read_in_parallel(
+    paths: &[PathBuf],
+    cache: Option<&FileCache>,
+    done: &mut dyn FnMut(usize),
+) -> Vec<Result<DeviceFile, ReadError>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(MAX_READERS)
+        .min(paths.len());
+    let mut slots: Vec<Option<Result<DeviceFile, ReadError>>> =
+        std::iter::repeat_with(|| None).take(paths.len()).collect();
+    let mut count = 0;
+    if workers > 1 {
+        let next = AtomicUsize::new(0);
+        let (tx, rx) = mpsc::channel();
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                let (tx, next) = (tx.clone(), &next);
+                // A thread that cannot start leaves its share to the others
+                // or, below, to this one.
+                let _ = std::thread::Builder::new().spawn_scoped(scope, move || {
+                    loop {
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = paths.get(at) else { break };
+                        if tx.send((at, read_cached(path, cache))).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            for (at, read) in rx {
+                slots[at] = Some(read);
+                count += 1;
+                done(count);
+            }
+        });
+    }
+    let mut reads = Vec::with_capacity(paths.len());
+    for (slot, path) in slots.into_iter().zip(paths) {
+        reads.push(slot.unwrap_or_else(|| {
+            let read = read_cached(path, cache);
+            count += 1;
+            done(count);
+            read
+        }));
+    }
+    reads
+}
+
+/// One device file, from the cache when it holds these exact bytes, else
+/// parsed (and then kept in the cache).
+fn read_cached(path: &Path, cache: Option<&FileCache>) -> Result<DeviceFile, ReadError> {
+    let name = path.file_name().and_then(|n| n.to_str());
+    let (Some(cache), Some(name)) = (cache, name) else {
+        return super::format::read_device_file(path);
+    };
+    let bytes = super::format::read_file_bytes(path)?;
+    let key = cache.key(name, &bytes);
+    if let Some(file) = cache.get(&key) {
+        return Ok(file);
+    }
+    let file = super::format::parse_device_file(&bytes)?;
+    cache.put(&key, &file);
+    Ok(file)
+}
+
+/// How far opening an event has come, for a progress display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Loading {
+    pub stage: Stage,
+    /// Device files done of `total` in this stage.
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and parsing the device files.
+    Reading,
+    /// Merging their versions into the event.
+    Merging,
+}
+
+impl Loading {
+    fn reading(done: usize, total: usize) -> Loading {
+        Loading {
+            stage: Stage::Reading,
+            done,
+            total,
+        }
+    }
+
+    fn merging(done: usize, total: usize) -> Loading {
+        Loading {
+            stage: Stage::Merging,
+            done,
+            total,
+        }
+    }
+}
+
+impl std::fmt::Display for Loading {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let stage = match self.stage {
+            Stage::Reading => "Reading",
+            Stage::Merging => "Merging",
+        };
+        let files = if self.total == 1 { "file" } else { "files" };
+        write!(f, "{stage} {} of {} device {files}", self.done, self.total)
+    }
 }
 
 /// The event of this machine's latest copy of the own file, for a folder

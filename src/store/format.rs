@@ -412,6 +412,11 @@ fn utf8_error(bytes: &[u8], error: &std::str::Utf8Error) -> FormatError {
 
 /// Reads and parses one file, refusing files too large to be real.
 pub fn read_device_file(path: &Path) -> Result<DeviceFile, ReadError> {
+    parse_device_file(&read_file_bytes(path)?)
+}
+
+/// The bytes of a device file, refusing files too large to be real.
+pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     let size = std::fs::metadata(path).map_err(ReadError::Io)?.len();
     if size > MAX_FILE_BYTES {
         return Err(ReadError::Format(FormatError::Invalid(format!(
@@ -419,15 +424,19 @@ pub fn read_device_file(path: &Path) -> Result<DeviceFile, ReadError> {
             size / (1024 * 1024)
         ))));
     }
-    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    std::fs::read(path).map_err(ReadError::Io)
+}
+
+/// Parses the bytes of a device file, refusing an empty one.
+pub fn parse_device_file(bytes: &[u8]) -> Result<DeviceFile, ReadError> {
     // Editors write an empty UTF-8 file as a lone byte-order mark.
-    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     if text.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Format(FormatError::Invalid(
             "the file is empty".into(),
         )));
     }
-    DeviceFile::parse(&bytes).map_err(ReadError::Format)
+    DeviceFile::parse(bytes).map_err(ReadError::Format)
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -273,21 +273,26 @@ impl Replica {
     fn refresh_all(&mut self, touched: &[(Id, bool)]) {
         let mut parents = BTreeSet::new();
         for (id, fresh) in touched {
+            let current = self.merged.current(id);
+            // Most records have one version, which is their value: no need
+            // to look for an old value or compose fields. Seen for the
+            // first time, it was in no session before, and its session is
+            // the one its value names.
+            if *fresh && current.len() == 1 && !current[0].deleted {
+                let value = current[0].value.clone();
+                if let Some(parent) = value.as_ref().and_then(parent_in) {
+                    parents.insert(parent.clone());
+                }
+                self.event.apply_new(id, value);
+                continue;
+            }
             // Looked up before the refresh too: a note or next step that is
             // now deleted has left the event, and its session may have been
             // shown only because of it.
             if let Some(parent) = self.parent_of(id) {
                 parents.insert(parent);
             }
-            let current = self.merged.current(id);
-            // Most records have one version, which is their value: no need
-            // to look for an old value or compose fields.
-            if *fresh && current.len() == 1 && !current[0].deleted {
-                let value = current[0].value.clone();
-                self.event.apply_new(id, value);
-            } else {
-                self.refresh(id);
-            }
+            self.refresh(id);
             if let Some(parent) = self.parent_of(id) {
                 parents.insert(parent);
             }
@@ -868,6 +873,15 @@ impl Replica {
     /// The record kind of a record's versions, if known.
     pub fn kind_of(&self, id: &Id) -> Option<Kind> {
         version::kind_of(self.merged.current(id))
+    }
+}
+
+/// The session a note or next step names.
+fn parent_in(record: &Record) -> Option<&Id> {
+    match record {
+        Record::Note(note) => Some(&note.session),
+        Record::Action(action) => action.session.as_ref(),
+        _ => None,
     }
 }
 

@@ -20,10 +20,12 @@ use super::theme::Theme;
 use super::update::update;
 use super::view::kept::Kept;
 use super::watch::Watch;
-use super::{keymap, place, terminal, view};
+use super::{keymap, loading, place, terminal, view};
 use crate::model::EventInfo;
 use crate::model::reference::resolve_session;
-use crate::store::{Access, Clock, Disk, EventFolder, Identity, StoreError, atomic, location};
+use crate::store::{
+    Access, Clock, Disk, EventFolder, Identity, Loading, Stage, StoreError, atomic, location,
+};
 
 /// What to open.
 #[derive(Clone, Debug)]
@@ -143,7 +145,7 @@ fn session(
         let _ = location::remember_last_event(config, &dir);
     }
     let device = me.device.clone();
-    let (mut disk, mut state) = open(&dir, me, setup.clock)?;
+    let (mut disk, mut state) = open_showing_progress(terminal, &dir, me, setup.clock)?;
     let facilitator = !matches!(launch, Launch::NoteTaker { .. });
     if let Launch::NoteTaker { session, slot, .. } = &launch {
         enter_note_taker(&mut state, session, slot.as_deref());
@@ -245,13 +247,49 @@ pub(crate) fn colour() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// Opens the event as [`open`] does; a large event draws how far reading
+/// it has come (see `loading.rs`).
+fn open_showing_progress(
+    terminal: &mut DefaultTerminal,
+    dir: &Path,
+    me: Identity,
+    clock: Clock,
+) -> Result<(Disk, State), String> {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let theme = Theme::new(colour());
+    let mut pace = loading::Pace::new(loading::delay());
+    open_reporting(dir, me, clock, &mut |step| {
+        let last = step.stage == Stage::Merging && step.done == step.total;
+        if pace.due(true, last) {
+            let _ = terminal.draw(|frame| {
+                loading::render(&name, &step, frame.area(), frame.buffer_mut(), theme);
+            });
+        }
+    })
+}
+
 /// Opens the event for writing; when another process of this device holds
 /// it, opens it read-only and says who has it.
 pub fn open(dir: &Path, me: Identity, clock: Clock) -> Result<(Disk, State), String> {
-    let (folder, locked) = match EventFolder::open(dir, me.clone(), clock, Access::Write) {
+    open_reporting(dir, me, clock, &mut |_| {})
+}
+
+/// As [`open`], telling `progress` how far reading the folder has come.
+pub fn open_reporting(
+    dir: &Path,
+    me: Identity,
+    clock: Clock,
+    progress: &mut dyn FnMut(Loading),
+) -> Result<(Disk, State), String> {
+    let opened = EventFolder::open_reporting(dir, me.clone(), clock, Access::Write, progress);
+    let (folder, locked) = match opened {
         Ok(folder) => (folder, None),
         Err(StoreError::Locked { holder, .. }) => (
-            EventFolder::open(dir, me, clock, Access::Read).map_err(|e| e.to_string())?,
+            EventFolder::open_reporting(dir, me, clock, Access::Read, progress)
+                .map_err(|e| e.to_string())?,
             Some(holder),
         ),
         Err(error) => return Err(error.to_string()),
