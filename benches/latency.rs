@@ -5,7 +5,10 @@
 //! full frame. Prints median and 95th percentile, and the ratios.
 //!
 //! `cargo bench --bench latency` (LATENCY_ROUNDS, default 3; LATENCY_KEYS,
-//! default 200). See docs/PERFORMANCE.md.
+//! default 200; `UNCONF_BENCH_QUICK=1` makes it one round of 60 keys). Its
+//! budgets: echo median and 95th percentile at most vim's, start-up below
+//! twice vim's; the process exits non-zero when one is over. See
+//! docs/PERFORMANCE.md.
 
 mod common;
 
@@ -14,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
+use common::{Budgets, number};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use unconf::store::generate::{Sizes, generate};
 
@@ -28,9 +32,26 @@ const BETWEEN_KEYS: Duration = Duration::from_millis(25);
 const TEXT: &str =
     "we-agreed-to-pilot-the-shared-standard-with-two-councils-before-march,then-report-back.";
 
-fn main() {
-    let rounds = number("LATENCY_ROUNDS", 3);
-    let keys = number("LATENCY_KEYS", 200);
+const ECHO_MEDIAN: &str = "typing echo, median: unconf / vim";
+const ECHO_P95: &str = "typing echo, 95th percentile: unconf / vim";
+const START_UP: &str = "start-up to first full frame: unconf / vim";
+
+fn main() -> std::process::ExitCode {
+    if !common::measuring() {
+        println!("latency: test run; typing latency is measured only under `cargo bench`.");
+        return std::process::ExitCode::SUCCESS;
+    }
+    let quick = std::env::var_os("UNCONF_BENCH_QUICK").is_some_and(|v| v != "0");
+    let rounds = number("LATENCY_ROUNDS", if quick { 1 } else { 3 }).max(1);
+    let keys = number("LATENCY_KEYS", if quick { 60 } else { 200 }).max(1);
+    let mut budgets = Budgets::new("latency");
+    let Some(vim_path) = on_path("vim") else {
+        let why = "vim is not on the PATH, and the budgets are against vim";
+        budgets.unmeasured(ECHO_MEDIAN, 1.0, "x", why);
+        budgets.unmeasured(ECHO_P95, 1.0, "x", why);
+        budgets.unmeasured(START_UP, 2.0, "x", why);
+        return budgets.finish();
+    };
     let root = tempfile::tempdir().expect("a temp dir");
     let sessions = root.path().join("sessions");
     let event = sessions.join("large");
@@ -43,7 +64,6 @@ fn main() {
         mib(std::fs::metadata(&text_file).map_or(0, |m| m.len()))
     );
 
-    let vim_path = on_path("vim").expect("vim on the PATH, to compare with");
     let mut unconf = Tally::default();
     let mut vim = Tally::default();
     for round in 0..rounds {
@@ -98,13 +118,26 @@ fn main() {
         unconf.start_median(),
         vim.start_median(),
     );
-}
-
-fn number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+    let ratio = |a: Duration, b: Duration| ms(a) / ms(b);
+    budgets.at_most(
+        ECHO_MEDIAN,
+        ratio(unconf.percentile(50), vim.percentile(50)),
+        1.0,
+        "x",
+    );
+    budgets.at_most(
+        ECHO_P95,
+        ratio(unconf.percentile(95), vim.percentile(95)),
+        1.0,
+        "x",
+    );
+    budgets.below(
+        START_UP,
+        ratio(unconf.start_median(), vim.start_median()),
+        2.0,
+        "x",
+    );
+    budgets.finish()
 }
 
 fn on_path(program: &str) -> Option<PathBuf> {

@@ -13,31 +13,19 @@ mod common;
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use chrono::DateTime;
-use common::device_files;
+use common::screen::{Typist, clock, first_session, open};
+use common::{Budgets, device_files};
 use criterion::Criterion;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unconf::export::{WriteUpOptions, markdown};
-use unconf::model::reference::resolve_session;
-use unconf::model::{Change, Event, Id, Note, NoteKind, Record, ops};
+use unconf::model::{Change, Id, Note, NoteKind, Record, ops};
 use unconf::store::format::DeviceFile;
 use unconf::store::generate::{Sizes, generate};
-use unconf::store::{Access, Clock, EventFolder, Identity};
-use unconf::tui::action::{Action, Screen};
-use unconf::tui::screen::notes;
-use unconf::tui::state::State;
-use unconf::tui::view::kept::Kept;
-use unconf::tui::{keymap, update, view};
+use unconf::store::{Access, EventFolder, Identity};
 
-const WIDTH: u16 = 160;
-const HEIGHT: u16 = 48;
-
-fn main() {
+fn main() -> std::process::ExitCode {
+    let measuring = common::measuring();
     let root = tempfile::tempdir().expect("a temp dir");
     // Locks and backups of the events opened here stay in the temporary
     // folder, never in this machine's own state directory.
@@ -46,16 +34,24 @@ fn main() {
         .join("sessions/supplier-response-to-the-local-digital-declaration");
     let medium = root.path().join("medium");
     let large = root.path().join("large");
-    generate(&medium, &Sizes::MEDIUM).expect("medium generated");
-    generate(&large, &Sizes::LARGE).expect("large generated");
+    // A test run (`cargo test --benches`) checks that every benchmark
+    // works, once each, on two small generated events in place of medium
+    // and large, and judges no budget.
+    let (medium_sizes, large_sizes) = if measuring {
+        (Sizes::MEDIUM, Sizes::LARGE)
+    } else {
+        (TINY, Sizes { notes: 400, ..TINY })
+    };
+    generate(&medium, &medium_sizes).expect("medium generated");
+    generate(&large, &large_sizes).expect("large generated");
     let events = [("small", small), ("medium", medium), ("large", large)];
 
-    let out = criterion_dir();
+    let quick = quick();
     let mut c = Criterion::default()
-        .output_directory(&out)
-        .sample_size(20)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(3))
+        .output_directory(&common::target_dir().join("criterion"))
+        .sample_size(if quick { 10 } else { 20 })
+        .warm_up_time(Duration::from_millis(if quick { 200 } else { 500 }))
+        .measurement_time(Duration::from_secs(if quick { 1 } else { 3 }))
         .configure_from_args();
     let mut ran = Ran::default();
     load(&mut c, &events, &mut ran);
@@ -63,14 +59,40 @@ fn main() {
     export(&mut c, &events, &mut ran);
     saving(&mut c, &events, root.path(), &mut ran);
     c.final_summary();
+    if !measuring {
+        println!("perf: test run; budgets are judged only under `cargo bench`.");
+        return std::process::ExitCode::SUCCESS;
+    }
 
-    let mut table = ratios(&events, root.path(), &ran);
-    table.push_str(&peak_memory(&events[2].1));
+    let mut budgets = Budgets::new("perf");
+    let mut table = ratios(&events, root.path(), &ran, &mut budgets);
+    table.push_str(&peak_memory(&events[2].1, &mut budgets));
     println!("\n{table}");
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/perf-ratios.txt");
+    let file = common::target_dir().join("perf-ratios.txt");
     if std::fs::write(&file, &table).is_ok() {
         println!("(also in {})", file.display());
     }
+    budgets.finish()
+}
+
+/// A few of everything, for a test run.
+const TINY: Sizes = Sizes {
+    pitches: 30,
+    sessions: 10,
+    notes: 100,
+    devices: 3,
+};
+
+/// `UNCONF_BENCH_QUICK=1`: fewer rounds and shorter criterion runs, to
+/// check the machinery in a minute or two; its figures are rougher.
+fn quick() -> bool {
+    std::env::var_os("UNCONF_BENCH_QUICK").is_some_and(|v| v != "0")
+}
+
+/// Alternating rounds for a ratio: `full` normally, about a third under
+/// `UNCONF_BENCH_QUICK` (never fewer than three).
+fn rounds(full: usize) -> usize {
+    if quick() { (full / 3).max(3) } else { full }
 }
 
 /// The benchmarks that ran in this process (a filter may skip some), so
@@ -84,21 +106,6 @@ impl Ran {
             self.0.push(id.to_string());
         }
     }
-}
-
-fn criterion_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
-        .join("criterion")
-}
-
-fn clock() -> Clock {
-    Clock::Fixed(DateTime::parse_from_rfc3339("2026-11-27T10:40:00+00:00").expect("a time"))
-}
-
-fn open(dir: &Path, me: &str, access: Access) -> EventFolder {
-    EventFolder::open(dir, Identity::from_label(me, "Bench"), clock(), access).expect("opens")
 }
 
 /// The real open path against a bare parse of the same files.
@@ -128,89 +135,6 @@ fn bare_parse(files: &[PathBuf]) {
     }
 }
 
-/// The TUI state the loop would have on this event.
-fn state(dir: &Path) -> State {
-    let (_, replica) = open(dir, "reader", Access::Read).into_parts();
-    let mut state = State::new(replica, clock().now());
-    update::update(
-        &mut state,
-        Action::Resize {
-            width: WIDTH,
-            height: HEIGHT,
-        },
-    );
-    state
-}
-
-fn press(state: &mut State, code: KeyCode) {
-    let key = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = keymap::action_for(state, &key) {
-        black_box(update::update(state, action));
-    }
-}
-
-/// A screen as the loop keeps it: the state, the parts kept from the last
-/// frame, and a terminal of 160x48.
-struct Typist {
-    state: State,
-    kept: Kept,
-    terminal: Terminal<TestBackend>,
-}
-
-impl Typist {
-    /// Note-taker mode on the event's first session.
-    fn notes(dir: &Path) -> Typist {
-        let mut state = state(dir);
-        let first = first_session(state.event());
-        let found = resolve_session(state.event(), first.as_str(), None);
-        notes::enter_note_taker(&mut state, first.as_str(), None, found);
-        Typist::on(state)
-    }
-
-    /// The Schedule grid, the cursor on its first cell.
-    fn schedule(dir: &Path) -> Typist {
-        let mut state = state(dir);
-        state.screen = Screen::Schedule;
-        Typist::on(state)
-    }
-
-    fn on(state: State) -> Typist {
-        let terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
-        let mut typist = Typist {
-            state,
-            kept: Kept::default(),
-            terminal,
-        };
-        typist.draw();
-        typist
-    }
-
-    fn draw(&mut self) {
-        let (state, kept) = (&self.state, &mut self.kept);
-        self.terminal
-            .draw(|frame| view::draw(state, kept, frame))
-            .expect("draws");
-    }
-
-    /// One keystroke as the loop handles it: update, then a frame.
-    fn key(&mut self, code: KeyCode) {
-        press(&mut self.state, code);
-        self.draw();
-    }
-
-    /// A pair of keys that leaves the screen as it was: a letter then
-    /// Backspace on Notes, Down then Up on Schedule.
-    fn pair(&mut self) {
-        if self.state.screen == Screen::Schedule {
-            self.key(KeyCode::Down);
-            self.key(KeyCode::Up);
-        } else {
-            self.key(KeyCode::Char('x'));
-            self.key(KeyCode::Backspace);
-        }
-    }
-}
-
 /// Typing on the Notes screen (note-taker mode on the first session) and
 /// moving on the Schedule grid, a pair of keys per iteration.
 fn keystrokes(c: &mut Criterion, events: &[(&str, PathBuf)], ran: &mut Ran) {
@@ -230,15 +154,6 @@ fn keystrokes(c: &mut Criterion, events: &[(&str, PathBuf)], ran: &mut Ran) {
     group.finish();
 }
 
-/// The first session in programme order.
-fn first_session(event: &Event) -> Id {
-    event
-        .sessions_in_order()
-        .first()
-        .map(|(id, _)| (*id).clone())
-        .expect("a session")
-}
-
 /// The write-up with notes, from the event in memory.
 fn export(c: &mut Criterion, events: &[(&str, PathBuf)], ran: &mut Ran) {
     let mut group = c.benchmark_group("export");
@@ -254,9 +169,17 @@ fn export(c: &mut Criterion, events: &[(&str, PathBuf)], ran: &mut Ran) {
     group.finish();
 }
 
-/// A laptop whose own file holds the same 20 notes on every event, editing
-/// one of them back and forth: only the own file is written, whatever the
-/// event's size.
+/// Whose laptop saves: one whose own file holds the same 20 notes on every
+/// event, or the organiser's, whose own file holds the event's pitches,
+/// sessions and rooms and so grows with the event.
+#[derive(Clone, Copy)]
+enum Who {
+    Laptop,
+    Organiser,
+}
+
+/// A laptop editing one note of its own file back and forth: only the own
+/// file is written, whatever the event's size.
 struct Saver {
     folder: EventFolder,
     session: Id,
@@ -266,12 +189,19 @@ struct Saver {
 
 impl Saver {
     /// Works on a copy of the event's files in `copy`.
-    fn new(dir: &Path, copy: &Path) -> Saver {
+    fn new(dir: &Path, copy: &Path, who: Who) -> Saver {
         copy_dir(dir, copy);
-        let mut folder = open(copy, "bench laptop", Access::Write);
+        let (mut folder, notes) = match who {
+            Who::Laptop => (open(copy, "bench laptop", Access::Write), 20),
+            Who::Organiser => {
+                let me = organiser(copy);
+                let folder = EventFolder::open(copy, me, clock(), Access::Write).expect("opens");
+                (folder, 1)
+            }
+        };
         let session = first_session(folder.event());
         let mut mine = Vec::new();
-        for n in 0..20 {
+        for n in 0..notes {
             let id = folder.new_id();
             let note = Note {
                 session: session.clone(),
@@ -292,6 +222,11 @@ impl Saver {
             note: mine.swap_remove(0),
             flip: false,
         }
+    }
+
+    /// The size of the own file as last saved.
+    fn own_bytes(&self) -> u64 {
+        std::fs::metadata(self.folder.own_path()).map_or(0, |m| m.len())
     }
 
     fn edit(&mut self) {
@@ -317,12 +252,36 @@ impl Saver {
     }
 }
 
+/// The identity of the device with the largest file in `dir`: the
+/// organiser's laptop, which holds the pitches, sessions and rooms.
+fn organiser(dir: &Path) -> Identity {
+    let folder = open(dir, "reader", Access::Read);
+    let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
+    let file = folder
+        .files()
+        .iter()
+        .max_by_key(|f| size(&f.path))
+        .expect("a device file");
+    Identity {
+        device: file.device.clone(),
+        label: file.label.clone(),
+        author: "Bench".into(),
+        plain: false,
+    }
+}
+
 fn saving(c: &mut Criterion, events: &[(&str, PathBuf)], root: &Path, ran: &mut Ran) {
     let mut group = c.benchmark_group("save");
     for (name, dir) in events {
-        let mut saver = Saver::new(dir, &root.join(format!("save-{name}")));
+        let mut saver = Saver::new(dir, &root.join(format!("save-{name}")), Who::Laptop);
         group.bench_function(format!("edit/{name}"), |b| {
             ran.note(&format!("save/edit/{name}"));
+            b.iter(|| saver.edit());
+        });
+        let copy = root.join(format!("save-organiser-{name}"));
+        let mut saver = Saver::new(dir, &copy, Who::Organiser);
+        group.bench_function(format!("organiser/{name}"), |b| {
+            ran.note(&format!("save/organiser/{name}"));
             b.iter(|| saver.edit());
         });
     }
@@ -376,48 +335,65 @@ fn median(mut values: Vec<f64>) -> f64 {
     values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-/// One line of the ratio table.
-fn row(table: &mut String, label: &str, (ratio, a, b): (f64, f64, f64), budget: Option<f64>) {
+/// One line of the ratio table, and its budget if it has one.
+fn row(
+    table: &mut String,
+    budgets: &mut Budgets,
+    label: &str,
+    (ratio, a, b): (f64, f64, f64),
+    budget: Option<f64>,
+) {
     let verdict = match budget {
         None => "-",
         Some(most) if ratio <= most => "meets",
         Some(_) => "OVER",
     };
-    let budget = budget.map_or_else(|| "-".to_string(), |b| format!("{b}x"));
+    if let Some(most) = budget {
+        budgets.at_most(label, ratio, most, "x");
+    }
+    let budget = budget.map_or_else(|| "-".to_string(), |b| format!("{b:.2}x"));
     let _ = writeln!(
         table,
-        "{label:<40}{ratio:>7.2}x  {budget:>8}  {verdict:<8}  ({} vs {})",
+        "{label:<52}{ratio:>7.2}x  {budget:>8}  {verdict:<8}  ({} vs {})",
         human(a),
         human(b)
     );
 }
 
+/// A ratio's label, its measure (see [`paired`]) and its budget.
+type Row = (String, (f64, f64, f64), Option<f64>);
+
 /// The ratios the budgets are about, each measured in alternating rounds
 /// (see [`paired`]); a ratio whose benchmarks a filter left out is not
-/// measured.
-fn ratios(events: &[(&str, PathBuf)], root: &Path, ran: &Ran) -> String {
+/// measured, and its budget is "not run" rather than failed.
+fn ratios(events: &[(&str, PathBuf)], root: &Path, ran: &Ran, budgets: &mut Budgets) -> String {
     let [(_, small), (_, medium), (_, large)] = events else {
         return String::new();
     };
-    let mut table = String::from(
-        "ratio (alternating rounds)              measured     budget  verdict   (medians)\n",
+    let mut table = format!(
+        "{:<52}measured     budget  verdict   (medians)\n",
+        "ratio (alternating rounds)"
     );
     let both = |a: &str, b: &str| ran.0.iter().any(|r| r == a) && ran.0.iter().any(|r| r == b);
-    let skip = |table: &mut String, label: &str| {
-        let _ = writeln!(table, "{label:<40}(not run)");
+    let mut skip = |table: &mut String, label: &str, budget: Option<f64>| {
+        let _ = writeln!(table, "{label:<52}(not run)");
+        if let Some(limit) = budget {
+            budgets.not_run(label, limit, "x", "a filter left its benchmarks out");
+        }
     };
+    let mut rows: Vec<Row> = Vec::new();
     let label = "load large: open / bare RON parse";
     if both("load/open/large", "load/bare-parse/large") {
         let files = device_files(large);
         let measured = paired(
-            9,
+            rounds(9),
             (1, 1),
             || drop(black_box(open(large, "reader", Access::Read))),
             || bare_parse(&files),
         );
-        row(&mut table, label, measured, Some(1.5));
+        rows.push((label.into(), measured, Some(1.5)));
     } else {
-        skip(&mut table, label);
+        skip(&mut table, label, Some(1.5));
     }
     for (screen, make) in [
         ("Notes", Typist::notes as fn(&Path) -> Typist),
@@ -427,29 +403,33 @@ fn ratios(events: &[(&str, PathBuf)], root: &Path, ran: &Ran) -> String {
         let label = format!("{screen} keystroke: large / small");
         if both(&format!("key/{id}/large"), &format!("key/{id}/small")) {
             let (mut a, mut b) = (make(large), make(small));
-            let measured = paired(41, (100, 100), || a.pair(), || b.pair());
-            row(&mut table, &label, measured, Some(1.2));
+            let measured = paired(rounds(41), (100, 100), || a.pair(), || b.pair());
+            rows.push((label, measured, Some(1.2)));
         } else {
-            skip(&mut table, &label);
+            skip(&mut table, &label, Some(1.2));
         }
         let label = format!("{screen} keystroke: large / medium");
         if both(&format!("key/{id}/large"), &format!("key/{id}/medium")) {
             let (mut a, mut b) = (make(large), make(medium));
-            let measured = paired(21, (100, 100), || a.pair(), || b.pair());
-            row(&mut table, &label, measured, None);
+            let measured = paired(rounds(21), (100, 100), || a.pair(), || b.pair());
+            rows.push((label, measured, None));
         } else {
-            skip(&mut table, &label);
+            skip(&mut table, &label, None);
         }
     }
-    let label = "save one edit: large / small";
+    let label = "save one edit, own file of 20 notes: large / small";
     if both("save/edit/large", "save/edit/small") {
-        let mut a = Saver::new(large, &root.join("paired-save-large"));
-        let mut b = Saver::new(small, &root.join("paired-save-small"));
-        let measured = paired(41, (20, 20), || a.edit(), || b.edit());
-        row(&mut table, label, measured, Some(1.2));
+        let mut a = Saver::new(large, &root.join("paired-save-large"), Who::Laptop);
+        let mut b = Saver::new(small, &root.join("paired-save-small"), Who::Laptop);
+        let measured = paired(rounds(41), (20, 20), || a.edit(), || b.edit());
+        rows.push((label.into(), measured, Some(1.2)));
     } else {
-        skip(&mut table, label);
+        skip(&mut table, label, Some(1.2));
     }
+    for row_ in rows.drain(..) {
+        row(&mut table, budgets, &row_.0, row_.1, row_.2);
+    }
+    table.push_str(&organiser_saves(events, root, ran, budgets));
     let label = "export: large / medium";
     if both("export/markdown/large", "export/markdown/medium") {
         let options = WriteUpOptions::new(true, false);
@@ -458,16 +438,87 @@ fn ratios(events: &[(&str, PathBuf)], root: &Path, ran: &Ran) -> String {
             open(medium, "reader", Access::Read),
         );
         let measured = paired(
-            9,
+            rounds(9),
             (1, 10),
             || drop(black_box(markdown(a.event(), &options))),
             || drop(black_box(markdown(b.event(), &options))),
         );
-        row(&mut table, label, measured, Some(12.0));
+        row(&mut table, budgets, label, measured, Some(12.0));
     } else {
-        skip(&mut table, label);
+        let _ = writeln!(table, "{label:<52}(not run)");
+        budgets.not_run(label, 12.0, "x", "a filter left its benchmarks out");
     }
     table
+}
+
+/// Saving one edit with the organiser's own file, which holds every pitch,
+/// session and room: its cost may grow with that file, never faster. The
+/// budget: large / medium at most 1.2 times the ratio of the two own
+/// files' sizes. Large / small is reported beside it, with the cost per
+/// MiB of own file.
+fn organiser_saves(
+    events: &[(&str, PathBuf)],
+    root: &Path,
+    ran: &Ran,
+    budgets: &mut Budgets,
+) -> String {
+    let [(_, small), (_, medium), (_, large)] = events else {
+        return String::new();
+    };
+    let mut table = String::new();
+    let ran_ = |id: &str| ran.0.iter().any(|r| r == id);
+    let label = "save one edit, organiser's own file: large / medium";
+    if !(ran_("save/organiser/large") && ran_("save/organiser/medium")) {
+        let _ = writeln!(table, "{label:<52}(not run)");
+        budgets.not_run(label, f64::NAN, "x", "a filter left its benchmarks out");
+        return table;
+    }
+    let mut a = Saver::new(large, &root.join("paired-organiser-large"), Who::Organiser);
+    let mut b = Saver::new(
+        medium,
+        &root.join("paired-organiser-medium"),
+        Who::Organiser,
+    );
+    let mut c = Saver::new(small, &root.join("paired-organiser-small"), Who::Organiser);
+    let (large_bytes, medium_bytes, small_bytes) = (a.own_bytes(), b.own_bytes(), c.own_bytes());
+    let sizes = large_bytes as f64 / medium_bytes as f64;
+    let measured = paired(rounds(21), (5, 20), || a.edit(), || b.edit());
+    row(&mut table, budgets, label, measured, Some(1.2 * sizes));
+    let _ = writeln!(
+        table,
+        "{:<52}{sizes:>7.2}x  (own files {} vs {})",
+        "  own file sizes: large / medium",
+        mib_text(large_bytes),
+        mib_text(medium_bytes)
+    );
+    let versus_small = paired(rounds(9), (5, 20), || a.edit(), || c.edit());
+    row(
+        &mut table,
+        budgets,
+        "save one edit, organiser's own file: large / small",
+        versus_small,
+        None,
+    );
+    // A save costs a fixed part (the small event's own file is a few KiB)
+    // and a part per MiB of own file: the slope from small to each.
+    let slope = |ns: f64, bytes: u64| {
+        let extra = (bytes as f64 - small_bytes as f64) / (1024.0 * 1024.0);
+        human((ns - versus_small.2) / extra)
+    };
+    let _ = writeln!(
+        table,
+        "{:<52}{} with a {} own file, then {} per MiB more (to large), {} (to medium)",
+        "  cost of a save against its own file",
+        human(versus_small.2),
+        mib_text(small_bytes),
+        slope(versus_small.1, large_bytes),
+        slope(measured.2, medium_bytes),
+    );
+    table
+}
+
+fn mib_text(bytes: u64) -> String {
+    format!("{:.2} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 fn human(ns: f64) -> String {
@@ -481,41 +532,17 @@ fn human(ns: f64) -> String {
 
 /// Peak resident memory of `unconf export --with-notes` on the large event,
 /// read from `/usr/bin/time -v`, against 3x its bytes on disk + 20 MiB.
-fn peak_memory(large: &Path) -> String {
-    let disk: u64 = device_files(large)
-        .iter()
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len())
-        .sum();
+fn peak_memory(large: &Path, budgets: &mut Budgets) -> String {
+    let label = "peak memory of export, large";
+    let disk = common::bytes_on_disk(large);
     let budget = 3 * disk + 20 * 1024 * 1024;
-    let out = tempfile::tempdir().expect("a temp dir");
-    let run = Command::new("/usr/bin/time")
-        .arg("-v")
-        .arg(env!("CARGO_BIN_EXE_unconf"))
-        .arg("export")
-        .arg(large)
-        .args(["--with-notes", "--out"])
-        .arg(out.path())
-        .env("UNCONF_DEVICE", "bench reader")
-        .env("UNCONF_AUTHOR", "Bench")
-        .env("UNCONF_NOW", "2026-11-27T18:00:00+00:00")
-        .output();
-    let peak_kib = run.ok().and_then(|o| {
-        String::from_utf8_lossy(&o.stderr)
-            .lines()
-            .find_map(|l| {
-                l.trim()
-                    .strip_prefix("Maximum resident set size (kbytes): ")
-            })
-            .and_then(|n| n.trim().parse::<u64>().ok())
-    });
     let mib = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
-    match peak_kib {
-        Some(kib) => {
-            let peak = kib * 1024;
+    match common::peak_of_export(large) {
+        Ok(peak) => {
+            budgets.at_most(label, mib(peak), mib(budget), "MiB");
             format!(
-                "{:<40}{:>7.1} MiB  {:>6.1} MiB  {:<8}  ({:.1} MiB on disk; {:.2}x disk)\n",
-                "peak memory of export, large",
+                "{:<52}{:>7.1} MiB  {:>6.1} MiB  {:<8}  ({:.1} MiB on disk; {:.2}x disk)\n",
+                label,
                 mib(peak),
                 mib(budget),
                 if peak <= budget { "meets" } else { "OVER" },
@@ -523,6 +550,9 @@ fn peak_memory(large: &Path) -> String {
                 peak as f64 / disk as f64
             )
         }
-        None => "peak memory of export, large            (needs /usr/bin/time)\n".into(),
+        Err(why) => {
+            budgets.unmeasured(label, mib(budget), "MiB", &why);
+            format!("{label:<52}(not measured: {why})\n")
+        }
     }
 }

@@ -47,6 +47,15 @@ impl Sizes {
         notes: 50_000,
         devices: 30,
     };
+    /// 20,000 pitches, 5,000 sessions, 500,000 notes, 100 devices: ten
+    /// times large, for drawing how cost grows (`cargo bench --bench curve`
+    /// with `UNCONF_BENCH_XL=1`).
+    pub const XL: Sizes = Sizes {
+        pitches: 20_000,
+        sessions: 5_000,
+        notes: 500_000,
+        devices: 100,
+    };
 
     fn check(&self) -> Result<(), String> {
         if self.devices == 0 {

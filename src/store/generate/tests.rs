@@ -156,3 +156,13 @@ fn impossible_sizes_are_refused_with_a_reason() {
     };
     assert!(build(&sizes).is_err());
 }
+
+#[test]
+fn the_named_sizes_are_possible_and_each_ten_times_the_last() {
+    for sizes in [Sizes::MEDIUM, Sizes::LARGE, Sizes::XL] {
+        assert_eq!(sizes.check(), Ok(()), "{sizes:?}");
+    }
+    assert_eq!(Sizes::XL.pitches, 10 * Sizes::LARGE.pitches);
+    assert_eq!(Sizes::XL.sessions, 10 * Sizes::LARGE.sessions);
+    assert_eq!(Sizes::XL.notes, 10 * Sizes::LARGE.notes);
+}
