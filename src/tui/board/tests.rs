@@ -521,3 +521,41 @@ fn b_shows_the_board_until_a_key_which_does_nothing_else() {
     let help = crate::tui::testing::screen(&mut state, 80, 40);
     assert!(help.contains("the projector board"), "{help}");
 }
+
+#[test]
+fn a_slot_that_runs_past_midnight_is_still_to_come_and_then_runs_on() {
+    let mut state = day();
+    // Refused when added, but a hand-edited or older file can hold one.
+    put(
+        &mut state,
+        Record::Slot(Slot {
+            start: time("22:00"),
+            end: time("00:30"),
+            label: "Late night".into(),
+            kind: SlotKind::Breakout,
+        }),
+    );
+    let event = state.event();
+    let focus = |now: DateTime<FixedOffset>| match plan(event, now).stage {
+        Stage::Slots { focus, .. } => {
+            let digits = focus.countdown.map(|c| c.digits()).unwrap_or_default();
+            (focus.tag, focus.label.clone(), digits)
+        }
+        Stage::Message { title, .. } => ("", title, String::new()),
+    };
+    assert_eq!(
+        focus(at("16:00")),
+        ("NEXT", "Late night".to_string(), "6:00:00".to_string())
+    );
+    assert_eq!(
+        focus(at("23:00")),
+        ("NOW", "Late night".to_string(), "1:30:00".to_string())
+    );
+    let after_midnight = DateTime::parse_from_rfc3339("2026-11-28T00:15:00+00:00").expect("a time");
+    assert_eq!(
+        focus(after_midnight),
+        ("NOW", "Late night".to_string(), "15:00".to_string())
+    );
+    let later = DateTime::parse_from_rfc3339("2026-11-28T00:45:00+00:00").expect("a time");
+    assert!(matches!(plan(event, later).stage, Stage::Message { .. }));
+}
