@@ -559,3 +559,13 @@ fn a_slot_that_runs_past_midnight_is_still_to_come_and_then_runs_on() {
     let later = DateTime::parse_from_rfc3339("2026-11-28T00:45:00+00:00").expect("a time");
     assert!(matches!(plan(event, later).stage, Stage::Message { .. }));
 }
+
+#[test]
+fn a_window_too_small_says_so_in_words_that_fit() {
+    let mut state = board(day(), at("10:40"));
+    for (width, height) in [(19, 5), (20, 5), (12, 3)] {
+        let shown = screen(&mut state, width, height);
+        let words: String = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains("larger"), "{width}x{height}: {shown}");
+    }
+}

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::plan::{Plan, RoomPlan, SlotPlan, Stage};
 use super::qr::Matrix;
@@ -83,8 +83,9 @@ pub fn render(plan: &Plan, frame: Frame, area: Rect, buf: &mut Buffer) {
         }
     }
     if area.width < 20 || area.height < 6 {
-        Paragraph::new("unconf board: make the window larger.")
+        Paragraph::new("The board needs a larger window.")
             .style(look.strong())
+            .wrap(Wrap { trim: true })
             .render(area, buf);
         return;
     }
