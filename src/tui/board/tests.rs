@@ -569,3 +569,56 @@ fn a_window_too_small_says_so_in_words_that_fit() {
         assert!(words.contains("larger"), "{width}x{height}: {shown}");
     }
 }
+
+/// Sixteen rooms in Round 1 of the sample day: more than fit, so they page.
+fn many_rooms() -> State {
+    let mut state = day();
+    let round_1 = id_of(
+        &state,
+        |r| matches!(r, Record::Slot(s) if s.label == "Round 1"),
+    );
+    for n in 1..=16 {
+        let room = put(
+            &mut state,
+            Record::Room(Room {
+                name: format!("Room {n}"),
+                capacity: None,
+                position: 10 + n,
+            }),
+        );
+        let pitch = put(
+            &mut state,
+            Record::Pitch(Pitch {
+                title: format!("Topic number {n} of the day"),
+                ..Pitch::default()
+            }),
+        );
+        put(
+            &mut state,
+            Record::Session(Session {
+                pitches: vec![pitch],
+                slot: round_1.clone(),
+                room,
+                ..Session::default()
+            }),
+        );
+    }
+    state
+}
+
+#[test]
+fn a_short_window_never_draws_a_title_over_the_page_count() {
+    for height in 10..=20 {
+        let mut state = board(many_rooms(), at("10:40"));
+        let shown = screen(&mut state, 60, height);
+        for line in shown
+            .lines()
+            .filter(|l| l.contains(" of ") && l.contains("page"))
+        {
+            assert!(
+                line.trim_start().starts_with("rooms "),
+                "60x{height}: a title runs into the page count:\n{shown}"
+            );
+        }
+    }
+}
