@@ -429,3 +429,43 @@ fn nonsense_combinations_are_refused_with_what_to_do() {
         assert!(refused.contains(says), "{args:?}: {refused}");
     }
 }
+
+/// A split write-up that cannot write one of its files (here a folder has
+/// taken that file's name; on the day, a full disk) writes none of them:
+/// the folder keeps what it held, and the error says so truthfully.
+#[test]
+fn a_split_write_up_that_fails_part_way_writes_none_of_its_files() {
+    let env = Env::new();
+    common::copy_example(&env.event_dir(EXAMPLE));
+    let first = env.root().join("first");
+    let first_arg = first.to_string_lossy().into_owned();
+    env.ok(&[
+        "export", EXAMPLE, "--format", "html", "--split", "--out", &first_arg,
+    ]);
+    let mut names = common::names(&first);
+    names.retain(|n| n.ends_with(".html") && n != "index.html");
+    names.sort();
+    assert!(names.len() > 4, "{names:?}");
+    let out = env.root().join("second");
+    std::fs::create_dir_all(out.join(&names[3])).expect("a folder in the way");
+    std::fs::write(out.join("notes.txt"), "mine").expect("a file of the user's");
+    let out_arg = out.to_string_lossy().into_owned();
+    let refused = env.refused(&[
+        "export", EXAMPLE, "--format", "html", "--split", "--out", &out_arg,
+    ]);
+    assert!(refused.contains(&names[3]), "{refused}");
+    let mut left = common::names(&out);
+    left.sort();
+    assert_eq!(
+        left,
+        vec![names[3].clone(), "notes.txt".to_string()],
+        "{refused}"
+    );
+    let hidden: Vec<_> = std::fs::read_dir(&out)
+        .expect("the folder")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.file_name())
+        .collect();
+    assert!(hidden.is_empty(), "temporary files left: {hidden:?}");
+}
