@@ -186,7 +186,7 @@ pub struct BoardArgs {
     /// The event: a folder, or the name of an event in the sessions directory.
     pub event: String,
     /// Rehearse: show the day as from HH:MM, the clock running on from there.
-    #[arg(long, value_name = "HH:MM", hide = true)]
+    #[arg(long, value_name = "HH:MM")]
     pub at: Option<String>,
 }
 
