@@ -469,3 +469,15 @@ fn a_split_write_up_that_fails_part_way_writes_none_of_its_files() {
         .collect();
     assert!(hidden.is_empty(), "temporary files left: {hidden:?}");
 }
+
+/// The help's own summary of the formats names the web page and shows it
+/// in an example, as it does every other format.
+#[test]
+fn the_export_help_names_the_web_page_and_the_poster() {
+    let env = Env::new();
+    let help = env.ok(&["export", "--help"]);
+    let after = help.split("Formats:").nth(1).unwrap_or_default();
+    assert!(after.contains("html (the write-up as a web page"), "{help}");
+    assert!(after.contains("--format html"), "{help}");
+    assert!(after.contains("--what programme"), "{help}");
+}
