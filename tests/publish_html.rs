@@ -481,3 +481,38 @@ fn the_export_help_names_the_web_page_and_the_poster() {
     assert!(after.contains("--format html"), "{help}");
     assert!(after.contains("--what programme"), "{help}");
 }
+
+/// A long day: ten slots of five rooms each. The poster is still one A3
+/// sheet, its titles smaller than five rooms alone would allow.
+#[test]
+fn a_poster_of_a_long_day_is_still_one_a3_sheet() {
+    let env = Env::new();
+    let event = env.root().join("long-day");
+    let event_arg = event.to_string_lossy().into_owned();
+    env.ok(&[
+        "generate",
+        &event_arg,
+        "--pitches",
+        "60",
+        "--sessions",
+        "50",
+    ]);
+    let poster = env.root().join("long-day-programme.html");
+    let poster_arg = poster.to_string_lossy().into_owned();
+    env.ok(&[
+        "export",
+        &event_arg,
+        "--format",
+        "html",
+        "--what",
+        "programme",
+        "--out",
+        &poster_arg,
+    ]);
+    let Some(results) = browser_check(&[], std::slice::from_ref(&poster)) else {
+        return;
+    };
+    let result = result_for(&results, &poster);
+    assert_clean(result);
+    assert_eq!(result["pdf"]["pages"], 1, "one A3 sheet: {result}");
+}
