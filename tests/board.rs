@@ -112,3 +112,13 @@ fn the_board_leaves_the_event_folder_as_it_found_it_and_takes_no_lock() {
         config.display()
     );
 }
+
+/// `--at` is in README, CHANGELOG and the help's own text, so it is listed
+/// among the options too (and completed by the shell), not hidden.
+#[test]
+fn the_help_lists_the_rehearsal_option_it_describes() {
+    let home = tempfile::tempdir().expect("a home");
+    let help = cli(home.path(), &[], &["board", "--help"]);
+    let options = help.split("Options:").nth(1).unwrap_or_default();
+    assert!(options.contains("--at <HH:MM>"), "{help}");
+}

@@ -170,3 +170,66 @@ fn the_tui_warns_until_a_save_succeeds_and_loses_nothing() {
     assert!(now.contains("Second"));
     assert_eq!(inspect(&dir).hidden_leftovers, 0);
 }
+
+/// A split write-up onto a disk that fills part way writes none of its
+/// files: what the folder held before is all it holds, with no part files
+/// left, and the one-sentence error names the file and says so.
+#[test]
+fn a_split_write_up_onto_a_disk_that_fills_part_way_writes_nothing() {
+    let Some(disk) = SmallDisk::mount() else {
+        return;
+    };
+    let home = Home::new();
+    let event = home.root().join("big-day");
+    let event_arg = event.to_string_lossy().into_owned();
+    let generate = [
+        "generate",
+        &event_arg,
+        "--pitches",
+        "60",
+        "--sessions",
+        "30",
+    ];
+    let made = home.command(DEVICE, &generate).output().expect("runs");
+    assert!(made.status.success(), "{made:?}");
+    let out = disk.path().join("write-up");
+    std::fs::create_dir_all(&out).expect("the folder");
+    std::fs::write(out.join("kept.txt"), "already here").expect("a file");
+    disk.fill();
+    // Room for some of the pages but not all of them.
+    let filler = std::fs::OpenOptions::new()
+        .write(true)
+        .open(disk.filler())
+        .expect("the filler");
+    let size = filler.metadata().expect("its size").len();
+    filler
+        .set_len(size.saturating_sub(48 * 1024))
+        .expect("some space back");
+    let out_arg = out.to_string_lossy().into_owned();
+    let export = [
+        "export",
+        &event_arg,
+        "--format",
+        "html",
+        "--split",
+        "--with-notes",
+        "--out",
+        &out_arg,
+    ];
+    let output = home.command(DEVICE, &export).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("No space left on device"), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    let left: Vec<String> = std::fs::read_dir(&out)
+        .expect("the folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(left, vec!["kept.txt".to_string()], "{stderr}");
+}

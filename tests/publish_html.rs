@@ -429,3 +429,90 @@ fn nonsense_combinations_are_refused_with_what_to_do() {
         assert!(refused.contains(says), "{args:?}: {refused}");
     }
 }
+
+/// A split write-up that cannot write one of its files (here a folder has
+/// taken that file's name; on the day, a full disk) writes none of them:
+/// the folder keeps what it held, and the error says so truthfully.
+#[test]
+fn a_split_write_up_that_fails_part_way_writes_none_of_its_files() {
+    let env = Env::new();
+    common::copy_example(&env.event_dir(EXAMPLE));
+    let first = env.root().join("first");
+    let first_arg = first.to_string_lossy().into_owned();
+    env.ok(&[
+        "export", EXAMPLE, "--format", "html", "--split", "--out", &first_arg,
+    ]);
+    let mut names = common::names(&first);
+    names.retain(|n| n.ends_with(".html") && n != "index.html");
+    names.sort();
+    assert!(names.len() > 4, "{names:?}");
+    let out = env.root().join("second");
+    std::fs::create_dir_all(out.join(&names[3])).expect("a folder in the way");
+    std::fs::write(out.join("notes.txt"), "mine").expect("a file of the user's");
+    let out_arg = out.to_string_lossy().into_owned();
+    let refused = env.refused(&[
+        "export", EXAMPLE, "--format", "html", "--split", "--out", &out_arg,
+    ]);
+    assert!(refused.contains(&names[3]), "{refused}");
+    let mut left = common::names(&out);
+    left.sort();
+    assert_eq!(
+        left,
+        vec![names[3].clone(), "notes.txt".to_string()],
+        "{refused}"
+    );
+    let hidden: Vec<_> = std::fs::read_dir(&out)
+        .expect("the folder")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.file_name())
+        .collect();
+    assert!(hidden.is_empty(), "temporary files left: {hidden:?}");
+}
+
+/// The help's own summary of the formats names the web page and shows it
+/// in an example, as it does every other format.
+#[test]
+fn the_export_help_names_the_web_page_and_the_poster() {
+    let env = Env::new();
+    let help = env.ok(&["export", "--help"]);
+    let after = help.split("Formats:").nth(1).unwrap_or_default();
+    assert!(after.contains("html (the write-up as a web page"), "{help}");
+    assert!(after.contains("--format html"), "{help}");
+    assert!(after.contains("--what programme"), "{help}");
+}
+
+/// A long day: ten slots of five rooms each. The poster is still one A3
+/// sheet, its titles smaller than five rooms alone would allow.
+#[test]
+fn a_poster_of_a_long_day_is_still_one_a3_sheet() {
+    let env = Env::new();
+    let event = env.root().join("long-day");
+    let event_arg = event.to_string_lossy().into_owned();
+    env.ok(&[
+        "generate",
+        &event_arg,
+        "--pitches",
+        "60",
+        "--sessions",
+        "50",
+    ]);
+    let poster = env.root().join("long-day-programme.html");
+    let poster_arg = poster.to_string_lossy().into_owned();
+    env.ok(&[
+        "export",
+        &event_arg,
+        "--format",
+        "html",
+        "--what",
+        "programme",
+        "--out",
+        &poster_arg,
+    ]);
+    let Some(results) = browser_check(&[], std::slice::from_ref(&poster)) else {
+        return;
+    };
+    let result = result_for(&results, &poster);
+    assert_clean(result);
+    assert_eq!(result["pdf"]["pages"], 1, "one A3 sheet: {result}");
+}

@@ -115,7 +115,7 @@ pub enum Command {
     Resolve(ResolveArgs),
     /// Write the write-up, the calendar, a register as CSV or the event as JSON.
     #[command(
-        after_help = "Formats: md (the write-up), ics (the programme for attendees' calendars; public unless --internal), csv (a register: --what actions, programme, decisions, pitches or notes), json (the whole event).\n\nWith --public, names the event knows are removed from Chatham House sessions, and the probable names left for review are counted (`unconf check` lists them).\n\nExamples:\n  unconf export my-event --with-notes --out exports/\n  unconf export my-event --public --split\n  unconf export my-event --format ics --out programme.ics\n  unconf export my-event --format csv --what programme --public"
+        after_help = "Formats: md (the write-up), html (the write-up as a web page; with --what programme, the programme as an A3 wall poster), ics (the programme for attendees' calendars; public unless --internal), csv (a register: --what actions, programme, decisions, pitches or notes), json (the whole event).\n\nWith --public, names the event knows are removed from Chatham House sessions, and the probable names left for review are counted (`unconf check` lists them).\n\nExamples:\n  unconf export my-event --with-notes --out exports/\n  unconf export my-event --public --split\n  unconf export my-event --format html --public --out exports/\n  unconf export my-event --format html --what programme --out poster.html\n  unconf export my-event --format ics --out programme.ics\n  unconf export my-event --format csv --what programme --public"
     )]
     Export(ExportArgs),
     /// Fold another copy of the event (a folder or a zip from `pack`) into this one.
@@ -186,7 +186,7 @@ pub struct BoardArgs {
     /// The event: a folder, or the name of an event in the sessions directory.
     pub event: String,
     /// Rehearse: show the day as from HH:MM, the clock running on from there.
-    #[arg(long, value_name = "HH:MM", hide = true)]
+    #[arg(long, value_name = "HH:MM")]
     pub at: Option<String>,
 }
 

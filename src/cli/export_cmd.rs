@@ -185,9 +185,7 @@ fn write_split(out: Option<&Path>, stem: &str, files: &[SplitFile], what: &str) 
             bad.name
         )));
     }
-    for file in files {
-        write(&dir.join(&file.name), &file.text)?;
-    }
+    write_all(&dir, files)?;
     let removed = remove_stale(&dir, files)?;
     let removed = match removed {
         0 => String::new(),
@@ -201,6 +199,57 @@ fn write_split(out: Option<&Path>, stem: &str, files: &[SplitFile], what: &str) 
         if files.len() == 2 { "" } else { "s" },
         dir.display()
     );
+    Ok(())
+}
+
+/// Writes every file into `dir`, or none: each is written in full beside
+/// its place under a hidden name first, and only when all of them are
+/// written are they renamed into place (which needs no space), so that a
+/// disk that fills part way leaves the folder as it was.
+fn write_all(dir: &Path, files: &[SplitFile]) -> CliResult {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        CliError::Bad(format!(
+            "Could not create the folder {}: {e}.",
+            dir.display()
+        ))
+    })?;
+    if let Some(taken) = files.iter().map(|f| dir.join(&f.name)).find(|p| p.is_dir()) {
+        return Err(CliError::Bad(format!(
+            "Could not write {}: a folder of that name is in the way; nothing was written.",
+            taken.display()
+        )));
+    }
+    let staged = |file: &SplitFile| dir.join(format!(".{}.unconf-part", file.name));
+    let remove_staged = |written: &[SplitFile]| {
+        for file in written {
+            // Best effort: a hidden part file left behind is harmless.
+            let _ = std::fs::remove_file(staged(file));
+        }
+    };
+    for (n, file) in files.iter().enumerate() {
+        if let Err(e) = atomic::write(&staged(file), file.text.as_bytes()) {
+            remove_staged(&files[..=n]);
+            return Err(CliError::Bad(format!(
+                "Could not write {}: {e}; nothing was written.",
+                dir.join(&file.name).display()
+            )));
+        }
+    }
+    for (n, file) in files.iter().enumerate() {
+        let path = dir.join(&file.name);
+        if let Err(e) = std::fs::rename(staged(file), &path) {
+            remove_staged(&files[n..]);
+            let done = match n {
+                0 => "nothing was written".to_string(),
+                1 => "1 file was written before it".to_string(),
+                n => format!("{n} files were written before it"),
+            };
+            return Err(CliError::Bad(format!(
+                "Could not write {}: {e}; {done}.",
+                path.display()
+            )));
+        }
+    }
     Ok(())
 }
 

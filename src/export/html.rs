@@ -7,6 +7,7 @@
 //! a rich-text editor, which drops the style. All text goes through `maud`,
 //! which escapes it.
 
+mod poster_size;
 mod programme;
 #[cfg(test)]
 mod tests;
@@ -149,12 +150,15 @@ fn page(document: &Document, kind: Kind) -> String {
 /// The style, with the programme's tables stacked on any screen too narrow
 /// for its rooms side by side.
 fn style(document: &Document, kind: Kind) -> String {
-    let rooms = (document.sections.iter())
+    let programmes: Vec<&write_up::Programme> = (document.sections.iter())
         .flat_map(|section| &section.blocks)
         .filter_map(|block| match block {
-            Block::Programme(programme) => Some(programme.rooms.len()),
+            Block::Programme(programme) => Some(programme),
             _ => None,
         })
+        .collect();
+    let rooms = (programmes.iter())
+        .map(|programme| programme.rooms.len())
         .max()
         .unwrap_or(0);
     let breakpoint = (12 + 8 * rooms).max(40);
@@ -171,15 +175,24 @@ fn style(document: &Document, kind: Kind) -> String {
                 1,
             );
             // Titles as large as the rooms side by side leave room for on
-            // A3, so that no word is broken.
-            let (title_pt, title_rem) = match rooms {
+            // A3, so that no word is broken, and as the rows of a long day
+            // leave room for on the one sheet.
+            let (most_pt, title_rem) = match rooms {
                 0..=3 => (28, "2"),
                 4..=5 => (20, "1.5"),
                 6..=8 => (13, "1"),
                 _ => (11, "1"),
             };
+            let title_pt = (programmes.iter())
+                .map(|programme| poster_size::title_points(programme, most_pt))
+                .min()
+                .unwrap_or(most_pt);
+            let slot_mm = (programmes.iter())
+                .map(|programme| poster_size::slot_column(programme))
+                .max()
+                .unwrap_or(40);
             format!(
-                "{style}{poster}@media print {{ .poster .programme td {{ font-size: {title_pt}pt; }} }}\n\
+                "{style}{poster}@media print {{ .poster .programme td {{ font-size: {title_pt}pt; }} .poster .programme thead th:first-child {{ width: {slot_mm}mm; }} }}\n\
                  @media screen {{ .poster .programme td {{ font-size: {title_rem}rem; }} }}\n"
             )
         }

@@ -136,27 +136,29 @@ fn stage(event: &Event, now: DateTime<FixedOffset>, local: NaiveDateTime) -> Sta
         );
     };
     let at = |time: NaiveTime| date.and_time(time);
-    let day_over = local >= at(slots.iter().map(|(_, s)| s.end).max().unwrap_or(last.1.end));
+    let ends = |slot: &Slot| ends_at(date, slot);
+    let day_over = local
+        >= slots
+            .iter()
+            .map(|(_, s)| ends(s))
+            .max()
+            .unwrap_or(ends(last.1));
     if day_over {
         return over(event, &slots);
     }
-    let running = (local.date() == date)
-        .then(|| {
-            slots
-                .iter()
-                .rev()
-                .find(|(_, s)| s.start <= local.time() && local.time() < s.end)
-        })
-        .flatten();
+    let running = slots
+        .iter()
+        .rev()
+        .find(|(_, s)| at(s.start) <= local && local < ends(s));
     let shown = Shown { event, now, date };
     if let Some((id, slot)) = running {
         // The slot after this one; with overlapping slots, the next to start.
         let next = slots
             .iter()
-            .find(|(_, s)| s.start >= slot.end)
-            .or_else(|| slots.iter().find(|(_, s)| s.start > local.time()));
-        let ends = instant(event, now, at(slot.end));
-        let mut focus = shown.slot("NOW", id, slot, ENDS_IN, ends);
+            .find(|(_, s)| at(s.start) >= ends(slot))
+            .or_else(|| slots.iter().find(|(_, s)| at(s.start) > local));
+        let until = instant(event, now, ends(slot));
+        let mut focus = shown.slot("NOW", id, slot, ENDS_IN, until);
         if slot.kind == SlotKind::Break
             && let Some((_, after)) = next
         {
@@ -198,6 +200,18 @@ fn stage(event: &Event, now: DateTime<FixedOffset>, local: NaiveDateTime) -> Sta
         focus: Box::new(focus),
         next: next.map(Box::new),
     }
+}
+
+/// When a slot of the day starting on `date` ends: the next day when its end
+/// is not after its start (a slot that runs past midnight, which a slot
+/// cannot be given here but a hand-edited or older file can hold).
+fn ends_at(date: NaiveDate, slot: &Slot) -> NaiveDateTime {
+    let day = if slot.end <= slot.start {
+        date.succ_opt().unwrap_or(date)
+    } else {
+        date
+    };
+    day.and_time(slot.end)
 }
 
 /// After the last slot: the day's sessions are over; a closing plenary is

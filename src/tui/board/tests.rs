@@ -521,3 +521,104 @@ fn b_shows_the_board_until_a_key_which_does_nothing_else() {
     let help = crate::tui::testing::screen(&mut state, 80, 40);
     assert!(help.contains("the projector board"), "{help}");
 }
+
+#[test]
+fn a_slot_that_runs_past_midnight_is_still_to_come_and_then_runs_on() {
+    let mut state = day();
+    // Refused when added, but a hand-edited or older file can hold one.
+    put(
+        &mut state,
+        Record::Slot(Slot {
+            start: time("22:00"),
+            end: time("00:30"),
+            label: "Late night".into(),
+            kind: SlotKind::Breakout,
+        }),
+    );
+    let event = state.event();
+    let focus = |now: DateTime<FixedOffset>| match plan(event, now).stage {
+        Stage::Slots { focus, .. } => {
+            let digits = focus.countdown.map(|c| c.digits()).unwrap_or_default();
+            (focus.tag, focus.label.clone(), digits)
+        }
+        Stage::Message { title, .. } => ("", title, String::new()),
+    };
+    assert_eq!(
+        focus(at("16:00")),
+        ("NEXT", "Late night".to_string(), "6:00:00".to_string())
+    );
+    assert_eq!(
+        focus(at("23:00")),
+        ("NOW", "Late night".to_string(), "1:30:00".to_string())
+    );
+    let after_midnight = DateTime::parse_from_rfc3339("2026-11-28T00:15:00+00:00").expect("a time");
+    assert_eq!(
+        focus(after_midnight),
+        ("NOW", "Late night".to_string(), "15:00".to_string())
+    );
+    let later = DateTime::parse_from_rfc3339("2026-11-28T00:45:00+00:00").expect("a time");
+    assert!(matches!(plan(event, later).stage, Stage::Message { .. }));
+}
+
+#[test]
+fn a_window_too_small_says_so_in_words_that_fit() {
+    let mut state = board(day(), at("10:40"));
+    for (width, height) in [(19, 5), (20, 5), (12, 3)] {
+        let shown = screen(&mut state, width, height);
+        let words: String = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains("larger"), "{width}x{height}: {shown}");
+    }
+}
+
+/// Sixteen rooms in Round 1 of the sample day: more than fit, so they page.
+fn many_rooms() -> State {
+    let mut state = day();
+    let round_1 = id_of(
+        &state,
+        |r| matches!(r, Record::Slot(s) if s.label == "Round 1"),
+    );
+    for n in 1..=16 {
+        let room = put(
+            &mut state,
+            Record::Room(Room {
+                name: format!("Room {n}"),
+                capacity: None,
+                position: 10 + n,
+            }),
+        );
+        let pitch = put(
+            &mut state,
+            Record::Pitch(Pitch {
+                title: format!("Topic number {n} of the day"),
+                ..Pitch::default()
+            }),
+        );
+        put(
+            &mut state,
+            Record::Session(Session {
+                pitches: vec![pitch],
+                slot: round_1.clone(),
+                room,
+                ..Session::default()
+            }),
+        );
+    }
+    state
+}
+
+#[test]
+fn a_short_window_never_draws_a_title_over_the_page_count() {
+    for height in 10..=20 {
+        let mut state = board(many_rooms(), at("10:40"));
+        let shown = screen(&mut state, 60, height);
+        for line in shown
+            .lines()
+            .filter(|l| l.contains(" of ") && l.contains("page"))
+        {
+            assert!(
+                line.trim_start().starts_with("rooms "),
+                "60x{height}: a title runs into the page count:\n{shown}"
+            );
+        }
+    }
+}

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::plan::{Plan, RoomPlan, SlotPlan, Stage};
 use super::qr::Matrix;
@@ -83,8 +83,9 @@ pub fn render(plan: &Plan, frame: Frame, area: Rect, buf: &mut Buffer) {
         }
     }
     if area.width < 20 || area.height < 6 {
-        Paragraph::new("unconf board: make the window larger.")
+        Paragraph::new("The board needs a larger window.")
             .style(look.strong())
+            .wrap(Wrap { trim: true })
             .render(area, buf);
         return;
     }
@@ -313,7 +314,12 @@ fn rooms(slot: &SlotPlan, frame: Frame, area: Rect, buf: &mut Buffer) {
     let (cols, grid_h, per_page) = match (1..=max_cols.min(count)).find(|&c| fits(c, area.height)) {
         Some(cols) => (cols, area.height, count),
         None => {
-            let grid_h = area.height.saturating_sub(1);
+            // A row for the page count when a card still has two rows.
+            let grid_h = if area.height >= 3 {
+                area.height - 1
+            } else {
+                area.height
+            };
             let rows = usize::from((grid_h / CARD_HEIGHT).max(1));
             (max_cols, grid_h, rows * max_cols)
         }
@@ -356,7 +362,7 @@ fn rooms(slot: &SlotPlan, frame: Frame, area: Rect, buf: &mut Buffer) {
     for (card, room) in cards {
         room_card(room, card, level, buf, look);
     }
-    if pages > 1 {
+    if pages > 1 && grid_h < area.height {
         let first = page_no * per_page + 1;
         let last = first + shown.len() - 1;
         Line::styled(
@@ -374,6 +380,19 @@ fn rooms(slot: &SlotPlan, frame: Frame, area: Rect, buf: &mut Buffer) {
 /// The room's name, then the session's title as large as fits, then who
 /// pitched it.
 fn room_card(room: &RoomPlan, area: Rect, level: usize, buf: &mut Buffer, look: Look) {
+    if area.height < 2 {
+        // One row: the room and the title on it.
+        let room_w = width(&room.room).min(usize::from(area.width) / 3);
+        let name = fit(&room.room, room_w);
+        let title_w = usize::from(area.width).saturating_sub(width(&name) + 2);
+        Line::from(vec![
+            Span::styled(name, look.room()),
+            Span::styled("  ", look.base()),
+            Span::styled(fit(&room.title, title_w), look.strong()),
+        ])
+        .render(row(area, 0), buf);
+        return;
+    }
     Line::styled(fit(&room.room, usize::from(area.width)), look.room()).render(row(area, 0), buf);
     let used = large_or_plain(
         &room.title,
