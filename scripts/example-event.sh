@@ -128,3 +128,5 @@ u decision add "$slug" "Kick off the first three starter projects to take forwar
 u action add "$slug" --event "Host a follow-up co-design workshop at techUK on the roadmap and delivery of the three projects; places are limited, so email Georgina Maratheftis saying which project you would like to contribute to." --owner "techUK" --due 2018-11-20
 
 at "$bin" export "$slug" --out "exports/$slug.md"
+at "$bin" export "$slug" --format html --out "exports/$slug.html"
+at "$bin" export "$slug" --format html --what programme --out "exports/$slug-programme.html"

@@ -42,6 +42,31 @@ fn the_shipped_write_up_matches_the_example_event() {
     common::assert_is_the_shipped_write_up(&String::from_utf8_lossy(&output.stdout));
 }
 
+/// The web page and the wall poster shipped beside the Markdown are what
+/// this build writes, so the examples a newcomer opens in a browser are
+/// never stale.
+#[test]
+fn the_shipped_web_page_and_poster_match_the_example_event() {
+    let home = tempfile::tempdir().expect("temp dir");
+    for (what, name) in [
+        (None, format!("{SLUG}.html")),
+        (Some("programme"), format!("{SLUG}-programme.html")),
+    ] {
+        let mut cmd = unconf(home.path());
+        cmd.args(["export", SLUG, "--format", "html", "--out", "-"]);
+        if let Some(what) = what {
+            cmd.args(["--what", what]);
+        }
+        let output = cmd.output().expect("runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        common::assert_is_the_shipped_export(&name, &String::from_utf8_lossy(&output.stdout));
+    }
+}
+
 #[test]
 fn the_example_event_lists_its_pitches_and_has_no_broken_files() {
     let home = tempfile::tempdir().expect("temp dir");

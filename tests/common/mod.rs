@@ -520,8 +520,14 @@ pub fn copy_example(event_dir: &Path) {
 /// play never fails the tests, while a change to the write-up that was
 /// not rebuilt into `exports/` still does.
 pub fn assert_is_the_shipped_write_up(generated: &str) {
+    assert_is_the_shipped_export(&format!("{EXAMPLE}.md"), generated);
+}
+
+/// That `generated` is the file `exports/NAME` as shipped (or as last
+/// committed, when someone has played with the example since).
+pub fn assert_is_the_shipped_export(name: &str, generated: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let path = format!("exports/{EXAMPLE}.md");
+    let path = format!("exports/{name}");
     let in_tree = std::fs::read_to_string(root.join(&path)).unwrap_or_default();
     if generated == in_tree {
         return;
