@@ -37,6 +37,10 @@ pub struct BoardState {
     pub width: u16,
     pub height: u16,
     pub quit: bool,
+    /// The event folder can no longer be read (deleted, renamed, a drive
+    /// unplugged): the board shows the last it read and says it is not
+    /// being updated, rather than passing stale news off as live.
+    pub folder_gone: bool,
 }
 
 /// A rehearsal: the board shows the event's day from a chosen time on, and
@@ -55,6 +59,10 @@ pub enum BoardAction {
         width: u16,
         height: u16,
     },
+    /// Whether the event folder can still be read.
+    Folder {
+        readable: bool,
+    },
     /// `q` or Ctrl-C.
     Quit,
 }
@@ -68,6 +76,9 @@ pub enum BoardEffect {
 /// Said in the header while a rehearsal's clock is shown.
 pub const REHEARSAL: &str = "REHEARSAL";
 
+/// Said in the header while the event folder cannot be read.
+pub const NOT_UPDATING: &str = "FOLDER GONE: NOT UPDATING";
+
 impl BoardState {
     /// The board of `replica` at `now` (the real clock's time).
     pub fn new(replica: Replica, now: DateTime<FixedOffset>, colour: bool) -> BoardState {
@@ -79,6 +90,7 @@ impl BoardState {
             width: 80,
             height: 24,
             quit: false,
+            folder_gone: false,
         }
     }
 
@@ -118,6 +130,10 @@ pub fn update(state: &mut BoardState, action: BoardAction) -> Vec<BoardEffect> {
             state.height = height;
             Vec::new()
         }
+        BoardAction::Folder { readable } => {
+            state.folder_gone = !readable;
+            Vec::new()
+        }
         BoardAction::Quit => {
             state.quit = true;
             vec![BoardEffect::Quit]
@@ -127,8 +143,12 @@ pub fn update(state: &mut BoardState, action: BoardAction) -> Vec<BoardEffect> {
 
 /// Draws the board of `unconf board`.
 pub fn render(state: &BoardState, area: Rect, buf: &mut Buffer) {
-    let rehearsal = state.rehearsal.map(|_| REHEARSAL);
-    draw(state.event(), state.now, rehearsal, state.colour, area, buf);
+    let words = match (state.folder_gone, state.rehearsal.is_some()) {
+        (true, _) => Some(NOT_UPDATING),
+        (false, true) => Some(REHEARSAL),
+        (false, false) => None,
+    };
+    draw(state.event(), state.now, words, state.colour, area, buf);
 }
 
 /// Draws the board of `event` at `now`: the TUI's `b`.

@@ -88,5 +88,9 @@ fn show(
             }
         }
         update(state, BoardAction::Tick(clock.now()));
+        let readable = disk.dir().is_dir();
+        if readable == state.folder_gone {
+            update(state, BoardAction::Folder { readable });
+        }
     }
 }

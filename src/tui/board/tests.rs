@@ -622,3 +622,17 @@ fn a_short_window_never_draws_a_title_over_the_page_count() {
         }
     }
 }
+
+#[test]
+fn a_folder_that_can_no_longer_be_read_is_said_in_the_header_until_it_is_back() {
+    let mut state = board(day(), at("10:40"));
+    assert!(!screen(&mut state, 120, 40).contains(super::NOT_UPDATING));
+    update(&mut state, BoardAction::Folder { readable: false });
+    let shown = screen(&mut state, 120, 40);
+    let header = shown.lines().next().unwrap_or_default();
+    assert!(header.contains(super::NOT_UPDATING), "{header}");
+    // The last news read stays on the board: the room still sees the slot.
+    assert!(shown.contains("ends in"), "{shown}");
+    update(&mut state, BoardAction::Folder { readable: true });
+    assert!(!screen(&mut state, 120, 40).contains(super::NOT_UPDATING));
+}
