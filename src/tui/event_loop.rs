@@ -6,11 +6,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, EnableBracketedPaste, EnableMouseCapture, Event as TermEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::EnterAlternateScreen;
+use ratatui::layout::Rect;
+use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 
 use super::action::{Action, Effect, Screen};
 use super::screen::{self, notes};
@@ -70,7 +72,7 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
     let stop = stop_on_signals()?;
     watchdog(Arc::clone(&stop));
     let mut terminal =
-        ratatui::try_init().map_err(|e| format!("Could not start the terminal UI: {e}."))?;
+        start_terminal().map_err(|e| format!("Could not start the terminal UI: {e}."))?;
     // After ratatui's own hook is in place, so that ours runs first and
     // also turns off what ratatui does not know about (mouse, paste).
     terminal::restore_on_panic();
@@ -78,6 +80,38 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
     let result = session(&mut terminal, launch, setup, &stop);
     terminal::restore();
     result
+}
+
+/// The terminal in raw mode on the alternate screen, as `ratatui::try_init`
+/// sets it up, but with a viewport of a size the loop sets: ratatui asks a
+/// full-screen terminal for its size before every frame (opening /dev/tty
+/// and an ioctl, on the way from each key to its echo), while the loop
+/// learns of every change from crossterm's resize events
+/// ([`follow_resize`]) and asks only where those are not read
+/// ([`fit_to_terminal`]).
+fn start_terminal() -> io::Result<DefaultTerminal> {
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
+    let terminal = ratatui::try_init_with_options(TerminalOptions { viewport })?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    Ok(terminal)
+}
+
+/// Makes the viewport the terminal's size, as a full-screen terminal does
+/// before each frame: the frame after a change is drawn on a cleared
+/// screen.
+fn fit_to_terminal(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    let size = terminal.size()?;
+    follow_resize(terminal, size.width, size.height)
+}
+
+/// Makes the viewport `width` x `height` when it is not already.
+fn follow_resize(terminal: &mut DefaultTerminal, width: u16, height: u16) -> io::Result<()> {
+    let area = Rect::new(0, 0, width, height);
+    if terminal.get_frame().area() != area {
+        terminal.resize(area)?;
+    }
+    Ok(())
 }
 
 /// A flag that is set when the process is asked to end: SIGTERM, SIGHUP (a
@@ -171,6 +205,7 @@ fn first_run(
     let mut form = FirstRun::new(&user, &crate::store::lock::hostname());
     let theme = Theme::new(colour());
     loop {
+        fit_to_terminal(terminal).map_err(|e| format!("Could not draw: {e}."))?;
         terminal
             .draw(|frame| form.render(frame.area(), frame.buffer_mut(), theme))
             .map_err(|e| format!("Could not draw: {e}."))?;
@@ -203,6 +238,7 @@ fn pick(
     let mut picker = Picker::new(setup.sessions.clone(), events, last.as_ref());
     let theme = Theme::new(colour());
     loop {
+        fit_to_terminal(terminal).map_err(|e| format!("Could not draw: {e}."))?;
         terminal
             .draw(|frame| picker.render(frame.area(), frame.buffer_mut(), theme))
             .map_err(|e| format!("Could not draw: {e}."))?;
@@ -361,7 +397,11 @@ fn main_loop(
     clock: Clock,
     stop: &AtomicBool,
 ) -> Result<(), String> {
-    let size = terminal.size().map_err(|e| e.to_string())?;
+    // Resize events are reported from the first poll on: the size asked
+    // after it is the last one the loop has to ask for.
+    event::poll(Duration::ZERO).map_err(|e| e.to_string())?;
+    fit_to_terminal(terminal).map_err(|e| format!("Could not draw: {e}."))?;
+    let size = terminal.get_frame().area();
     update(
         state,
         Action::Resize {
@@ -402,6 +442,10 @@ fn main_loop(
                     break;
                 }
                 let input = event::read().map_err(|e| e.to_string())?;
+                if let TermEvent::Resize(width, height) = input {
+                    follow_resize(terminal, width, height)
+                        .map_err(|e| format!("Could not draw: {e}."))?;
+                }
                 if let Some(action) = to_action(state, input) {
                     let effects = update(state, action);
                     if carry_out(effects, state, disk) {

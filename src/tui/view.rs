@@ -19,7 +19,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use self::kept::Kept;
 use super::action::Screen;
-use super::state::{MIN_HEIGHT, MIN_WIDTH, State};
+use super::state::{DeviceSeen, MIN_HEIGHT, MIN_WIDTH, State};
 use super::theme::Theme;
 use super::widget::footer::Footer;
 use crate::model::text::inert_line;
@@ -229,9 +229,9 @@ fn saved_line(state: &State, theme: Theme) -> Line<'static> {
     if let Some(at) = state.last_saved.filter(|_| !state.saving) {
         spans.push(Span::raw(format!(" {}", at.format("%H:%M:%S"))));
     }
-    let mut others: Vec<_> = state.devices.iter().filter(|d| !d.own).collect();
-    others.sort_by_key(|d| std::cmp::Reverse(d.last_change));
-    for device in others.iter().take(2) {
+    let others = state.devices.iter().filter(|d| !d.own);
+    let count = others.clone().count();
+    for device in latest_two(others) {
         let when = match ago(state.now, device.last_change) {
             ahead if ahead.starts_with("clock") => format!("({ahead})"),
             when => when,
@@ -241,8 +241,8 @@ fn saved_line(state: &State, theme: Theme) -> Line<'static> {
             inert_line(&device.label)
         )));
     }
-    if others.len() > 2 {
-        spans.push(Span::raw(format!(" · {} more devices", others.len() - 2)));
+    if count > 2 {
+        spans.push(Span::raw(format!(" · {} more devices", count - 2)));
     }
     if !state.file_problems.is_empty() {
         spans.push(Span::styled(
@@ -254,6 +254,26 @@ fn saved_line(state: &State, theme: Theme) -> Line<'static> {
         ));
     }
     Line::from(spans)
+}
+
+/// The two devices that changed something last, the later first; of
+/// devices with the same time, the one listed first. The same as a stable
+/// sort by time, latest first, without sorting every device for each frame.
+fn latest_two<'a>(devices: impl Iterator<Item = &'a DeviceSeen>) -> Vec<&'a DeviceSeen> {
+    let mut two: Vec<&DeviceSeen> = Vec::with_capacity(2);
+    for device in devices {
+        // Past every kept one that is not older than it, as a stable sort
+        // places it.
+        let at = two
+            .iter()
+            .position(|kept| kept.last_change < device.last_change)
+            .unwrap_or(two.len());
+        if at < 2 {
+            two.insert(at, device);
+            two.truncate(2);
+        }
+    }
+    two
 }
 
 /// How long ago a device last changed something, as a room would say it:
@@ -367,6 +387,40 @@ mod tests {
         let rows: Vec<&str> = shown.lines().collect();
         assert!(rows[22].starts_with("✓ saved"), "{shown}");
         assert!(!shown.contains("NOT SAVED"));
+    }
+
+    /// As a stable sort by time, latest first, would pick them.
+    #[test]
+    fn the_two_latest_devices_are_those_a_stable_sort_puts_first() {
+        let at = |minute: u32| {
+            chrono::DateTime::parse_from_rfc3339(&format!("2026-11-27T10:{minute:02}:00+00:00"))
+                .ok()
+        };
+        let times = [None, at(5), at(3), at(5), None, at(9), at(3), at(9), at(1)];
+        let devices: Vec<DeviceSeen> = times
+            .iter()
+            .enumerate()
+            .map(|(n, &last_change)| DeviceSeen {
+                label: format!("laptop {n}"),
+                own: false,
+                last_change,
+            })
+            .collect();
+        for len in 0..=devices.len() {
+            for start in 0..len {
+                let some = &devices[start..len];
+                let mut sorted: Vec<&DeviceSeen> = some.iter().collect();
+                sorted.sort_by_key(|d| std::cmp::Reverse(d.last_change));
+                sorted.truncate(2);
+                let labels =
+                    |d: Vec<&DeviceSeen>| d.iter().map(|d| d.label.clone()).collect::<Vec<_>>();
+                assert_eq!(
+                    labels(latest_two(some.iter())),
+                    labels(sorted),
+                    "{start}..{len}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         line.render(row(area, n), buf);
     }
     if state.note_taker.is_some() {
-        Line::styled(fit(&devices(state), width), theme.dim()).render(row(area, 3), buf);
+        Line::styled(devices(state, width), theme.dim()).render(row(area, 3), buf);
     }
 }
 
@@ -155,25 +155,31 @@ fn details(session: &Session) -> String {
 }
 
 /// Which other devices' files are in the folder, so a note-taker can tell
-/// whether the organiser's schedule (and others' notes) can have arrived.
-fn devices(state: &State) -> String {
-    let others: Vec<String> = state
-        .devices
-        .iter()
-        .filter(|d| !d.own)
-        .map(|d| match d.last_change {
-            Some(at) => {
-                let local = at.with_timezone(state.now.offset());
-                format!("{} ({})", inert_line(&d.label), local.format("%H:%M"))
-            }
-            None => inert_line(&d.label),
-        })
-        .collect();
-    if others.is_empty() {
-        "devices seen: only this laptop so far".to_string()
-    } else {
-        format!("devices seen: {}", others.join(", "))
+/// whether the organiser's schedule (and others' notes) can have arrived;
+/// cut to `width` columns. Only the devices that fit are named: with
+/// dozens of devices, naming them all for every frame cost the keystroke.
+fn devices(state: &State, width: usize) -> String {
+    let mut others = state.devices.iter().filter(|d| !d.own).peekable();
+    if others.peek().is_none() {
+        return fit("devices seen: only this laptop so far", width);
     }
+    let mut text = "devices seen: ".to_string();
+    for (n, device) in others.enumerate() {
+        if n > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(&inert_line(&device.label));
+        if let Some(at) = device.last_change {
+            let local = at.with_timezone(state.now.offset());
+            text.push_str(&format!(" ({})", local.format("%H:%M")));
+        }
+        // Past the width, the rest would be cut off anyway (`fit` keeps
+        // only the first `width - 1` columns of a longer text).
+        if text.width() > width {
+            break;
+        }
+    }
+    fit(&text, width)
 }
 
 /// "── 42 notes · ↑ 30 earlier ──── summary ✓ · outcome – · 2 next steps ─".
