@@ -17,7 +17,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use self::kept::Kept;
+use self::kept::{BottomKey, Kept};
 use super::action::Screen;
 use super::state::{DeviceSeen, MIN_HEIGHT, MIN_WIDTH, State};
 use super::theme::Theme;
@@ -67,7 +67,15 @@ fn draw_parts(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(area);
-    tabs(state, header, buf, theme);
+    let tab_line = tabs(state, header.width, theme);
+    kept.tabs.draw_unless_same(
+        |shown| *shown == tab_line,
+        || tab_line.clone(),
+        header,
+        &[],
+        buf,
+        |buf| tab_line.clone().render(header, buf),
+    );
     match state.screen {
         Screen::Event => event::render(state, body, buf, theme),
         Screen::Pitches => pitches::render(state, body, buf, theme),
@@ -76,15 +84,31 @@ fn draw_parts(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
         Screen::Wrapup => wrapup::render(state, body, buf, theme),
         Screen::Export => export::render(state, body, buf, theme),
     }
-    Paragraph::new(status_text)
-        .wrap(Wrap { trim: false })
-        .render(status, buf);
-    let bindings = state.bindings();
-    Footer {
-        bindings: &bindings,
+    // The status line and the footer, kept while what they say holds.
+    let key = BottomKey {
+        status: status_text,
+        status_area: status,
+        bindings: state.bindings(),
         theme,
-    }
-    .render(footer, buf);
+    };
+    let draw_bottom = |buf: &mut Buffer| {
+        Paragraph::new(key.status.clone())
+            .wrap(Wrap { trim: false })
+            .render(status, buf);
+        Footer {
+            bindings: &key.bindings,
+            theme,
+        }
+        .render(footer, buf);
+    };
+    kept.bottom.draw_unless_same(
+        |shown| *shown == key,
+        || key.clone(),
+        status.union(footer),
+        &[],
+        buf,
+        draw_bottom,
+    );
     if let Some(resolve) = &state.resolve {
         resolve::render(state, resolve, body, buf, theme);
     }
@@ -144,7 +168,8 @@ pub fn tab_at(column: u16, current: Screen, width: u16) -> Option<Screen> {
     None
 }
 
-fn tabs(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+/// The tab bar, `width` columns wide.
+fn tabs(state: &State, width: u16, theme: Theme) -> Line<'static> {
     let mut spans: Vec<Span> = Vec::new();
     if let Some(session) = &state.note_taker {
         let title = state
@@ -154,7 +179,7 @@ fn tabs(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
             .map(|s| inert_line(state.event().session_title(s)))
             .unwrap_or_else(|| "waiting for the organiser's schedule".to_string());
         // The title gives way before the clock does; the event's name first.
-        let room = usize::from(area.width).saturating_sub(12 + 8);
+        let room = usize::from(width).saturating_sub(12 + 8);
         spans.push(Span::styled(" Note-taker ", theme.active_tab()));
         spans.push(Span::raw(format!(
             " {}",
@@ -162,7 +187,7 @@ fn tabs(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         )));
     } else {
         for screen in Screen::ALL {
-            let text = tab_text(screen, state.screen, area.width);
+            let text = tab_text(screen, state.screen, width);
             let style = if screen == state.screen {
                 theme.active_tab()
             } else {
@@ -174,14 +199,14 @@ fn tabs(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let clock = state.now.format("%H:%M").to_string();
     let name = inert_line(&state.event().info.name);
     let used: usize = spans.iter().map(|s| s.width()).sum();
-    let room = usize::from(area.width).saturating_sub(used + clock.len() + 3);
+    let room = usize::from(width).saturating_sub(used + clock.len() + 3);
     let name = crate::model::text::fit(&name, room);
-    let pad = usize::from(area.width)
+    let pad = usize::from(width)
         .saturating_sub(used + crate::model::text::width(&name) + clock.len() + 2);
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(name, theme.dim()));
     spans.push(Span::raw(format!(" {clock} ")));
-    Line::from(spans).render(area, buf);
+    Line::from(spans)
 }
 
 /// The line above the footer: a failed save first, then the last message

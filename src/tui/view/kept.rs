@@ -12,6 +12,10 @@
 //! was drawn over them), marks their cells to be skipped: ratatui then
 //! neither compares nor writes them, and the terminal keeps showing them.
 //!
+//! The strips around every screen (the tab bar, the status line and the
+//! footer) and the Notes screen's header are kept the same way, so that a
+//! letter typed into the capture line draws only that line.
+//!
 //! Each part has a key: everything its drawing reads from the state (the
 //! event's stamp, which every change renews, the area, the scroll position,
 //! the selection...). Equal keys mean an equal drawing, so what the terminal
@@ -25,10 +29,14 @@ use std::ops::Range;
 
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 use super::schedule::ListArea;
 use crate::model::Id;
+use crate::tui::keymap::Binding;
+use crate::tui::state::DeviceSeen;
 use crate::tui::theme::Theme;
+use crate::tui::widget::countdown::Countdown;
 use crate::tui::widget::grid::GridLayout;
 use crate::tui::widget::note_log::Window;
 
@@ -40,6 +48,12 @@ pub struct Kept {
     pub(super) write_up: Part<WriteUpKey>,
     pub(super) grid: Part<GridKey>,
     pub(super) pitch_list: Part<PitchListKey>,
+    /// The tab bar, keyed by the line it draws.
+    pub(super) tabs: Part<Line<'static>>,
+    /// The Notes screen's header.
+    pub(super) notes_header: Part<NotesHeaderKey>,
+    /// The status line and the footer, keyed by what they draw.
+    pub(super) bottom: Part<BottomKey>,
     /// The last frame's size: ratatui clears the terminal when it changes.
     frame: Rect,
 }
@@ -55,11 +69,17 @@ impl Kept {
             self.write_up.on_screen = false;
             self.grid.on_screen = false;
             self.pitch_list.on_screen = false;
+            self.tabs.on_screen = false;
+            self.notes_header.on_screen = false;
+            self.bottom.on_screen = false;
         }
         self.note_log.begin(overlaid);
         self.write_up.begin(overlaid);
         self.grid.begin(overlaid);
         self.pitch_list.begin(overlaid);
+        self.tabs.begin(overlaid);
+        self.notes_header.begin(overlaid);
+        self.bottom.begin(overlaid);
     }
 
     /// Ends a frame: a part this frame did not place is no longer on the
@@ -69,6 +89,9 @@ impl Kept {
         self.write_up.end();
         self.grid.end();
         self.pitch_list.end();
+        self.tabs.end();
+        self.notes_header.end();
+        self.bottom.end();
     }
 }
 
@@ -110,6 +133,32 @@ pub struct PitchListKey {
     pub list: ListArea,
     pub selected: Option<Id>,
     pub focused: bool,
+    pub theme: Theme,
+}
+
+/// What the Notes screen's header is drawn from: the clock only through
+/// the countdown it shows, the devices only in note-taker mode.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NotesHeaderKey {
+    pub stamp: u64,
+    pub session: Option<Id>,
+    pub note_taker: bool,
+    /// The session named while the schedule is missing, and whether it
+    /// has arrived since.
+    pub missing: Option<(String, bool)>,
+    pub countdown: Countdown,
+    /// The offset the devices' times are shown in.
+    pub offset: i32,
+    pub devices: Vec<DeviceSeen>,
+    pub theme: Theme,
+}
+
+/// What the status line and the footer draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BottomKey {
+    pub status: Line<'static>,
+    pub status_area: Rect,
+    pub bindings: Vec<Binding>,
     pub theme: Theme,
 }
 
@@ -168,11 +217,26 @@ impl<K: PartialEq, T> Part<K, T> {
         buf: &mut Buffer,
         draw: impl FnOnce(&mut Buffer) -> T,
     ) -> &T {
-        if self.key.as_ref() != Some(&key) || self.drawn.area != area {
+        let stale = self.key.as_ref() != Some(&key);
+        self.draw_unless_same(|_| !stale, || key, area, over, buf, draw)
+    }
+
+    /// As [`Part::draw`], for a key that is costly to build: `same` tells
+    /// whether the kept key still holds, and `key` is built only when not.
+    pub fn draw_unless_same(
+        &mut self,
+        same: impl FnOnce(&K) -> bool,
+        key: impl FnOnce() -> K,
+        area: Rect,
+        over: &[Rect],
+        buf: &mut Buffer,
+        draw: impl FnOnce(&mut Buffer) -> T,
+    ) -> &T {
+        if !self.key.as_ref().is_some_and(same) || self.drawn.area != area {
             self.drawn.resize(area);
             self.drawn.reset();
             self.extra = draw(&mut self.drawn);
-            self.key = Some(key);
+            self.key = Some(key());
             self.on_screen = false;
         }
         if self.on_screen && !self.overlaid {
@@ -375,6 +439,158 @@ mod tests {
         Esc,
         Char('z'),
     ];
+
+    /// What happens between two frames of a note-taker's walk.
+    #[derive(Clone, Copy, Debug)]
+    enum Step {
+        Key(KeyCode),
+        /// The clock moves on by this many seconds.
+        Tick(i64),
+        /// A device's file shows a change at the current time.
+        Device(&'static str),
+        Saved,
+        SaveFailed,
+    }
+
+    /// As [`walk`], for the note-taker mode `query` starts, with the clock,
+    /// the devices and the saves moving between keys.
+    fn walk_note_taker(query: &str, width: u16, height: u16, steps: &[Step]) {
+        let mut state = sample_state();
+        let found = crate::model::reference::resolve_session(state.event(), query, None);
+        crate::tui::screen::notes::enter_note_taker(&mut state, query, None, found);
+        act(&mut state, Action::Resize { width, height });
+        let area = Rect::new(0, 0, width, height);
+        let mut kept = Kept::default();
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
+        for (n, step) in steps.iter().enumerate() {
+            match *step {
+                Step::Key(code) => {
+                    press(&mut state, &[code]);
+                }
+                Step::Tick(seconds) => {
+                    let now = state.now + chrono::Duration::seconds(seconds);
+                    act(&mut state, Action::Tick(now));
+                }
+                Step::Device(label) => {
+                    let seen = crate::tui::state::DeviceSeen {
+                        label: label.to_string(),
+                        own: false,
+                        last_change: Some(state.now),
+                    };
+                    match state.devices.iter_mut().find(|d| d.label == label) {
+                        Some(device) => *device = seen,
+                        None => state.devices.push(seen),
+                    }
+                }
+                Step::Saved => {
+                    act(&mut state, Action::Saved);
+                }
+                Step::SaveFailed => {
+                    act(&mut state, Action::SaveFailed("The disk is full.".into()));
+                }
+            }
+            terminal
+                .draw(|frame| draw(&state, &mut kept, frame))
+                .expect("drawn");
+            let mut fresh = Buffer::empty(area);
+            render(&state, &mut Kept::default(), area, &mut fresh);
+            assert!(
+                *terminal.backend().buffer() == fresh,
+                "note-taker {query:?} at {width}x{height}: the screen differs after step {n} ({step:?})"
+            );
+        }
+    }
+
+    const NOTE_TAKER_STEPS: &[Step] = &[
+        Step::Key(Char('w')),
+        Step::Key(Char('e')),
+        Step::Tick(1),
+        Step::Key(Char(' ')),
+        Step::Tick(59),
+        Step::Key(Char('a')),
+        Step::Device("Kim's laptop"),
+        Step::Key(Enter),
+        Step::Saved,
+        Step::Key(Char('?')),
+        Step::Tick(30),
+        Step::Key(Esc),
+        Step::Tick(600),
+        Step::Device("Sam's phone"),
+        Step::Key(Char('x')),
+        Step::Device("Kim's laptop"),
+        Step::Tick(4),
+        Step::SaveFailed,
+        Step::Key(Char('!')),
+        Step::Key(Backspace),
+        Step::Key(Enter),
+        Step::Saved,
+        Step::Tick(3600),
+        Step::Key(Esc),
+        Step::Key(Up),
+        Step::Key(Char('a')),
+        Step::Key(Char('y')),
+        Step::Tick(86_400),
+        Step::Key(Char('z')),
+        Step::Key(Tab),
+        Step::Key(Esc),
+        Step::Key(Char('a')),
+    ];
+
+    #[test]
+    fn kept_strips_draw_the_note_takers_frame_a_fresh_drawing_would() {
+        let state = sample_state();
+        let first = state
+            .event()
+            .sessions
+            .keys()
+            .next()
+            .map(|id| id.as_str().to_string())
+            .expect("the sample has sessions");
+        for (width, height) in [(80, 24), (120, 40), (60, 16)] {
+            walk_note_taker(&first, width, height, NOTE_TAKER_STEPS);
+            // Waiting for the schedule: the header says so.
+            walk_note_taker("a session not here yet", width, height, NOTE_TAKER_STEPS);
+        }
+    }
+
+    /// A letter typed into the capture line leaves the tab bar, the header,
+    /// the status line and the footer as the terminal shows them.
+    #[test]
+    fn a_typed_letter_leaves_the_strips_to_the_terminal() {
+        let mut state = sample_state();
+        let first = state.event().sessions.keys().next().cloned();
+        let first = first.expect("the sample has sessions");
+        crate::tui::screen::notes::enter_note_taker(
+            &mut state,
+            &first.to_string(),
+            None,
+            Ok(first),
+        );
+        act(
+            &mut state,
+            Action::Resize {
+                width: 120,
+                height: 40,
+            },
+        );
+        let mut kept = Kept::default();
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a terminal");
+        let mut skipped = Vec::new();
+        for code in [Char('a'), Char('b')] {
+            press(&mut state, &[code]);
+            terminal
+                .draw(|frame| {
+                    draw(&state, &mut kept, frame);
+                    let buf = frame.buffer_mut();
+                    // Tab bar, header, status line, footer; the capture line.
+                    skipped = [0, 1, 4, 38, 39, 37]
+                        .map(|y| buf[(5, y)].diff_option == CellDiffOption::Skip)
+                        .to_vec();
+                })
+                .expect("drawn");
+        }
+        assert_eq!(skipped, [true, true, true, true, true, false]);
+    }
 
     #[test]
     fn a_taller_terminal_gets_every_part_again_after_ratatui_clears_it() {

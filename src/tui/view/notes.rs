@@ -134,7 +134,7 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
     if !areas.list.is_empty() {
         list::render(state, areas.list, buf, theme);
     }
-    header::render(state, areas.header, buf, theme);
+    header::kept(state, kept, areas.header, buf, theme);
     if state.notes.focus == Focus::Choose {
         choices(state, areas.log, buf, theme);
         return;

@@ -15,6 +15,7 @@ use crate::model::{Event, Id, Session};
 use crate::tui::screen::notes::{arrived, session_id};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
+use crate::tui::view::kept::{Kept, NotesHeaderKey};
 use crate::tui::widget::countdown::countdown;
 use crate::tui::widget::note_log::Window;
 
@@ -27,6 +28,54 @@ fn row(area: Rect, n: u16) -> Rect {
 }
 
 type Found<'a> = Option<(&'a Id, &'a Session)>;
+
+/// The header as [`render`] draws it, kept from frame to frame while what
+/// it shows holds (see [`crate::tui::view::kept`]): a typed key draws only
+/// the capture line.
+pub fn kept(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let event = state.event();
+    let session = session_id(state);
+    let found = session.and_then(|id| event.sessions.get(id));
+    let note_taker = state.note_taker.is_some();
+    let slot = state.note_taker.as_ref().and(found.map(|s| &s.slot));
+    let countdown = countdown(event, state.now, slot);
+    let missing = state
+        .notes
+        .schedule_missing
+        .as_ref()
+        .map(|missing| (missing.query.clone(), arrived(state).is_some()));
+    let offset = state.now.offset().local_minus_utc();
+    let stamp = event.stamp();
+    let same = |shown: &NotesHeaderKey| {
+        shown.stamp == stamp
+            && shown.session.as_ref() == session
+            && shown.note_taker == note_taker
+            && shown.missing == missing
+            && shown.countdown == countdown
+            && shown.offset == offset
+            && shown.theme == theme
+            // Only note-taker mode names the devices.
+            && (!note_taker || shown.devices == state.devices)
+    };
+    let key = || NotesHeaderKey {
+        stamp,
+        session: session.cloned(),
+        note_taker,
+        missing: missing.clone(),
+        countdown: countdown.clone(),
+        offset,
+        devices: if note_taker {
+            state.devices.clone()
+        } else {
+            Vec::new()
+        },
+        theme,
+    };
+    kept.notes_header
+        .draw_unless_same(same, key, area, &[], buf, |buf| {
+            render(state, area, buf, theme)
+        });
+}
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     let event = state.event();
