@@ -10,7 +10,7 @@ pub mod resolve;
 pub mod schedule;
 pub mod wrapup;
 
-use chrono::Datelike;
+use chrono::{Datelike, Timelike};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -196,7 +196,8 @@ fn tabs(state: &State, width: u16, theme: Theme) -> Line<'static> {
             spans.push(Span::styled(text, style));
         }
     }
-    let clock = state.now.format("%H:%M").to_string();
+    // As "%H:%M" writes it, without parsing the format for every frame.
+    let clock = format!("{:02}:{:02}", state.now.hour(), state.now.minute());
     let name = inert_line(&state.event().info.name);
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let room = usize::from(width).saturating_sub(used + clock.len() + 3);

@@ -52,6 +52,8 @@ pub struct Kept {
     pub(super) tabs: Part<Line<'static>>,
     /// The Notes screen's header.
     pub(super) notes_header: Part<NotesHeaderKey>,
+    /// The rule below the Notes header.
+    pub(super) notes_rule: Part<NotesRuleKey>,
     /// The status line and the footer, keyed by what they draw.
     pub(super) bottom: Part<BottomKey>,
     /// The last frame's size: ratatui clears the terminal when it changes.
@@ -71,6 +73,7 @@ impl Kept {
             self.pitch_list.on_screen = false;
             self.tabs.on_screen = false;
             self.notes_header.on_screen = false;
+            self.notes_rule.on_screen = false;
             self.bottom.on_screen = false;
         }
         self.note_log.begin(overlaid);
@@ -79,6 +82,7 @@ impl Kept {
         self.pitch_list.begin(overlaid);
         self.tabs.begin(overlaid);
         self.notes_header.begin(overlaid);
+        self.notes_rule.begin(overlaid);
         self.bottom.begin(overlaid);
     }
 
@@ -91,6 +95,7 @@ impl Kept {
         self.pitch_list.end();
         self.tabs.end();
         self.notes_header.end();
+        self.notes_rule.end();
         self.bottom.end();
     }
 }
@@ -150,6 +155,19 @@ pub struct NotesHeaderKey {
     /// The offset the devices' times are shown in.
     pub offset: i32,
     pub devices: Vec<DeviceSeen>,
+    pub theme: Theme,
+}
+
+/// What the rule below the Notes header is drawn from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NotesRuleKey {
+    pub stamp: u64,
+    pub session: Option<Id>,
+    /// The notes kept while the schedule is missing, if it is.
+    pub waiting: Option<usize>,
+    /// The notes beyond the log's window, before and after it.
+    pub beyond: Option<(usize, usize)>,
+    pub with_writeup: bool,
     pub theme: Theme,
 }
 
@@ -553,7 +571,7 @@ mod tests {
         }
     }
 
-    /// A letter typed into the capture line leaves the tab bar, the header,
+    /// A letter typed into the capture line leaves the tab bar, the header, its rule,
     /// the status line and the footer as the terminal shows them.
     #[test]
     fn a_typed_letter_leaves_the_strips_to_the_terminal() {
@@ -583,13 +601,13 @@ mod tests {
                     draw(&state, &mut kept, frame);
                     let buf = frame.buffer_mut();
                     // Tab bar, header, status line, footer; the capture line.
-                    skipped = [0, 1, 4, 38, 39, 37]
+                    skipped = [0, 1, 4, 5, 38, 39, 37]
                         .map(|y| buf[(5, y)].diff_option == CellDiffOption::Skip)
                         .to_vec();
                 })
                 .expect("drawn");
         }
-        assert_eq!(skipped, [true, true, true, true, true, false]);
+        assert_eq!(skipped, [true, true, true, true, true, true, false]);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::model::text::inert_line;
 use crate::tui::screen::notes::{Focus, kind_shown, session_id};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
-use crate::tui::view::kept::{Kept, NoteLogKey, WriteUpKey};
+use crate::tui::view::kept::{Kept, NoteLogKey, NotesRuleKey, Part, WriteUpKey};
 use crate::tui::widget::note_log::{self, NoteLog, Request, Window};
 
 /// Right-hand widths from which the write-up sits beside the log.
@@ -141,7 +141,15 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
     }
     if state.notes.schedule_missing.is_some() {
         panel::waiting(state, areas.log, buf, theme);
-        header::rule(state, None, false, areas.rule, buf, theme);
+        rule(
+            state,
+            &mut kept.notes_rule,
+            None,
+            false,
+            areas.rule,
+            buf,
+            theme,
+        );
         capture_line(state, areas.capture, buf, theme);
         return;
     }
@@ -175,7 +183,16 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
             })
             .as_ref()
     };
-    header::rule(state, window, areas.side.is_empty(), areas.rule, buf, theme);
+    let with_writeup = areas.side.is_empty();
+    rule(
+        state,
+        &mut kept.notes_rule,
+        window,
+        with_writeup,
+        areas.rule,
+        buf,
+        theme,
+    );
     capture_line(state, areas.capture, buf, theme);
     if covered(state) {
         let over = if areas.side.is_empty() {
@@ -185,6 +202,33 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
         };
         panel::form(state, over, buf, theme);
     }
+}
+
+/// The rule below the header, kept while what it counts holds.
+fn rule(
+    state: &State,
+    kept: &mut Part<NotesRuleKey>,
+    window: Option<&Window>,
+    with_writeup: bool,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    let key = NotesRuleKey {
+        stamp: state.event().stamp(),
+        session: session_id(state).cloned(),
+        waiting: state
+            .notes
+            .schedule_missing
+            .as_ref()
+            .map(|_| state.notes.waiting.len()),
+        beyond: window.map(|w| (w.older, w.newer)),
+        with_writeup,
+        theme,
+    };
+    kept.draw(key, area, &[], buf, |buf| {
+        header::rule(state, window, with_writeup, area, buf, theme)
+    });
 }
 
 /// The write-up column beside the log: kept from frame to frame while it is
