@@ -378,38 +378,11 @@ fn no_color_leaves_every_cell_in_the_terminals_own_colours() {
 /// turns the page on its own as the clock runs.
 #[test]
 fn more_rooms_than_fit_are_paged_through_on_their_own() {
-    let mut state = day();
-    let round_1 = id_of(
-        &state,
-        |r| matches!(r, Record::Slot(s) if s.label == "Round 1"),
-    );
-    for n in 1..=6 {
-        let room = put(
-            &mut state,
-            Record::Room(Room {
-                name: format!("Room {n}"),
-                capacity: None,
-                position: 10 + n,
-            }),
-        );
-        let pitch = put(
-            &mut state,
-            Record::Pitch(Pitch {
-                title: format!("Extra topic {n}"),
-                pitched_by: vec![Person::named("Kim Lee")],
-                ..Pitch::default()
-            }),
-        );
-        put(
-            &mut state,
-            Record::Session(Session {
-                pitches: vec![pitch],
-                slot: round_1.clone(),
-                room,
-                ..Session::default()
-            }),
-        );
-    }
+    let state = rooms_in_round_1(day(), 6, |n| Pitch {
+        title: format!("Extra topic {n}"),
+        pitched_by: vec![Person::named("Kim Lee")],
+        ..Pitch::default()
+    });
     // 10:40:00 is a whole number of pages since the epoch: page 1.
     let mut board = board(state, at("10:40"));
     let first = screen(&mut board, 80, 24);
@@ -572,12 +545,19 @@ fn a_window_too_small_says_so_in_words_that_fit() {
 
 /// Sixteen rooms in Round 1 of the sample day: more than fit, so they page.
 fn many_rooms() -> State {
-    let mut state = day();
+    rooms_in_round_1(day(), 16, |n| Pitch {
+        title: format!("Topic number {n} of the day"),
+        ..Pitch::default()
+    })
+}
+
+/// `count` more rooms, each with a session of `pitch(n)` in Round 1.
+fn rooms_in_round_1(mut state: State, count: i32, pitch: impl Fn(i32) -> Pitch) -> State {
     let round_1 = id_of(
         &state,
         |r| matches!(r, Record::Slot(s) if s.label == "Round 1"),
     );
-    for n in 1..=16 {
+    for n in 1..=count {
         let room = put(
             &mut state,
             Record::Room(Room {
@@ -586,13 +566,7 @@ fn many_rooms() -> State {
                 position: 10 + n,
             }),
         );
-        let pitch = put(
-            &mut state,
-            Record::Pitch(Pitch {
-                title: format!("Topic number {n} of the day"),
-                ..Pitch::default()
-            }),
-        );
+        let pitch = put(&mut state, Record::Pitch(pitch(n)));
         put(
             &mut state,
             Record::Session(Session {
