@@ -335,21 +335,33 @@ mod tests {
         let mut state = sample_state();
         state.screen = screen;
         act(&mut state, Action::Resize { width, height });
-        let area = Rect::new(0, 0, width, height);
         let mut kept = Kept::default();
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
         for (step, code) in keys.iter().enumerate() {
             press(&mut state, &[*code]);
-            terminal
-                .draw(|frame| draw(&state, &mut kept, frame))
-                .expect("drawn");
-            let mut fresh = Buffer::empty(area);
-            render(&state, &mut Kept::default(), area, &mut fresh);
-            assert!(
-                *terminal.backend().buffer() == fresh,
-                "{screen:?} at {width}x{height}: the screen differs after key {step} ({code:?})"
-            );
+            shows_a_fresh_drawing(&mut terminal, &state, &mut kept, || {
+                format!(
+                    "{screen:?} at {width}x{height}: the screen differs after key {step} ({code:?})"
+                )
+            });
         }
+    }
+
+    /// Draws `state` through `kept` as the loop does and checks that the
+    /// terminal then shows exactly what a drawing from nothing shows.
+    fn shows_a_fresh_drawing(
+        terminal: &mut Terminal<TestBackend>,
+        state: &crate::tui::state::State,
+        kept: &mut Kept,
+        differs: impl FnOnce() -> String,
+    ) {
+        terminal
+            .draw(|frame| draw(state, kept, frame))
+            .expect("drawn");
+        let area = terminal.backend().buffer().area;
+        let mut fresh = Buffer::empty(area);
+        render(state, &mut Kept::default(), area, &mut fresh);
+        assert!(*terminal.backend().buffer() == fresh, "{}", differs());
     }
 
     const SCHEDULE_KEYS: &[KeyCode] = &[
@@ -477,7 +489,6 @@ mod tests {
         let found = crate::model::reference::resolve_session(state.event(), query, None);
         crate::tui::screen::notes::enter_note_taker(&mut state, query, None, found);
         act(&mut state, Action::Resize { width, height });
-        let area = Rect::new(0, 0, width, height);
         let mut kept = Kept::default();
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
         for (n, step) in steps.iter().enumerate() {
@@ -507,15 +518,11 @@ mod tests {
                     act(&mut state, Action::SaveFailed("The disk is full.".into()));
                 }
             }
-            terminal
-                .draw(|frame| draw(&state, &mut kept, frame))
-                .expect("drawn");
-            let mut fresh = Buffer::empty(area);
-            render(&state, &mut Kept::default(), area, &mut fresh);
-            assert!(
-                *terminal.backend().buffer() == fresh,
-                "note-taker {query:?} at {width}x{height}: the screen differs after step {n} ({step:?})"
-            );
+            shows_a_fresh_drawing(&mut terminal, &state, &mut kept, || {
+                format!(
+                    "note-taker {query:?} at {width}x{height}: the screen differs after step {n} ({step:?})"
+                )
+            });
         }
     }
 
