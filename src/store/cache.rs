@@ -104,7 +104,17 @@ impl FileCache {
     /// The parsed file kept under `key`, when there is one and it reads
     /// back whole.
     pub fn get(&self, key: &Key) -> Option<DeviceFile> {
-        let bytes = std::fs::read(self.entry(&key.name)).ok()?;
+        self.get_with(key, &mut Vec::new())
+    }
+
+    /// [`FileCache::get`], reading the entry into `bytes` (emptied first),
+    /// a buffer the caller reuses from one file to the next.
+    pub fn get_with(&self, key: &Key, bytes: &mut Vec<u8>) -> Option<DeviceFile> {
+        use std::io::Read;
+        bytes.clear();
+        std::fs::File::open(self.entry(&key.name))
+            .and_then(|mut entry| entry.read_to_end(bytes))
+            .ok()?;
         let rest = bytes.strip_prefix(MAGIC)?;
         let (kept, rest) = postcard::take_from_bytes::<Key>(rest).ok()?;
         if kept != *key {

@@ -417,14 +417,38 @@ pub fn read_device_file(path: &Path) -> Result<DeviceFile, ReadError> {
 
 /// The bytes of a device file, refusing files too large to be real.
 pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
-    let size = std::fs::metadata(path).map_err(ReadError::Io)?.len();
+    let mut bytes = Vec::new();
+    read_file_bytes_into(path, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_file_bytes`] into `bytes`, which is emptied first and keeps its
+/// capacity: a thread that reads many files one after another reuses one
+/// buffer rather than leaving a file-sized hole in its memory per file.
+pub fn read_file_bytes_into(path: &Path, bytes: &mut Vec<u8>) -> Result<(), ReadError> {
+    use std::io::Read;
+    bytes.clear();
+    let mut file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
     if size > MAX_FILE_BYTES {
         return Err(ReadError::Format(FormatError::Invalid(format!(
             "it is {} MiB, larger than any real event file",
             size / (1024 * 1024)
         ))));
     }
-    std::fs::read(path).map_err(ReadError::Io)
+    bytes.reserve(usize::try_from(size).unwrap_or(0));
+    // A file that grows while it is read is still read whole, up to the limit.
+    (&mut file)
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::Format(FormatError::Invalid(format!(
+            "it is over {} MiB, larger than any real event file",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ))));
+    }
+    Ok(())
 }
 
 /// Parses the bytes of a device file, refusing an empty one.
@@ -545,5 +569,22 @@ mod tests {
     fn deep_nesting_is_refused_without_overflowing_the_stack() {
         let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert!(DeviceFile::parse(text.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn a_reused_buffer_holds_only_the_file_last_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (long, short) = (dir.path().join("long.ron"), dir.path().join("short.ron"));
+        std::fs::write(&long, "x".repeat(10_000)).expect("write");
+        std::fs::write(&short, "short").expect("write");
+        let mut bytes = Vec::new();
+        read_file_bytes_into(&long, &mut bytes).expect("read");
+        assert_eq!(bytes.len(), 10_000);
+        read_file_bytes_into(&short, &mut bytes).expect("read");
+        assert_eq!(bytes, b"short");
+        assert!(bytes.capacity() >= 10_000, "the buffer is kept, not freed");
+        let missing = read_file_bytes_into(&dir.path().join("gone.ron"), &mut bytes);
+        assert!(matches!(missing, Err(ReadError::Io(_))));
+        assert!(bytes.is_empty(), "nothing of an earlier file is left");
     }
 }

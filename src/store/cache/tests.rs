@@ -340,7 +340,11 @@ fn every_field_of_a_device_file_survives_the_cache() {
     let cache = folder.cache();
     let key = cache.key("full.ron", b"any bytes");
     cache.put(&key, &file);
-    assert_eq!(cache.get(&key), Some(file));
+    assert_eq!(cache.get(&key).as_ref(), Some(&file));
+    // Read through a buffer that still holds another entry's bytes.
+    let mut buffer = std::fs::read(cache.entry(&key.name)).expect("entry");
+    buffer.extend_from_slice(b"stale bytes of an earlier entry");
+    assert_eq!(cache.get_with(&key, &mut buffer), Some(file));
 }
 
 proptest! {
