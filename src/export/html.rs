@@ -340,7 +340,9 @@ fn inline(run: &Inline, links: &Links) -> Markup {
         Inline::User(text) => html! { (text) },
         Inline::Strong(text) => html! { strong { (line(text, links)) } },
         Inline::Emphasis(text) => html! { em { (line(text, links)) } },
-        Inline::Link { text, to } => html! { a href=(links.target(to)) { (line(text, links)) } },
+        Inline::Link(link) => {
+            html! { a href=(links.target(&link.to)) { (line(&link.text, links)) } }
+        }
     }
 }
 

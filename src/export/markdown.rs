@@ -23,22 +23,43 @@ pub use split::split;
 /// The write-up of an event as Markdown. The same event always gives the
 /// same bytes.
 pub fn markdown(event: &Event, options: &WriteUpOptions) -> String {
-    render(&write_up::write_up(event, options))
+    render(write_up::write_up(event, options))
 }
 
 /// A document as Markdown: its blocks joined by blank lines, headings made
-/// unique, one final newline.
-pub(super) fn render(document: &Document) -> String {
-    let mut blocks = vec![format!("# {}", line(&document.title))];
-    blocks.extend(document.intro.iter().map(block));
-    for section in &document.sections {
-        blocks.push(format!("## {}", line(&section.heading)));
-        blocks.extend(section.blocks.iter().map(block));
+/// unique, one final newline. The document is consumed as it is written, so
+/// that the write-up and its Markdown are not both whole in memory at once
+/// (a large event's write-up with notes is tens of megabytes).
+pub(super) fn render(document: Document) -> String {
+    let mut out = Output::default();
+    out.push(format!("# {}", line(&document.title)));
+    for intro in document.intro {
+        out.push(block(&intro));
     }
-    headings::make_unique(&mut blocks);
-    let mut text = blocks.join("\n\n");
-    text.push('\n');
-    text
+    for section in document.sections {
+        out.push(format!("## {}", line(&section.heading)));
+        for each in section.blocks {
+            out.push(block(&each));
+        }
+    }
+    out.text.push('\n');
+    out.text
+}
+
+/// The Markdown written so far and the headings in it.
+#[derive(Default)]
+struct Output {
+    text: String,
+    headings: headings::Headings,
+}
+
+impl Output {
+    fn push(&mut self, block: String) {
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        self.text.push_str(&self.headings.unique(block));
+    }
 }
 
 fn block(block: &Block) -> String {
@@ -60,7 +81,7 @@ fn inline(run: &Inline) -> String {
         Inline::User(text) => escape::inline(text),
         Inline::Strong(text) => format!("**{}**", line(text)),
         Inline::Emphasis(text) => format!("*{}*", line(text)),
-        Inline::Link { text, to } => format!("[{}]({})", line(text), file_name(to)),
+        Inline::Link(link) => format!("[{}]({})", line(&link.text), file_name(&link.to)),
     }
 }
 

@@ -50,11 +50,22 @@ pub enum Inline {
     User(String),
     Strong(Line),
     Emphasis(Line),
-    /// A link to another page of the same write-up.
-    Link {
-        text: Line,
-        to: Target,
-    },
+    /// A link to another page of the same write-up (boxed: links are few,
+    /// and every other run is then the size of a string).
+    Link(Box<LinkTo>),
+}
+
+/// A link's words and where it goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkTo {
+    pub text: Line,
+    pub to: Target,
+}
+
+impl Inline {
+    pub fn link(text: Line, to: Target) -> Inline {
+        Inline::Link(Box::new(LinkTo { text, to }))
+    }
 }
 
 /// Where a link goes: pages of a split write-up, named without their
@@ -96,15 +107,34 @@ impl Line {
         Line(vec![Inline::Strong(Line::our(text))])
     }
 
+    /// The line followed by `more`. Words of ours that meet are joined into
+    /// one run, and the runs are kept without spare room: a write-up with
+    /// notes holds a line per note, tens of thousands on a large event.
     pub fn and(mut self, more: Line) -> Line {
-        self.0.extend(more.0);
+        let mut more = more.0.into_iter();
+        if let Some(first) = more.next() {
+            self = self.and_run(first);
+        }
+        self.0.reserve_exact(more.len());
+        self.0.extend(more);
         self
     }
 
-    pub fn and_our(mut self, text: impl Into<String>) -> Line {
+    pub fn and_our(self, text: impl Into<String>) -> Line {
         let text = text.into();
-        if !text.is_empty() {
-            self.0.push(Inline::Our(text));
+        if text.is_empty() {
+            return self;
+        }
+        self.and_run(Inline::Our(text))
+    }
+
+    fn and_run(mut self, run: Inline) -> Line {
+        match (self.0.last_mut(), run) {
+            (Some(Inline::Our(ours)), Inline::Our(more)) => ours.push_str(&more),
+            (_, run) => {
+                self.0.reserve_exact(1);
+                self.0.push(run);
+            }
         }
         self
     }
@@ -159,21 +189,24 @@ impl Inline {
     fn is_empty(&self) -> bool {
         match self {
             Inline::Our(t) | Inline::User(t) => t.is_empty(),
-            Inline::Strong(l) | Inline::Emphasis(l) | Inline::Link { text: l, .. } => l.is_empty(),
+            Inline::Strong(l) | Inline::Emphasis(l) => l.is_empty(),
+            Inline::Link(link) => link.text.is_empty(),
         }
     }
 
     fn last_char(&self) -> Option<char> {
         match self {
             Inline::Our(t) | Inline::User(t) => t.chars().next_back(),
-            Inline::Strong(l) | Inline::Emphasis(l) | Inline::Link { text: l, .. } => l.last_char(),
+            Inline::Strong(l) | Inline::Emphasis(l) => l.last_char(),
+            Inline::Link(link) => link.text.last_char(),
         }
     }
 
     fn plain(&self) -> String {
         match self {
             Inline::Our(t) | Inline::User(t) => t.clone(),
-            Inline::Strong(l) | Inline::Emphasis(l) | Inline::Link { text: l, .. } => l.plain(),
+            Inline::Strong(l) | Inline::Emphasis(l) => l.plain(),
+            Inline::Link(link) => link.text.plain(),
         }
     }
 }
@@ -373,5 +406,35 @@ mod tests {
             "A, B and C"
         );
         assert_eq!(Line::joined(names(&["A", "B"]), "; ").plain(), "A; B");
+    }
+
+    #[test]
+    fn our_words_that_meet_are_one_run_and_user_text_stays_its_own() {
+        let line = Line::our("10:32am, ")
+            .and_our("idea")
+            .and(Line::our(", ").and(Line::user("Sam")))
+            .and_our("")
+            .and(Line::user("Who?"))
+            .and_our(": ")
+            .and(Line::our("end"));
+        assert_eq!(
+            line.0,
+            [
+                Inline::Our("10:32am, idea, ".into()),
+                Inline::User("Sam".into()),
+                Inline::User("Who?".into()),
+                Inline::Our(": end".into()),
+            ]
+        );
+        assert_eq!(line.plain(), "10:32am, idea, SamWho?: end");
+        // No spare room is kept for runs that will never come.
+        assert_eq!(line.0.capacity(), line.0.len());
+    }
+
+    #[test]
+    fn a_link_is_no_larger_than_a_run_of_text() {
+        assert!(std::mem::size_of::<Inline>() <= 32);
+        let link = Inline::link(Line::our("Back"), Target::Index);
+        assert_eq!(Line(vec![link]).and_our(".").plain(), "Back.");
     }
 }

@@ -3,28 +3,34 @@
 
 use std::collections::BTreeSet;
 
-/// Appends " (2)", " (3)", ... to a heading whose text an earlier heading
-/// already has. A block is a heading when it starts with '#': user text
-/// never does, since [`super::escape`] escapes a leading '#'.
-pub fn make_unique(blocks: &mut [String]) {
-    let mut seen: BTreeSet<String> = BTreeSet::new();
-    for block in blocks.iter_mut() {
+/// The headings seen so far in one document, as the document is written
+/// block by block.
+#[derive(Default)]
+pub struct Headings {
+    seen: BTreeSet<String>,
+}
+
+impl Headings {
+    /// The block as it is written: a heading whose text an earlier heading
+    /// already has gets " (2)", " (3)", ... appended. A block is a heading
+    /// when it starts with '#': user text never does, since
+    /// [`super::escape`] escapes a leading '#'.
+    pub fn unique(&mut self, block: String) -> String {
         let Some((marks, text)) = block.split_once(' ') else {
-            continue;
+            return block;
         };
         if !marks.starts_with('#') || !marks.chars().all(|c| c == '#') {
-            continue;
+            return block;
         }
-        let key = text.to_lowercase();
-        if seen.insert(key.clone()) {
-            continue;
+        if self.seen.insert(text.to_lowercase()) {
+            return block;
         }
         let unique = (2..)
             .map(|n| format!("{text} ({n})"))
-            .find(|candidate| !seen.contains(&candidate.to_lowercase()))
+            .find(|candidate| !self.seen.contains(&candidate.to_lowercase()))
             .unwrap_or_else(|| text.to_string());
-        seen.insert(unique.to_lowercase());
-        *block = format!("{marks} {unique}");
+        self.seen.insert(unique.to_lowercase());
+        format!("{marks} {unique}")
     }
 }
 
@@ -34,7 +40,7 @@ mod tests {
 
     #[test]
     fn repeated_headings_are_numbered_and_other_blocks_left_alone() {
-        let mut blocks: Vec<String> = [
+        let blocks: Vec<String> = [
             "# Day",
             "## Programme",
             "## Open data",
@@ -46,7 +52,8 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        make_unique(&mut blocks);
+        let mut headings = Headings::default();
+        let blocks: Vec<String> = blocks.into_iter().map(|b| headings.unique(b)).collect();
         assert_eq!(
             blocks,
             [

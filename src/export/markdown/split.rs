@@ -11,11 +11,11 @@ pub fn split(event: &Event, options: &WriteUpOptions) -> Vec<SplitFile> {
     let split = write_up::split(event, options);
     let mut files = vec![SplitFile {
         name: format!("{}.md", write_up::INDEX),
-        text: super::render(&split.index),
+        text: super::render(split.index),
     }];
-    files.extend(split.pages.iter().map(|page| SplitFile {
+    files.extend(split.pages.into_iter().map(|page| SplitFile {
         name: format!("{}.md", page.stem),
-        text: super::render(&page.document),
+        text: super::render(page.document),
     }));
     files
 }

@@ -78,10 +78,7 @@ impl WriteUp<'_> {
                     if VAGUE_LINK_TEXT.contains(&title.plain().to_lowercase().as_str()) {
                         title = Line::our("Session: ").and(title);
                     }
-                    let link = Inline::Link {
-                        text: title,
-                        to: Target::Page(stem.clone()),
-                    };
+                    let link = Inline::link(title, Target::Page(stem.clone()));
                     Line(vec![link])
                         .and_our(": ")
                         .and(self.where_and_when_of(session))
@@ -107,10 +104,8 @@ impl WriteUp<'_> {
             (false, None) => Line::our("From ").and(Line::user(name)).and_our(". "),
             (true, _) => Line::default(),
         };
-        from.0.push(Inline::Link {
-            text: Line::our("Back to the index"),
-            to: Target::Index,
-        });
+        from.0
+            .push(Inline::link(Line::our("Back to the index"), Target::Index));
         let mut intro = vec![Block::Paragraph(from.and_our("."))];
         let section = self.session(id, session);
         intro.extend(section.blocks);
