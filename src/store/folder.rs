@@ -2,13 +2,11 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 
 use chrono::{DateTime, Utc};
 
 use super::cache::FileCache;
-use super::format::{DeviceFile, FormatError, ReadError};
+use super::format::DeviceFile;
 use super::local::{EventState, LocalState};
 use super::lock::Lock;
 use super::replica::{Edit, Written};
@@ -119,13 +117,6 @@ pub struct Disk {
     pub(super) saving: super::saver::Saving,
 }
 
-/// What reading the folder's files gave.
-pub(super) struct Scan {
-    pub(super) files: Vec<(PathBuf, DeviceFile)>,
-    pub(super) problems: Vec<Problem>,
-    pub(super) newer: Option<(PathBuf, u32)>,
-}
-
 impl EventFolder {
     /// Opens the event in `dir`. With [`Access::Write`] this device's lock is
     /// taken (or [`StoreError::Locked`] says who holds it) and leftovers of
@@ -166,28 +157,53 @@ impl EventFolder {
             atomic::sweep_leftovers(dir, name);
         }
         let cache = FileCache::for_folder(&local, dir);
-        let scan = read_all(dir, cache.as_ref(), progress)?;
-        let event_id = choose_event(&scan, &own_path)
+        let paths = scan::candidates(dir).map_err(|e| StoreError::io(dir, e))?;
+        let read = |event: Option<Id>, progress: &mut dyn FnMut(Loading)| {
+            reading::read_and_merge(
+                &paths,
+                &own_path,
+                &me,
+                clock.is_fixed(),
+                event,
+                cache.as_ref(),
+                progress,
+            )
+        };
+        let mut merging = read(None, progress);
+        let event_id = merging
+            .chosen(&own_path)
             .or_else(|| event_of_latest(&local, &own_path, &me))
             .ok_or_else(|| StoreError::NotAnEvent {
                 dir: dir.to_path_buf(),
-                reason: match scan.problems.first() {
+                reason: match merging.all_problems().next() {
                     Some(problem) => problem.to_string(),
                     None => "it holds no unconf device files".into(),
                 },
             })?;
+        // Merged as another event than the files, all read, name: a folder
+        // holding files of two events. Read again as the right one.
+        if merging
+            .event
+            .as_ref()
+            .is_some_and(|guess| *guess != event_id)
+        {
+            merging = read(Some(event_id.clone()), progress);
+        }
+        if let Some(cache) = &cache {
+            cache.prune(paths.iter().filter_map(|p| p.file_name()?.to_str()));
+        }
         if lock.is_some() {
             local.take_over(dir, &event_id, &me.device, &own_path);
         }
         let writing = lock.is_some();
         let mut folder = EventFolder::empty(dir, me, clock, own_path, &local, event_id, lock);
+        folder.take_in(merging);
         if writing {
             let device = folder.replica.identity().device.clone();
             let run = folder.disk.local.runs(&device).saturating_add(1);
             folder.replica.set_run_seed(run);
             folder.disk.run = Some(run);
         }
-        folder.absorb(scan, progress);
         folder.take_back_from_latest();
         folder.lag = folder.replica.own_lag();
         if writing && folder.lag.as_ref().is_some_and(|lag| lag.missing) {
@@ -273,46 +289,24 @@ impl EventFolder {
         }
     }
 
-    /// Folds a scan into the replica, noting what was read.
-    fn absorb(&mut self, scan: Scan, progress: &mut dyn FnMut(Loading)) {
-        let total = scan.files.len();
+    /// Takes in the replica the folder's files were merged into, and what
+    /// was noted while reading them.
+    fn take_in(&mut self, merging: reading::Merging) {
         let disk = &mut self.disk;
-        disk.problems = scan.problems;
-        if let Some((path, version)) = scan.newer {
+        if let Some(replica) = merging.replica {
+            self.replica = replica;
+        }
+        disk.problems = merging.problems;
+        disk.problems.extend(merging.other_event);
+        disk.files = merging.files;
+        disk.stamps = merging.stamps;
+        disk.own_stamp = merging.own_stamp;
+        if let Some((path, version)) = merging.newer {
             self.replica.set_read_only(format!(
                 "{} was written by a newer unconf (format version {version}); update unconf to edit this event",
                 path.display()
             ));
         }
-        for (done, (path, file)) in scan.files.into_iter().enumerate() {
-            progress(Loading::merging(done, total));
-            if let Some(stamp) = super::reload::Stamp::of(&path) {
-                if path == disk.own_path {
-                    disk.own_stamp = Some(stamp);
-                }
-                disk.stamps.insert(path.clone(), stamp);
-            }
-            if file.event != self.replica.event().id {
-                disk.problems.push(Problem {
-                    path,
-                    reason: format!("it belongs to another event (id {})", file.event),
-                    kind: ProblemKind::OtherEvent,
-                });
-                continue;
-            }
-            let mine = file.device == self.replica.identity().device;
-            disk.files.push(FileSummary {
-                own: mine && path == disk.own_path,
-                path,
-                device: file.device.clone(),
-                label: file.label.clone(),
-                records: file.records.len(),
-                last_change: file.records.iter().map(|r| r.at).max(),
-            });
-            let source = if mine { Source::Own } else { Source::Other };
-            self.replica.absorb(file, source);
-        }
-        progress(Loading::merging(total, total));
         // Saving would replace everything an unreadable own file holds with
         // only the edits made from now on.
         if let Some(problem) = disk
@@ -577,153 +571,6 @@ impl Disk {
     }
 }
 
-/// Reads every device file in `dir`, each from this machine's cache of
-/// parsed files when it holds that file's exact bytes (see `cache.rs`).
-pub(super) fn read_all(
-    dir: &Path,
-    cache: Option<&FileCache>,
-    progress: &mut dyn FnMut(Loading),
-) -> Result<Scan, StoreError> {
-    let mut scan = Scan {
-        files: Vec::new(),
-        problems: Vec::new(),
-        newer: None,
-    };
-    let candidates = scan::candidates(dir).map_err(|e| StoreError::io(dir, e))?;
-    let total = candidates.len();
-    progress(Loading::reading(0, total));
-    let reads = read_in_parallel(&candidates, cache, &mut |done| {
-        progress(Loading::reading(done, total));
-    });
-    for (path, read) in candidates.iter().cloned().zip(reads) {
-        match read {
-            Ok(file) => scan.files.push((path, file)),
-            Err(ReadError::Format(FormatError::Newer(version))) => {
-                scan.problems.push(Problem {
-                    path: path.clone(),
-                    reason: FormatError::Newer(version).to_string(),
-                    kind: ProblemKind::Newer,
-                });
-                // Read what this build understands of it: the event opens
-                // for reading, and read-only (see `absorb`).
-                if let Some(file) = std::fs::read(&path)
-                    .ok()
-                    .and_then(|bytes| DeviceFile::parse_newer(&bytes))
-                {
-                    scan.files.push((path.clone(), file));
-                }
-                scan.newer.get_or_insert((path, version));
-            }
-            Err(error) => scan.problems.push(Problem {
-                path,
-                reason: error.to_string(),
-                kind: ProblemKind::Unreadable,
-            }),
-        }
-    }
-    if let Some(cache) = cache {
-        cache.prune(candidates.iter().filter_map(|p| p.file_name()?.to_str()));
-    }
-    Ok(scan)
-}
-
-/// Most threads that read device files at once.
-const MAX_READERS: usize = 4;
-
-/// Reads `paths` (see [`read_cached`]) on as many threads as the machine
-/// has cores, up to [`MAX_READERS`]; the results come back in the order
-/// of `paths`, and `done` is told how many are read as they finish. Every
-/// parsed file is kept until the event is merged anyway, so reading side
-/// by side costs no more memory than a file's bytes per thread.
-fn read_in_parallel(
-    paths: &[PathBuf],
-    cache: Option<&FileCache>,
-    done: &mut dyn FnMut(usize),
-) -> Vec<Result<DeviceFile, ReadError>> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(MAX_READERS)
-        .min(paths.len());
-    let mut slots: Vec<Option<Result<DeviceFile, ReadError>>> =
-        std::iter::repeat_with(|| None).take(paths.len()).collect();
-    let mut count = 0;
-    if workers > 1 {
-        let next = AtomicUsize::new(0);
-        let (tx, rx) = mpsc::channel();
-        std::thread::scope(|scope| {
-            for _ in 0..workers {
-                let (tx, next) = (tx.clone(), &next);
-                // A thread that cannot start leaves its share to the others
-                // or, below, to this one.
-                let _ = std::thread::Builder::new().spawn_scoped(scope, move || {
-                    let mut buffers = Buffers::default();
-                    loop {
-                        let at = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = paths.get(at) else { break };
-                        if tx
-                            .send((at, read_cached(path, cache, &mut buffers)))
-                            .is_err()
-                        {
-                            break;
-                        }
-                    }
-                });
-            }
-            drop(tx);
-            for (at, read) in rx {
-                slots[at] = Some(read);
-                count += 1;
-                done(count);
-            }
-        });
-    }
-    let mut reads = Vec::with_capacity(paths.len());
-    let mut buffers = Buffers::default();
-    for (slot, path) in slots.into_iter().zip(paths) {
-        reads.push(slot.unwrap_or_else(|| {
-            let read = read_cached(path, cache, &mut buffers);
-            count += 1;
-            done(count);
-            read
-        }));
-    }
-    reads
-}
-
-/// The bytes a reader holds while it reads one file: the file and its
-/// cache entry. Kept from one file to the next, so that each thread's
-/// memory holds one buffer of each, not a freed hole per file (with
-/// glibc, each thread allocates from an arena of its own, and holes left
-/// there are never reused by the thread that goes on to merge and export:
-/// 20 MiB more at the peak of opening large on four threads).
-#[derive(Default)]
-struct Buffers {
-    file: Vec<u8>,
-    entry: Vec<u8>,
-}
-
-/// One device file, from the cache when it holds these exact bytes, else
-/// parsed (and then kept in the cache).
-fn read_cached(
-    path: &Path,
-    cache: Option<&FileCache>,
-    buffers: &mut Buffers,
-) -> Result<DeviceFile, ReadError> {
-    super::format::read_file_bytes_into(path, &mut buffers.file)?;
-    let bytes = &buffers.file;
-    let name = path.file_name().and_then(|n| n.to_str());
-    let (Some(cache), Some(name)) = (cache, name) else {
-        return super::format::parse_device_file(bytes);
-    };
-    let key = cache.key(name, bytes);
-    if let Some(file) = cache.get_with(&key, &mut buffers.entry) {
-        return Ok(file);
-    }
-    let file = super::format::parse_device_file(bytes)?;
-    cache.put(&key, &file);
-    Ok(file)
-}
-
 /// How far opening an event has come, for a progress display.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Loading {
@@ -780,23 +627,6 @@ fn event_of_latest(local: &LocalState, own_path: &Path, me: &Identity) -> Option
 
 /// The event a folder holds: the one this device's own file names, else the
 /// one most files name (ties to the smallest id, so every device agrees).
-fn choose_event(scan: &Scan, own_path: &Path) -> Option<Id> {
-    // The own file names it; a copy of the own file from another event
-    // (dropped in by hand, or a sync tool) must not take the folder over.
-    if let Some((_, file)) = scan.files.iter().find(|(path, _)| path == own_path) {
-        return Some(file.event.clone());
-    }
-    let mut counts: BTreeMap<&Id, usize> = BTreeMap::new();
-    for (_, file) in &scan.files {
-        *counts.entry(&file.event).or_default() += 1;
-    }
-    let best = counts.values().copied().max()?;
-    counts
-        .into_iter()
-        .find(|(_, n)| *n == best)
-        .map(|(id, _)| id.clone())
-}
-
 fn unix_ms(clock: &Clock) -> u64 {
     u64::try_from(clock.now_utc().timestamp_millis()).unwrap_or(0)
 }
@@ -805,5 +635,9 @@ fn stamp(clock: &Clock) -> String {
     clock.now().format("%Y-%m-%d %H:%M").to_string()
 }
 
+mod reading;
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+pub(crate) use reading::{FilesRead, read_all};

@@ -7,7 +7,7 @@ use std::time::SystemTime;
 use proptest::prelude::*;
 
 use super::*;
-use crate::store::folder::{Scan, read_all};
+use crate::store::folder::read_all;
 use crate::store::generate::{Sizes, generate};
 
 const SMALL: Sizes = Sizes {
@@ -43,12 +43,12 @@ impl Folder {
 
     /// What reading through the cache gives.
     fn cached(&self) -> Read {
-        Read::of(read_all(&self.dir, Some(&self.cache()), &mut |_| {}).expect("read"))
+        Read::of(read_all(&self.dir, Some(&self.cache())).expect("read"))
     }
 
     /// What parsing every file afresh gives.
     fn fresh(&self) -> Read {
-        Read::of(read_all(&self.dir, None, &mut |_| {}).expect("read"))
+        Read::of(read_all(&self.dir, None).expect("read"))
     }
 
     fn device_files(&self) -> Vec<PathBuf> {
@@ -81,11 +81,8 @@ struct Read {
 }
 
 impl Read {
-    fn of(scan: Scan) -> Read {
-        Read {
-            files: scan.files,
-            problems: scan.problems,
-        }
+    fn of((files, problems): crate::store::folder::FilesRead) -> Read {
+        Read { files, problems }
     }
 }
 
@@ -302,7 +299,7 @@ fn two_events_keep_their_own_entries() {
     let shared = LocalState::at(a.local.root());
     let read = |f: &Folder| {
         let cache = FileCache::with_build(&shared, &f.dir, "this build");
-        Read::of(read_all(&f.dir, Some(&cache), &mut |_| {}).expect("read"))
+        Read::of(read_all(&f.dir, Some(&cache)).expect("read"))
     };
     let (first_a, first_b) = (read(&a), read(&b));
     assert_ne!(first_a, first_b);

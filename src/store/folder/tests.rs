@@ -287,3 +287,84 @@ fn a_failed_save_keeps_the_edit_in_memory_and_the_old_file_intact() {
             .contains("Kept in memory")
     );
 }
+
+#[test]
+fn merging_while_reading_gives_what_merging_file_by_file_gives() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let mut organiser = new_event(sessions.path());
+    let dir = organiser.dir().to_path_buf();
+    let shared = add_pitch(&mut organiser, "Shared");
+    // The organiser's own file falls between the others in name order.
+    for (minute, label) in [(1, "zulu"), (2, "alpha"), (3, "mike")] {
+        let mut device =
+            EventFolder::open(&dir, me(label), clock(minute), Access::Write).expect("open");
+        add_pitch(&mut device, &format!("From {label}"));
+        let retitled = pitch(&format!("Shared, as {label} has it"));
+        (device.commit(vec![Change::put(shared.clone(), retitled)])).expect("committed");
+    }
+    drop(organiser);
+    let opened = EventFolder::open(&dir, me("organiser"), clock(9), Access::Read).expect("open");
+
+    let (files, problems) = read_all(&dir, None).expect("read");
+    assert!(problems.is_empty(), "{problems:?}");
+    let names: Vec<PathBuf> = files.iter().map(|(path, _)| path.clone()).collect();
+    assert_eq!(names.len(), 4);
+    let starts = |path: &PathBuf, stem: &str| {
+        (path.file_name().and_then(|n| n.to_str())).is_some_and(|n| n.starts_with(stem))
+    };
+    assert!(
+        starts(&names[0], "alpha-") && starts(&names[2], "organiser-"),
+        "{names:?}"
+    );
+    let mut one_by_one = Replica::new(opened.event().id.clone(), me("organiser"), true);
+    for (_, file) in files {
+        let source = if file.device == me("organiser").device {
+            Source::Own
+        } else {
+            Source::Other
+        };
+        one_by_one.absorb(file, source);
+    }
+    assert_eq!(opened.event(), one_by_one.event());
+    assert!(
+        opened.event().pitches[&shared]
+            .title
+            .starts_with("Shared, as")
+    );
+    let summaries: Vec<PathBuf> = opened.files().iter().map(|f| f.path.clone()).collect();
+    assert_eq!(summaries, names, "files are listed in name order");
+}
+
+#[test]
+fn a_file_of_another_event_read_first_does_not_decide_which_event_opens() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let mut first = new_event(sessions.path());
+    let dir = first.dir().to_path_buf();
+    let event = first.event().id.clone();
+    let kept = add_pitch(&mut first, "In the first event");
+    let mut taker = EventFolder::open(&dir, me("taker"), clock(1), Access::Write).expect("open");
+    let also = add_pitch(&mut taker, "Also in the first event");
+    drop((first, taker));
+    let other = new_event(sessions.path());
+    assert_ne!(other.event().id, event);
+    // First in name order, so read and merged first.
+    let stray = dir.join("0-stray.ron");
+    std::fs::copy(other.own_path(), &stray).expect("copied");
+    // A device with no file here (the event is chosen by most files) and
+    // the organiser (chosen by its own file).
+    for who in ["visitor", "organiser"] {
+        let opened = EventFolder::open(&dir, me(who), clock(5), Access::Read).expect("open");
+        assert_eq!(opened.event().id, event, "{who}");
+        assert!(opened.event().pitches.contains_key(&kept), "{who}");
+        assert!(opened.event().pitches.contains_key(&also), "{who}");
+        assert_eq!(opened.files().len(), 2, "{who}");
+        let problems: Vec<(&Path, ProblemKind)> = (opened.problems().iter())
+            .map(|p| (p.path.as_path(), p.kind))
+            .collect();
+        assert_eq!(
+            problems,
+            [(stray.as_path(), ProblemKind::OtherEvent)],
+            "{who}"
+        );
+    }
+}

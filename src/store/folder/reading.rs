@@ -1,0 +1,390 @@
+//! Reading a folder's device files and merging them into a replica, side by
+//! side: reader threads parse (or take from the cache) while this thread
+//! merges each file as soon as every file before it is merged.
+//!
+//! Which event the folder holds is known for certain only once every file
+//! is read (the own file names it; else most files do, see
+//! [`choose_event`]). Merging starts at once under a guess, the event the
+//! first file read names (the own file is read first), which is right for
+//! every folder that holds one event. When the files, all read, name
+//! another, everything is read and merged again under that one, so a guess
+//! never changes what opens.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use super::{FileSummary, Loading, Problem, ProblemKind};
+use crate::model::Id;
+use crate::store::Identity;
+use crate::store::cache::FileCache;
+use crate::store::format::{DeviceFile, FormatError, ReadError};
+use crate::store::reload::Stamp;
+use crate::store::replica::{Replica, Source};
+
+/// Most threads that read device files at once.
+const MAX_READERS: usize = 4;
+
+/// The files of a folder merged into a replica of one event, and what was
+/// noted on the way.
+pub(super) struct Merging {
+    /// The event the files were merged as (see the module's note).
+    pub(super) event: Option<Id>,
+    /// `None` when no file could be read.
+    pub(super) replica: Option<Replica>,
+    /// Each file read and the event it names, for [`choose_event`].
+    events: Vec<(PathBuf, Id)>,
+    pub(super) files: Vec<FileSummary>,
+    pub(super) stamps: BTreeMap<PathBuf, Stamp>,
+    pub(super) own_stamp: Option<Stamp>,
+    /// Files that could not be read, in name order.
+    pub(super) problems: Vec<Problem>,
+    /// Files of another event, in name order (they follow `problems`).
+    pub(super) other_event: Vec<Problem>,
+    /// The first file written by a newer unconf, and its format version.
+    pub(super) newer: Option<(PathBuf, u32)>,
+}
+
+impl Merging {
+    /// The event the folder holds, from the files read: the own file's,
+    /// else the one most files name (the least id on a tie).
+    pub(super) fn chosen(&self, own_path: &Path) -> Option<Id> {
+        choose_event(&self.events, own_path)
+    }
+
+    /// Every file of the folder with a problem, unreadable ones first.
+    pub(super) fn all_problems(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().chain(&self.other_event)
+    }
+}
+
+/// Reads every device file in `paths` (in name order) and merges them into
+/// a replica of `event`, or, when `event` is `None`, of the event the first
+/// file read names (the own file, at `own_path`, is read first).
+pub(super) fn read_and_merge(
+    paths: &[PathBuf],
+    own_path: &Path,
+    me: &Identity,
+    fixed_clock: bool,
+    event: Option<Id>,
+    cache: Option<&FileCache>,
+    progress: &mut dyn FnMut(Loading),
+) -> Merging {
+    let total = paths.len();
+    let own_at = paths.iter().position(|path| path == own_path);
+    // The own file first, then the others in name order.
+    let order: Vec<usize> = own_at
+        .into_iter()
+        .chain((0..total).filter(|at| Some(*at) != own_at))
+        .collect();
+    let in_order: Vec<PathBuf> = order.iter().map(|at| paths[*at].clone()).collect();
+    let mut merging = Merging {
+        replica: event
+            .as_ref()
+            .map(|id| Replica::new(id.clone(), me.clone(), fixed_clock)),
+        event,
+        events: Vec::new(),
+        files: Vec::new(),
+        stamps: BTreeMap::new(),
+        own_stamp: None,
+        problems: Vec::new(),
+        other_event: Vec::new(),
+        newer: None,
+    };
+    // The own file, read first, waits here until the files before it in
+    // name order are merged: files are merged in name order, always.
+    let mut held_own: Option<DeviceFile> = None;
+    let mut read_count = 0;
+    progress(Loading::reading(0, total));
+    read_in_order(&in_order, cache, &mut |at, read| {
+        let path = &in_order[at];
+        read_count += 1;
+        progress(Loading::reading(read_count, total));
+        let Some(file) = merging.take(path, read) else {
+            return;
+        };
+        if merging.event.is_none() {
+            merging.event = Some(file.event.clone());
+            merging.replica = Some(Replica::new(file.event.clone(), me.clone(), fixed_clock));
+        }
+        if Some(order[at]) == own_at {
+            held_own = Some(file);
+            return;
+        }
+        if own_at.is_some_and(|own_at| own_at < order[at])
+            && let Some(own) = held_own.take()
+        {
+            merging.merge(own_path.to_path_buf(), own, own_path);
+        }
+        merging.merge(path.clone(), file, own_path);
+    });
+    if let Some(own) = held_own.take() {
+        merging.merge(own_path.to_path_buf(), own, own_path);
+    }
+    progress(Loading::merging(total, total));
+    merging
+}
+
+impl Merging {
+    /// A file as it was read: the file to merge, or a problem noted.
+    fn take(&mut self, path: &Path, read: Result<DeviceFile, ReadError>) -> Option<DeviceFile> {
+        let file = match read {
+            Ok(file) => file,
+            Err(ReadError::Format(FormatError::Newer(version))) => {
+                self.problems.push(Problem {
+                    path: path.to_path_buf(),
+                    reason: FormatError::Newer(version).to_string(),
+                    kind: ProblemKind::Newer,
+                });
+                self.newer.get_or_insert((path.to_path_buf(), version));
+                // Read what this build understands of it: the event opens
+                // for reading, and read-only (see `open_reporting`).
+                std::fs::read(path)
+                    .ok()
+                    .and_then(|bytes| DeviceFile::parse_newer(&bytes))?
+            }
+            Err(error) => {
+                self.problems.push(Problem {
+                    path: path.to_path_buf(),
+                    reason: error.to_string(),
+                    kind: ProblemKind::Unreadable,
+                });
+                return None;
+            }
+        };
+        self.events.push((path.to_path_buf(), file.event.clone()));
+        Some(file)
+    }
+
+    /// Merges one file read from `path`, or notes that it belongs to
+    /// another event.
+    fn merge(&mut self, path: PathBuf, file: DeviceFile, own_path: &Path) {
+        let Some(replica) = self.replica.as_mut() else {
+            return;
+        };
+        if let Some(stamp) = Stamp::of(&path) {
+            if path == own_path {
+                self.own_stamp = Some(stamp);
+            }
+            self.stamps.insert(path.clone(), stamp);
+        }
+        if file.event != replica.event().id {
+            self.other_event.push(Problem {
+                path,
+                reason: format!("it belongs to another event (id {})", file.event),
+                kind: ProblemKind::OtherEvent,
+            });
+            return;
+        }
+        let mine = file.device == replica.identity().device;
+        self.files.push(FileSummary {
+            own: mine && path == own_path,
+            path,
+            device: file.device.clone(),
+            label: file.label.clone(),
+            records: file.records.len(),
+            last_change: file.records.iter().map(|r| r.at).max(),
+        });
+        let source = if mine { Source::Own } else { Source::Other };
+        replica.absorb(file, source);
+    }
+}
+
+/// Which event a folder holds, from the event each readable file names.
+fn choose_event(events: &[(PathBuf, Id)], own_path: &Path) -> Option<Id> {
+    // The own file names it; a copy of the own file from another event
+    // (dropped in by hand, or a sync tool) must not take the folder over.
+    if let Some((_, event)) = events.iter().find(|(path, _)| path == own_path) {
+        return Some(event.clone());
+    }
+    let mut counts: BTreeMap<&Id, usize> = BTreeMap::new();
+    for (_, event) in events {
+        *counts.entry(event).or_default() += 1;
+    }
+    let best = counts.values().copied().max()?;
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(id, _)| id.clone())
+}
+
+/// Reads `paths` (see [`read_cached`]) on one thread fewer than the machine
+/// has cores (at most [`MAX_READERS`]; on one core, on this thread), and
+/// hands each to `on_read` on this thread, in the order of `paths`, as soon
+/// as it and every file before it are read: the caller merges while the
+/// rest are still being read.
+fn read_in_order(
+    paths: &[PathBuf],
+    cache: Option<&FileCache>,
+    on_read: &mut dyn FnMut(usize, Result<DeviceFile, ReadError>),
+) {
+    // This thread merges while the readers read: one core is left to it.
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let readers = match cores {
+        1 => 0,
+        _ => (cores - 1).min(MAX_READERS),
+    };
+    read_in_order_on(readers, paths, cache, on_read);
+}
+
+/// [`read_in_order`] on `readers` threads; with none, all on this one.
+fn read_in_order_on(
+    readers: usize,
+    paths: &[PathBuf],
+    cache: Option<&FileCache>,
+    on_read: &mut dyn FnMut(usize, Result<DeviceFile, ReadError>),
+) {
+    let workers = readers.min(paths.len());
+    let mut next_out = 0;
+    if workers > 0 && paths.len() > 1 {
+        let next = AtomicUsize::new(0);
+        let (tx, rx) = mpsc::channel();
+        let mut waiting: BTreeMap<usize, Result<DeviceFile, ReadError>> = BTreeMap::new();
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                let (tx, next) = (tx.clone(), &next);
+                // A thread that cannot start leaves its share to the others
+                // or, below, to this one.
+                let _ = std::thread::Builder::new().spawn_scoped(scope, move || {
+                    let mut buffers = Buffers::default();
+                    loop {
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = paths.get(at) else { break };
+                        if tx
+                            .send((at, read_cached(path, cache, &mut buffers)))
+                            .is_err()
+                        {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            for (at, read) in rx {
+                waiting.insert(at, read);
+                while let Some(read) = waiting.remove(&next_out) {
+                    on_read(next_out, read);
+                    next_out += 1;
+                }
+            }
+        });
+        // Files read after a gap no thread filled (one failed to start).
+        while let Some((at, read)) = waiting.pop_first() {
+            while next_out < at {
+                let mut buffers = Buffers::default();
+                on_read(next_out, read_cached(&paths[next_out], cache, &mut buffers));
+                next_out += 1;
+            }
+            on_read(at, read);
+            next_out = at + 1;
+        }
+    }
+    let mut buffers = Buffers::default();
+    while let Some(path) = paths.get(next_out) {
+        on_read(next_out, read_cached(path, cache, &mut buffers));
+        next_out += 1;
+    }
+}
+
+/// The bytes a reader holds while it reads one file: the file and its
+/// cache entry. Kept from one file to the next, so that each thread's
+/// memory holds one buffer of each, not a freed hole per file (with
+/// glibc, each thread allocates from an arena of its own, and holes left
+/// there are never reused by the thread that goes on to merge and export:
+/// 20 MiB more at the peak of opening large on four threads).
+#[derive(Default)]
+struct Buffers {
+    file: Vec<u8>,
+    entry: Vec<u8>,
+}
+
+/// One device file, from the cache when it holds these exact bytes, else
+/// parsed (and then kept in the cache).
+fn read_cached(
+    path: &Path,
+    cache: Option<&FileCache>,
+    buffers: &mut Buffers,
+) -> Result<DeviceFile, ReadError> {
+    crate::store::format::read_file_bytes_into(path, &mut buffers.file)?;
+    let bytes = &buffers.file;
+    let name = path.file_name().and_then(|n| n.to_str());
+    let (Some(cache), Some(name)) = (cache, name) else {
+        return crate::store::format::parse_device_file(bytes);
+    };
+    let key = cache.key(name, bytes);
+    if let Some(file) = cache.get_with(&key, &mut buffers.entry) {
+        return Ok(file);
+    }
+    let file = crate::store::format::parse_device_file(bytes)?;
+    cache.put(&key, &file);
+    Ok(file)
+}
+
+/// The files read, and the problems of those that could not be.
+#[cfg(test)]
+pub(crate) type FilesRead = (Vec<(PathBuf, DeviceFile)>, Vec<Problem>);
+
+/// Every device file in `dir` as read (through `cache` when given, which
+/// is then pruned as on opening), in name order, with the problems of those
+/// that could not be: what the cache's tests compare.
+#[cfg(test)]
+pub(crate) fn read_all(dir: &Path, cache: Option<&FileCache>) -> std::io::Result<FilesRead> {
+    let paths = crate::store::scan::candidates(dir)?;
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    read_in_order(&paths, cache, &mut |at, read| match read {
+        Ok(file) => files.push((paths[at].clone(), file)),
+        Err(error) => problems.push(Problem {
+            path: paths[at].clone(),
+            reason: error.to_string(),
+            kind: ProblemKind::Unreadable,
+        }),
+    });
+    if let Some(cache) = cache {
+        cache.prune(paths.iter().filter_map(|p| p.file_name()?.to_str()));
+    }
+    Ok((files, problems))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_handed_over_once_each_in_the_order_asked() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // Large and small files mixed, so that reads finish out of order.
+        let paths: Vec<PathBuf> = (0..40)
+            .map(|n| {
+                let path = dir.path().join(format!("{n:02}.ron"));
+                let size = if n % 3 == 0 { 200_000 } else { 10 };
+                std::fs::write(&path, "x".repeat(size)).expect("written");
+                path
+            })
+            .collect();
+        for readers in [0, 1, 4] {
+            let mut seen = Vec::new();
+            read_in_order_on(readers, &paths, None, &mut |at, read| {
+                // Not device files: each is a problem, with its own reason.
+                assert!(read.is_err(), "{}", paths[at].display());
+                seen.push(at);
+            });
+            assert_eq!(seen, (0..paths.len()).collect::<Vec<_>>(), "{readers}");
+        }
+    }
+
+    #[test]
+    fn the_event_is_the_own_files_else_the_one_most_files_name() {
+        let (a, b) = (Id::new("A"), Id::new("B"));
+        let own = PathBuf::from("own.ron");
+        let file = |name: &str, event: &Id| (PathBuf::from(name), event.clone());
+        let most_b = [file("1.ron", &a), file("2.ron", &b), file("3.ron", &b)];
+        assert_eq!(choose_event(&most_b, &own), Some(b.clone()));
+        let with_own = [file("1.ron", &b), file("2.ron", &b), file("own.ron", &a)];
+        assert_eq!(choose_event(&with_own, &own), Some(a.clone()));
+        let tie = [file("1.ron", &b), file("2.ron", &a)];
+        assert_eq!(choose_event(&tie, &own), Some(a));
+        assert_eq!(choose_event(&[], &own), None);
+    }
+}
