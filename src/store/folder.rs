@@ -115,6 +115,9 @@ pub struct Disk {
     pub(super) local: EventState,
     /// The own file's writer (`saver.rs`).
     pub(super) saving: super::saver::Saving,
+    /// This machine's cache of parsed device files for the folder: each
+    /// save puts the own file there, so the next open need not parse it.
+    pub(super) cache: Option<FileCache>,
 }
 
 impl EventFolder {
@@ -266,6 +269,7 @@ impl EventFolder {
         event_id: Id,
         lock: Option<Lock>,
     ) -> EventFolder {
+        let local_state = local;
         let local = local.for_event(&event_id);
         EventFolder {
             lag: None,
@@ -284,6 +288,7 @@ impl EventFolder {
                 waiting_for_lock: false,
                 lock,
                 saving: super::saver::Saving::default(),
+                cache: FileCache::for_folder(local_state, dir),
             },
             replica: Replica::new(event_id, me.clone(), clock.is_fixed()),
         }

@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
+use super::cache::FileCache;
 use super::folder::{Disk, FileSummary};
 use super::local::EventState;
 use super::reload::Stamp;
@@ -281,6 +282,7 @@ pub struct OwnFileWriter {
     pub(super) local: EventState,
     /// This run's number on this machine, recorded with its first save.
     pub(super) run: Option<u64>,
+    pub(super) cache: Option<FileCache>,
 }
 
 impl WriteOwn for OwnFileWriter {
@@ -297,7 +299,6 @@ impl WriteOwn for OwnFileWriter {
             what: self.own_path.display().to_string(),
             source,
         })?;
-        drop(file);
         // A failed backup must not stop the save itself.
         let _ = backup::maybe_backup(
             &self.local.backups(),
@@ -318,6 +319,14 @@ impl WriteOwn for OwnFileWriter {
         })?;
         let stamp = Stamp::of(&self.own_path);
         self.local.keep_latest(&self.own_path, text.as_bytes());
+        // The next open finds the own file parsed already (the organiser's
+        // is the largest file of an event). Best effort, like the cache.
+        if let (Some(cache), Some(name)) = (
+            &self.cache,
+            self.own_path.file_name().and_then(|n| n.to_str()),
+        ) {
+            cache.put(&cache.key(name, text.as_bytes()), &file);
+        }
         if let Some(run) = self.run.take() {
             self.local.record_run(&device, run);
         }
@@ -347,6 +356,7 @@ impl Disk {
             clock,
             local,
             run,
+            cache,
             ..
         } = self;
         saving.saver.get_or_insert_with(|| {
@@ -355,6 +365,7 @@ impl Disk {
                 clock: *clock,
                 local: local.clone(),
                 run: run.take(),
+                cache: cache.clone(),
             })
         })
     }

@@ -368,3 +368,21 @@ fn a_file_of_another_event_read_first_does_not_decide_which_event_opens() {
         );
     }
 }
+
+#[test]
+fn each_save_leaves_the_own_file_parsed_in_this_machines_cache() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let mut folder = new_event(sessions.path());
+    let cache = FileCache::for_folder(&LocalState::machine(), folder.dir()).expect("a build");
+    let name = (folder.own_path().file_name())
+        .and_then(|n| n.to_str())
+        .expect("a file name")
+        .to_string();
+    for title in ["First", "Second"] {
+        add_pitch(&mut folder, title);
+        let bytes = std::fs::read(folder.own_path()).expect("read");
+        let parsed = DeviceFile::parse(&bytes).expect("parsed");
+        let cached = cache.get(&cache.key(&name, &bytes));
+        assert_eq!(cached, Some(parsed), "after saving {title}");
+    }
+}
