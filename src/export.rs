@@ -20,7 +20,7 @@ mod register;
 pub mod view;
 pub mod write_up;
 
-pub use markdown::{markdown, split};
+pub use markdown::{markdown, split, write as write_markdown};
 pub use public::public_view;
 pub use register::{Register, actions_register, register};
 pub use write_up::{WriteUpOptions, carried_suffix};

@@ -180,6 +180,65 @@ fn a_split_write_up_onto_a_disk_that_fills_part_way_writes_nothing() {
         return;
     };
     let home = Home::new();
+    let event_arg = big_day(&home);
+    let out = disk.path().join("write-up");
+    std::fs::create_dir_all(&out).expect("the folder");
+    std::fs::write(out.join("kept.txt"), "already here").expect("a file");
+    // Room for some of the pages but not all of them.
+    fill_but(&disk, 48 * 1024);
+    let out_arg = out.to_string_lossy().into_owned();
+    let export = [
+        "export",
+        &event_arg,
+        "--format",
+        "html",
+        "--split",
+        "--with-notes",
+        "--out",
+        &out_arg,
+    ];
+    let stderr = refused_for_space(&home, &export);
+    let left: Vec<String> = std::fs::read_dir(&out)
+        .expect("the folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(left, vec!["kept.txt".to_string()], "{stderr}");
+}
+
+/// The Markdown write-up is written as it is made; a disk that fills part
+/// way leaves the write-up that was there before as it was, and no part
+/// file, and the one-sentence error says so.
+#[test]
+fn a_write_up_onto_a_disk_that_fills_part_way_leaves_the_old_one() {
+    let Some(disk) = SmallDisk::mount() else {
+        return;
+    };
+    let home = Home::new();
+    let event_arg = big_day(&home);
+    let out = disk.path().join("write-up.md");
+    std::fs::write(&out, "the write-up as it was").expect("a file");
+    // Room for some of the write-up but not all of it.
+    fill_but(&disk, 48 * 1024);
+    let out_arg = out.to_string_lossy().into_owned();
+    let export = ["export", &event_arg, "--with-notes", "--out", &out_arg];
+    let stderr = refused_for_space(&home, &export);
+    let old = std::fs::read_to_string(&out).expect("still there");
+    assert_eq!(old, "the write-up as it was");
+    let left: Vec<String> = std::fs::read_dir(disk.path())
+        .expect("the disk")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.contains("write-up"))
+        .collect();
+    assert_eq!(left, ["write-up.md"], "{stderr}");
+}
+
+/// A generated event of 60 pitches and 30 sessions in `home`; its path.
+fn big_day(home: &Home) -> String {
     let event = home.root().join("big-day");
     let event_arg = event.to_string_lossy().into_owned();
     let generate = [
@@ -192,44 +251,30 @@ fn a_split_write_up_onto_a_disk_that_fills_part_way_writes_nothing() {
     ];
     let made = home.command(DEVICE, &generate).output().expect("runs");
     assert!(made.status.success(), "{made:?}");
-    let out = disk.path().join("write-up");
-    std::fs::create_dir_all(&out).expect("the folder");
-    std::fs::write(out.join("kept.txt"), "already here").expect("a file");
+    event_arg
+}
+
+/// Fills the disk, then gives `room` bytes back.
+fn fill_but(disk: &SmallDisk, room: u64) {
     disk.fill();
-    // Room for some of the pages but not all of them.
     let filler = std::fs::OpenOptions::new()
         .write(true)
         .open(disk.filler())
         .expect("the filler");
     let size = filler.metadata().expect("its size").len();
     filler
-        .set_len(size.saturating_sub(48 * 1024))
+        .set_len(size.saturating_sub(room))
         .expect("some space back");
-    let out_arg = out.to_string_lossy().into_owned();
-    let export = [
-        "export",
-        &event_arg,
-        "--format",
-        "html",
-        "--split",
-        "--with-notes",
-        "--out",
-        &out_arg,
-    ];
-    let output = home.command(DEVICE, &export).output().expect("runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+}
+
+/// Runs `args`, which must fail for want of space with one sentence saying
+/// that nothing was written; that sentence.
+fn refused_for_space(home: &Home, args: &[&str]) -> String {
+    let output = home.command(DEVICE, args).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("No space left on device"), "{stderr}");
     assert!(stderr.contains("nothing was written"), "{stderr}");
-    let left: Vec<String> = std::fs::read_dir(&out)
-        .expect("the folder")
-        .map(|e| {
-            e.expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    assert_eq!(left, vec!["kept.txt".to_string()], "{stderr}");
+    stderr
 }

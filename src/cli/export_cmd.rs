@@ -2,13 +2,16 @@
 //! a register as CSV or the event as JSON, to a file, a folder or
 //! standard output.
 
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::export_args::{ExportArgs, ExportFormat};
 use super::progress::Spinner;
 use super::{CliError, CliResult, Context};
 use crate::export::ics::{IcsOptions, ics};
-use crate::export::{SplitFile, WriteUpOptions, html, json, markdown, register, split};
+use crate::export::{
+    SplitFile, WriteUpOptions, html, json, markdown, register, split, write_markdown,
+};
 use crate::model::Event;
 use crate::store::{atomic, location};
 
@@ -54,23 +57,46 @@ pub fn export(context: &Context, args: ExportArgs) -> CliResult {
         left_for_review(event, public, true);
         return Ok(());
     }
-    let text = render(context, &args, event);
-    drop(spinner);
-    let text = text?;
     let file_name = format!("{stem}.{}", args.format.extension());
-    match args.out.as_deref() {
-        Some(path) if path == Path::new("-") => {
-            print!("{text}");
-            left_for_review(event, public, false);
-            Ok(())
+    let to_stdout = args.out.as_deref() == Some(Path::new("-"));
+    let path = target(args.out.as_deref(), &file_name);
+    if args.format == ExportFormat::Md {
+        // Written as it is made: a large write-up is never whole in memory.
+        let options = WriteUpOptions::new(args.with_notes, public);
+        let produce = |out: &mut dyn Write| write_markdown(event, &options, out);
+        let written = match to_stdout {
+            true => to_standard_output(produce),
+            false => write(&path, produce),
+        };
+        drop(spinner);
+        written?;
+    } else {
+        let text = render(context, &args, event);
+        drop(spinner);
+        let text = text?;
+        match to_stdout {
+            true => print!("{text}"),
+            false => write(&path, |out| out.write_all(text.as_bytes()))?,
         }
-        out => {
-            let path = target(out, &file_name);
-            write(&path, &text)?;
-            println!("Wrote {what} to {}.", path.display());
-            left_for_review(event, public, true);
-            Ok(())
-        }
+    }
+    if !to_stdout {
+        println!("Wrote {what} to {}.", path.display());
+    }
+    left_for_review(event, public, !to_stdout);
+    Ok(())
+}
+
+/// Writes what `produce` makes to standard output. A reader that goes away
+/// (`| head`) ends the process quietly with 141, as `print!` does (see
+/// main.rs).
+fn to_standard_output(produce: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> CliResult {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match produce(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(141),
+        Err(e) => Err(CliError::Bad(format!(
+            "Could not write to standard output: {e}."
+        ))),
     }
 }
 
@@ -281,7 +307,7 @@ fn remove_stale(dir: &Path, files: &[SplitFile]) -> Result<usize, CliError> {
         }
     }
     let names: String = files.iter().map(|f| format!("{}\n", f.name)).collect();
-    write(&manifest, &names)?;
+    write(&manifest, |out| out.write_all(names.as_bytes()))?;
     Ok(removed)
 }
 
@@ -302,7 +328,10 @@ fn target(out: Option<&Path>, file_name: &str) -> PathBuf {
     }
 }
 
-fn write(path: &Path, text: &str) -> Result<(), CliError> {
+fn write(
+    path: &Path,
+    produce: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), CliError> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| {
             CliError::Bad(format!(
@@ -311,7 +340,7 @@ fn write(path: &Path, text: &str) -> Result<(), CliError> {
             ))
         })?;
     }
-    atomic::write_out(path, text.as_bytes()).map_err(|e| {
+    atomic::write_out_streamed(path, produce).map_err(|e| {
         CliError::Bad(format!(
             "Could not write {}: {e}; nothing was written.",
             path.display()

@@ -14,6 +14,8 @@ pub(super) mod fixture;
 #[cfg(test)]
 mod tests;
 
+use std::io::{self, Write};
+
 use super::escape;
 use super::write_up::{self, Block, Document, Inline, Line, Programme, Target, WriteUpOptions};
 use crate::model::Event;
@@ -26,39 +28,57 @@ pub fn markdown(event: &Event, options: &WriteUpOptions) -> String {
     render(write_up::write_up(event, options))
 }
 
-/// A document as Markdown: its blocks joined by blank lines, headings made
-/// unique, one final newline. The document is consumed as it is written, so
-/// that the write-up and its Markdown are not both whole in memory at once
-/// (a large event's write-up with notes is tens of megabytes).
-pub(super) fn render(document: Document) -> String {
-    let mut out = Output::default();
-    out.push(format!("# {}", line(&document.title)));
-    for intro in document.intro {
-        out.push(block(&intro));
-    }
-    for section in document.sections {
-        out.push(format!("## {}", line(&section.heading)));
-        for each in section.blocks {
-            out.push(block(&each));
-        }
-    }
-    out.text.push('\n');
-    out.text
+/// [`markdown`], written to `out` block by block as it is made: a large
+/// event's write-up with notes is tens of megabytes, and is then never
+/// whole in memory twice over.
+pub fn write(event: &Event, options: &WriteUpOptions, out: &mut dyn Write) -> io::Result<()> {
+    write_document(write_up::write_up(event, options), out)
 }
 
-/// The Markdown written so far and the headings in it.
-#[derive(Default)]
-struct Output {
-    text: String,
+/// A document as Markdown (see [`write_document`]).
+pub(super) fn render(document: Document) -> String {
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_document(document, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// A document as Markdown: its blocks joined by blank lines, headings made
+/// unique, one final newline. The document is consumed as it is written, so
+/// that the write-up and its Markdown are not both whole in memory at once.
+fn write_document(document: Document, out: &mut dyn Write) -> io::Result<()> {
+    let mut out = Output {
+        out,
+        started: false,
+        headings: headings::Headings::default(),
+    };
+    out.push(format!("# {}", line(&document.title)))?;
+    for intro in document.intro {
+        out.push(block(&intro))?;
+    }
+    for section in document.sections {
+        out.push(format!("## {}", line(&section.heading)))?;
+        for each in section.blocks {
+            out.push(block(&each))?;
+        }
+    }
+    out.out.write_all(b"\n")
+}
+
+/// Where the Markdown goes, and the headings written so far.
+struct Output<'a> {
+    out: &'a mut dyn Write,
+    started: bool,
     headings: headings::Headings,
 }
 
-impl Output {
-    fn push(&mut self, block: String) {
-        if !self.text.is_empty() {
-            self.text.push_str("\n\n");
+impl Output<'_> {
+    fn push(&mut self, block: String) -> io::Result<()> {
+        if self.started {
+            self.out.write_all(b"\n\n")?;
         }
-        self.text.push_str(&self.headings.unique(block));
+        self.started = true;
+        self.out.write_all(self.headings.unique(block).as_bytes())
     }
 }
 

@@ -31,6 +31,43 @@ const SUFFIX_LEN: usize = 6;
 
 /// Replaces `path` with `bytes`, atomically.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, |file| fill(file, bytes))
+}
+
+/// Replaces `path`, atomically, with what `produce` writes: for output too
+/// large to be worth holding in memory whole. `produce` writes through a
+/// buffer; an error from it leaves `path` as it was.
+pub fn write_streamed(
+    path: &Path,
+    produce: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    replace(path, |file| {
+        let mut out = io::BufWriter::new(file);
+        produce(&mut out)?;
+        injected(Stage::Write)?;
+        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        injected(Stage::Sync)?;
+        file.sync_all()
+    })
+}
+
+/// [`write_out`] of what `produce` writes (see [`write_streamed`]).
+pub fn write_out_streamed(
+    path: &Path,
+    produce: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(found) if !found.is_file() && !found.is_dir() => {
+            let mut out = io::BufWriter::new(OpenOptions::new().write(true).open(path)?);
+            produce(&mut out)?;
+            out.flush()
+        }
+        _ => write_streamed(path, produce),
+    }
+}
+
+/// Replaces `path` with a temporary file that `fill` writes and syncs.
+fn replace(path: &Path, fill: impl FnOnce(File) -> io::Result<()>) -> io::Result<()> {
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
@@ -39,7 +76,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         _ => Path::new("."),
     };
     let (file, temporary) = create_temporary(dir, name)?;
-    let written = fill(file, bytes).and_then(|()| std::fs::rename(&temporary, path));
+    let written = fill(file).and_then(|()| std::fs::rename(&temporary, path));
     if let Err(error) = written {
         // Best effort: the error that matters is the one being returned.
         let _ = std::fs::remove_file(&temporary);
@@ -219,5 +256,48 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join(&name), b"").expect("write");
         assert_eq!(sweep_leftovers(dir.path(), "a.ron"), 1, "{name}");
+    }
+
+    #[test]
+    fn a_streamed_write_replaces_the_file_or_leaves_it_as_it_was() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("write-up.md");
+        std::fs::write(&path, "before").expect("write");
+        let failed = write_streamed(&path, |out: &mut dyn Write| {
+            out.write_all(&[b'x'; 100_000])?;
+            Err(io::Error::other("the producer failed"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read(&path).expect("read"), b"before");
+        write_streamed(&path, |out: &mut dyn Write| {
+            for line in ["# Day", "", "All of it."] {
+                writeln!(out, "{line}")?;
+            }
+            Ok(())
+        })
+        .expect("written");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("read"),
+            "# Day\n\nAll of it.\n"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["write-up.md"], "no temporary file is left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_streamed_write_to_a_device_writes_into_it() {
+        use std::os::unix::fs::FileTypeExt;
+        let null = Path::new("/dev/null");
+        write_out_streamed(null, |out: &mut dyn Write| out.write_all(b"gone")).expect("written");
+        assert!(
+            std::fs::metadata(null)
+                .expect("still there")
+                .file_type()
+                .is_char_device()
+        );
     }
 }

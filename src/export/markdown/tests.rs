@@ -177,6 +177,45 @@ fn the_same_event_always_gives_the_same_bytes() {
 }
 
 #[test]
+fn the_write_up_streamed_is_the_write_up_and_a_failing_sink_is_told() {
+    /// Takes `room` bytes, then fails as a full disk does.
+    struct Sink {
+        taken: Vec<u8>,
+        room: usize,
+    }
+    impl std::io::Write for Sink {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            if self.taken.len() + bytes.len() > self.room {
+                return Err(std::io::ErrorKind::StorageFull.into());
+            }
+            self.taken.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let event = fixture::supplier_day().event();
+    let whole = markdown(&event, &WITH_NOTES);
+    let mut roomy = Sink {
+        taken: Vec::new(),
+        room: usize::MAX,
+    };
+    super::write(&event, &WITH_NOTES, &mut roomy).expect("written");
+    assert_eq!(String::from_utf8(roomy.taken).expect("UTF-8"), whole);
+    let mut cramped = Sink {
+        taken: Vec::new(),
+        room: whole.len() / 2,
+    };
+    let failed = super::write(&event, &WITH_NOTES, &mut cramped);
+    assert_eq!(
+        failed.map_err(|e| e.kind()),
+        Err(std::io::ErrorKind::StorageFull)
+    );
+    assert!(whole.starts_with(std::str::from_utf8(&cramped.taken).expect("UTF-8")));
+}
+
+#[test]
 fn private_notes_are_only_in_the_appendix_and_marked() {
     let event = fixture::supplier_day().event();
     let secret = "Acme is struggling financially";
