@@ -640,7 +640,7 @@ fn stamp(clock: &Clock) -> String {
     clock.now().format("%Y-%m-%d %H:%M").to_string()
 }
 
-mod reading;
+pub(super) mod reading;
 #[cfg(test)]
 mod tests;
 

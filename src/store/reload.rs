@@ -151,7 +151,8 @@ impl Disk {
     }
 
     fn read_one(&mut self, path: &Path, replica: &mut Replica, report: &mut Reload) {
-        let read = match read_device_file(path) {
+        // Through the cache, so that the next open finds it parsed.
+        let read = match super::folder::reading::read_through(path, self.cache.as_ref()) {
             // A laptop that updated unconf mid-day: its file is read as far
             // as this build understands it, and this laptop stops writing
             // (as it would on opening the event now), saying why.

@@ -299,6 +299,15 @@ struct Buffers {
     entry: Vec<u8>,
 }
 
+/// One device file, read through `cache` as [`read_cached`] reads it: for
+/// a file read on its own (one that changed while the event is open).
+pub(in crate::store) fn read_through(
+    path: &Path,
+    cache: Option<&FileCache>,
+) -> Result<DeviceFile, ReadError> {
+    read_cached(path, cache, &mut Buffers::default())
+}
+
 /// One device file, from the cache when it holds these exact bytes, else
 /// parsed (and then kept in the cache).
 fn read_cached(

@@ -214,3 +214,25 @@ fn another_laptops_file_put_back_older_buries_nothing_this_laptop_showed() {
             .any(|p| p.title == "Second pitch of the taker")
     );
 }
+
+#[test]
+fn a_file_read_on_reload_is_kept_parsed_for_the_next_open() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (mut disk, mut replica) = open_event(root.path());
+    let dir = disk.dir().to_path_buf();
+    other_device_writes(&dir, "From the breakout");
+    // As if the other laptop were another machine: nothing of its file is
+    // in this machine's cache.
+    let cache = disk.cache.clone().expect("a cache");
+    let _ = std::fs::remove_dir_all(cache.dir());
+    assert_eq!(disk.reload(&mut replica).new_versions, 1);
+    let taker = (scan::candidates(&dir).expect("listed").into_iter())
+        .find(|p| p != disk.own_path())
+        .expect("the other laptop's file");
+    let bytes = std::fs::read(&taker).expect("read");
+    let name = taker.file_name().and_then(|n| n.to_str()).expect("a name");
+    assert_eq!(
+        cache.get(&cache.key(name, &bytes)),
+        Some(crate::store::format::DeviceFile::parse(&bytes).expect("parsed"))
+    );
+}
