@@ -157,3 +157,71 @@ fn a_failed_folder_sync_after_the_rename_says_what_was_saved() {
     assert!(titles(&dir).contains("Renamed into place"));
     assert_eq!(inspect(&dir).hidden_leftovers, 0, "no temporary file");
 }
+
+/// The Markdown write-up, written as it is made: each injected failure
+/// leaves the write-up that was there byte for byte and no temporary file,
+/// says so in one sentence, and the rerun writes it.
+#[test]
+fn a_write_up_that_fails_to_write_leaves_the_old_one() {
+    let home = Home::new();
+    home.seed_event("Fault day", DEVICE, 3);
+    let out = home.root().join("published");
+    std::fs::create_dir_all(&out).expect("a folder");
+    let file = out.join("write-up.md");
+    std::fs::write(&file, "the write-up as it was").expect("written");
+    let control = home.root().join("faults");
+    let file_arg = file.to_string_lossy().into_owned();
+    let export = ["export", EVENT, "--with-notes", "--out", &file_arg];
+    for (fault, expected) in [
+        ("eio", "input/output error"),
+        ("enospc", "no space left on device"),
+        ("fsync", "input/output error on fsync"),
+    ] {
+        std::fs::write(&control, fault).expect("control file");
+        let output = home
+            .command(DEVICE, &export)
+            .env(FAULT_SEAM, &control)
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{fault}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{fault}: {stderr}");
+        assert!(stderr.contains(&file_arg), "{fault}: {stderr}");
+        assert!(stderr.contains(expected), "{fault}: {stderr}");
+        assert!(stderr.contains("nothing was written"), "{fault}: {stderr}");
+        let left = std::fs::read_to_string(&file).expect("still there");
+        assert_eq!(left, "the write-up as it was", "{fault}");
+        let names: Vec<String> = std::fs::read_dir(&out)
+            .expect("the folder")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect();
+        assert_eq!(names, ["write-up.md"], "{fault}: no temporary file");
+    }
+    std::fs::write(&control, "").expect("the fault is gone");
+    let rerun = home
+        .command(DEVICE, &export)
+        .env(FAULT_SEAM, &control)
+        .output()
+        .expect("runs");
+    assert!(rerun.status.success(), "{rerun:?}");
+    let written = std::fs::read_to_string(&file).expect("written");
+    assert!(written.starts_with("# Fault day"), "{written}");
+    // The folder's fsync fails after the new write-up is in place: the
+    // sentence says it was written, not that nothing was.
+    std::fs::write(&file, "the write-up as it was").expect("written");
+    std::fs::write(&control, "dirsync").expect("control file");
+    let output = home
+        .command(DEVICE, &export)
+        .env(FAULT_SEAM, &control)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!("Wrote {file_arg}, but")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("nothing was written"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), written);
+}

@@ -64,19 +64,23 @@ pub fn export(context: &Context, args: ExportArgs) -> CliResult {
         // Written as it is made: a large write-up is never whole in memory.
         let options = WriteUpOptions::new(args.with_notes, public);
         let produce = |out: &mut dyn Write| write_markdown(event, &options, out);
-        let written = match to_stdout {
-            true => to_standard_output(produce),
-            false => write(&path, produce),
-        };
-        drop(spinner);
-        written?;
+        if to_stdout {
+            // The spinner would draw over the write-up in a terminal.
+            drop(spinner);
+            to_standard_output(produce)?;
+        } else {
+            let written = write(&path, produce);
+            drop(spinner);
+            written?;
+        }
     } else {
         let text = render(context, &args, event);
         drop(spinner);
         let text = text?;
+        let produce = |out: &mut dyn Write| out.write_all(text.as_bytes());
         match to_stdout {
-            true => print!("{text}"),
-            false => write(&path, |out| out.write_all(text.as_bytes()))?,
+            true => to_standard_output(produce)?,
+            false => write(&path, produce)?,
         }
     }
     if !to_stdout {
@@ -341,10 +345,16 @@ fn write(
         })?;
     }
     atomic::write_out_streamed(path, produce).map_err(|e| {
-        CliError::Bad(format!(
-            "Could not write {}: {e}; nothing was written.",
-            path.display()
-        ))
+        CliError::Bad(match atomic::replaced(&e) {
+            true => format!(
+                "Wrote {}, but could not make sure it is on the disk ({e}); check it, or export again.",
+                path.display()
+            ),
+            false => format!(
+                "Could not write {}: {e}; nothing was written.",
+                path.display()
+            ),
+        })
     })
 }
 

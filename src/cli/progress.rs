@@ -14,7 +14,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::store::{Loading, Stage};
 use crate::tui::loading::{delay, shows};
 
-/// A bar of device files read, then merged, while an event opens.
+/// A bar of device files read (and merged as they are read), then of the
+/// last few merged, while an event opens.
 pub struct Reading {
     started: Instant,
     delay: Duration,

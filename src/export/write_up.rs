@@ -76,6 +76,9 @@ pub enum Target {
     Page(String),
 }
 
+/// Runs up to which a line keeps no spare room (see [`Line::and`]).
+const EXACT_RUNS: usize = 8;
+
 /// One line of inline runs: a paragraph, a list item, a heading, a cell.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Line(pub Vec<Inline>);
@@ -115,7 +118,9 @@ impl Line {
         if let Some(first) = more.next() {
             self = self.and_run(first);
         }
-        self.0.reserve_exact(more.len());
+        if self.0.len() < EXACT_RUNS {
+            self.0.reserve_exact(more.len());
+        }
         self.0.extend(more);
         self
     }
@@ -132,7 +137,11 @@ impl Line {
         match (self.0.last_mut(), run) {
             (Some(Inline::Our(ours)), Inline::Our(more)) => ours.push_str(&more),
             (_, run) => {
-                self.0.reserve_exact(1);
+                // Exactly the room needed for the short lines there are
+                // many of; a long line (a list of names) grows as usual.
+                if self.0.len() < EXACT_RUNS {
+                    self.0.reserve_exact(1);
+                }
                 self.0.push(run);
             }
         }

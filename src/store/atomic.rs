@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 /// Test seam: when set, names a control file that every write reads. Its
 /// text says which failure to inject: `enospc` or `eio` while writing (after
-/// half the bytes), `fsync` when syncing, `dirsync` when syncing the folder
+/// half the bytes; in [`write_streamed`], after all of them), `fsync` when syncing, `dirsync` when syncing the folder
 /// after the rename. Empty or missing: no failure. A
 /// file, not a value, so that a running TUI can be switched between failing
 /// and working. Unset in normal use, where it costs one lookup per write.

@@ -2,7 +2,9 @@
 //! event does not parse the same RON again.
 //!
 //! Parsing RON is most of the time it takes to open a large event. Each
-//! device file that parsed is kept here in a compact binary form
+//! device file that parsed when the event was opened, that changed while
+//! it was open (`reload.rs`), and the own file each time it is saved
+//! (`saver.rs`), is kept here in a compact binary form
 //! (`postcard`), under this machine's local state directory (never in the
 //! event folder, which every laptop receives):
 //!

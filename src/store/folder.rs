@@ -173,6 +173,9 @@ impl EventFolder {
             )
         };
         let mut merging = read(None, progress);
+        if let Some(cache) = &cache {
+            cache.prune(paths.iter().filter_map(|p| p.file_name()?.to_str()));
+        }
         let event_id = merging
             .chosen(&own_path)
             .or_else(|| event_of_latest(&local, &own_path, &me))
@@ -190,10 +193,8 @@ impl EventFolder {
             .as_ref()
             .is_some_and(|guess| *guess != event_id)
         {
+            drop(merging);
             merging = read(Some(event_id.clone()), progress);
-        }
-        if let Some(cache) = &cache {
-            cache.prune(paths.iter().filter_map(|p| p.file_name()?.to_str()));
         }
         if lock.is_some() {
             local.take_over(dir, &event_id, &me.device, &own_path);
@@ -630,8 +631,6 @@ fn event_of_latest(local: &LocalState, own_path: &Path, me: &Identity) -> Option
     (file.device == me.device).then_some(file.event)
 }
 
-/// The event a folder holds: the one this device's own file names, else the
-/// one most files name (ties to the smallest id, so every device agrees).
 fn unix_ms(clock: &Clock) -> u64 {
     u64::try_from(clock.now_utc().timestamp_millis()).unwrap_or(0)
 }

@@ -206,8 +206,15 @@ impl DeviceFile {
     }
 
     fn checked(self) -> Result<DeviceFile, FormatError> {
+        self.check()?;
+        Ok(self)
+    }
+
+    /// What reading a file checks beyond its syntax: that it is ours, of a
+    /// version this build reads, and that its records are its device's.
+    pub fn check(&self) -> Result<(), FormatError> {
         if self.format != FORMAT_NAME {
-            return Err(FormatError::NotOurs(self.format));
+            return Err(FormatError::NotOurs(self.format.clone()));
         }
         if self.version > FORMAT_VERSION {
             return Err(FormatError::Newer(self.version));
@@ -239,7 +246,7 @@ impl DeviceFile {
                 v.id
             )));
         }
-        Ok(self)
+        Ok(())
     }
 
     /// The versions in this file: its own and the ones it carries.

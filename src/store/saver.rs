@@ -321,9 +321,13 @@ impl WriteOwn for OwnFileWriter {
         self.local.keep_latest(&self.own_path, text.as_bytes());
         // The next open finds the own file parsed already (the organiser's
         // is the largest file of an event). Best effort, like the cache.
-        if let (Some(cache), Some(name)) = (
+        // Only a file that reading would accept: what is cached must be
+        // what parsing these bytes gives (format tests hold that writing
+        // then parsing a file gives it back).
+        if let (Some(cache), Some(name), Ok(())) = (
             &self.cache,
             self.own_path.file_name().and_then(|n| n.to_str()),
+            file.check(),
         ) {
             cache.put(&cache.key(name, text.as_bytes()), &file);
         }

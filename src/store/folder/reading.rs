@@ -42,8 +42,11 @@ pub(super) struct Merging {
     pub(super) problems: Vec<Problem>,
     /// Files of another event, in name order (they follow `problems`).
     pub(super) other_event: Vec<Problem>,
-    /// The first file written by a newer unconf, and its format version.
+    /// The first file (by name) written by a newer unconf, and its format
+    /// version.
     pub(super) newer: Option<(PathBuf, u32)>,
+    /// Each file written by a newer unconf, and its format version.
+    newer_versions: BTreeMap<PathBuf, u32>,
 }
 
 impl Merging {
@@ -91,16 +94,19 @@ pub(super) fn read_and_merge(
         problems: Vec::new(),
         other_event: Vec::new(),
         newer: None,
+        newer_versions: BTreeMap::new(),
     };
     // The own file, read first, waits here until the files before it in
     // name order are merged: files are merged in name order, always.
     let mut held_own: Option<DeviceFile> = None;
-    let mut read_count = 0;
+    let (mut read_count, mut merged_count) = (0, 0);
     progress(Loading::reading(0, total));
     read_in_order(&in_order, cache, &mut |at, read| {
         let path = &in_order[at];
         read_count += 1;
-        progress(Loading::reading(read_count, total));
+        if read_count < total {
+            progress(Loading::reading(read_count, total));
+        }
         let Some(file) = merging.take(path, read) else {
             return;
         };
@@ -116,13 +122,28 @@ pub(super) fn read_and_merge(
             && let Some(own) = held_own.take()
         {
             merging.merge(own_path.to_path_buf(), own, own_path);
+            merged_count += 1;
         }
         merging.merge(path.clone(), file, own_path);
+        merged_count += 1;
+        // Once every file is read, what is left is merging.
+        if read_count == total {
+            progress(Loading::merging(merged_count, total));
+        }
     });
     if let Some(own) = held_own.take() {
         merging.merge(own_path.to_path_buf(), own, own_path);
     }
     progress(Loading::merging(total, total));
+    // The own file was read first: its problem, if it has one, takes its
+    // place among the others by name, as does the newer file named.
+    merging.problems.sort_by(|a, b| a.path.cmp(&b.path));
+    merging.newer = (merging.problems.iter())
+        .filter(|problem| problem.kind == ProblemKind::Newer)
+        .find_map(|problem| {
+            let version = merging.newer_versions.get(&problem.path)?;
+            Some((problem.path.clone(), *version))
+        });
     merging
 }
 
@@ -137,7 +158,7 @@ impl Merging {
                     reason: FormatError::Newer(version).to_string(),
                     kind: ProblemKind::Newer,
                 });
-                self.newer.get_or_insert((path.to_path_buf(), version));
+                self.newer_versions.insert(path.to_path_buf(), version);
                 // Read what this build understands of it: the event opens
                 // for reading, and read-only (see `open_reporting`).
                 std::fs::read(path)
@@ -191,7 +212,9 @@ impl Merging {
     }
 }
 
-/// Which event a folder holds, from the event each readable file names.
+/// Which event a folder holds, from the event each readable file names:
+/// the one this device's own file names, else the one most files name
+/// (ties to the smallest id, so every device agrees).
 fn choose_event(events: &[(PathBuf, Id)], own_path: &Path) -> Option<Id> {
     // The own file names it; a copy of the own file from another event
     // (dropped in by hand, or a sync tool) must not take the folder over.
@@ -269,16 +292,9 @@ fn read_in_order_on(
                 }
             }
         });
-        // Files read after a gap no thread filled (one failed to start).
-        while let Some((at, read)) = waiting.pop_first() {
-            while next_out < at {
-                let mut buffers = Buffers::default();
-                on_read(next_out, read_cached(&paths[next_out], cache, &mut buffers));
-                next_out += 1;
-            }
-            on_read(at, read);
-            next_out = at + 1;
-        }
+        // Every index a reader claimed was handed over above, in order (a
+        // reader that panics takes the scope down with it); what no reader
+        // claimed (none could start) is read below, on this thread.
     }
     let mut buffers = Buffers::default();
     while let Some(path) = paths.get(next_out) {
@@ -363,23 +379,34 @@ mod tests {
     #[test]
     fn files_are_handed_over_once_each_in_the_order_asked() {
         let dir = tempfile::tempdir().expect("temp dir");
-        // Large and small files mixed, so that reads finish out of order.
-        let paths: Vec<PathBuf> = (0..40)
-            .map(|n| {
-                let path = dir.path().join(format!("{n:02}.ron"));
-                let size = if n % 3 == 0 { 200_000 } else { 10 };
-                std::fs::write(&path, "x".repeat(size)).expect("written");
-                path
-            })
+        let event = dir.path().join("event");
+        let sizes = crate::store::generate::Sizes {
+            pitches: 30,
+            sessions: 12,
+            notes: 400,
+            devices: 6,
+        };
+        crate::store::generate::generate(&event, &sizes).expect("generated");
+        // Device files of different sizes and broken ones between them, so
+        // that reads finish out of order.
+        for n in 0..6 {
+            let broken = event.join(format!("generated-{n}-broken.ron"));
+            std::fs::write(broken, "x".repeat(1 + n * 50_000)).expect("written");
+        }
+        let paths = crate::store::scan::candidates(&event).expect("listed");
+        assert_eq!(paths.len(), 12);
+        let one_by_one: Vec<Option<DeviceFile>> = (paths.iter())
+            .map(|path| crate::store::format::read_device_file(path).ok())
             .collect();
+        assert_eq!(one_by_one.iter().filter(|file| file.is_some()).count(), 6);
         for readers in [0, 1, 4] {
-            let mut seen = Vec::new();
+            let mut handed: Vec<(usize, Option<DeviceFile>)> = Vec::new();
             read_in_order_on(readers, &paths, None, &mut |at, read| {
-                // Not device files: each is a problem, with its own reason.
-                assert!(read.is_err(), "{}", paths[at].display());
-                seen.push(at);
+                handed.push((at, read.ok()));
             });
-            assert_eq!(seen, (0..paths.len()).collect::<Vec<_>>(), "{readers}");
+            let expected: Vec<(usize, Option<DeviceFile>)> =
+                one_by_one.iter().cloned().enumerate().collect();
+            assert!(handed == expected, "{readers} readers");
         }
     }
 

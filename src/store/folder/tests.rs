@@ -378,11 +378,43 @@ fn each_save_leaves_the_own_file_parsed_in_this_machines_cache() {
         .and_then(|n| n.to_str())
         .expect("a file name")
         .to_string();
-    for title in ["First", "Second"] {
-        add_pitch(&mut folder, title);
+    let mut first = None;
+    for title in [
+        "First",
+        "Café \"quoted\"\nnext line \u{1F600} \\ r\"#",
+        "Third",
+    ] {
+        let id = add_pitch(&mut folder, title);
+        match first.take() {
+            None => first = Some(id),
+            Some(first) => (folder.commit(vec![Change::delete(first)])).expect("deleted"),
+        }
         let bytes = std::fs::read(folder.own_path()).expect("read");
         let parsed = DeviceFile::parse(&bytes).expect("parsed");
         let cached = cache.get(&cache.key(&name, &bytes));
         assert_eq!(cached, Some(parsed), "after saving {title}");
     }
+}
+
+#[test]
+fn problems_are_listed_by_file_name_though_the_own_file_is_read_first() {
+    let sessions = tempfile::tempdir().expect("temp dir");
+    let organiser = new_event(sessions.path());
+    let dir = organiser.dir().to_path_buf();
+    let own = organiser.own_path().to_path_buf();
+    drop(organiser);
+    let mut taker = EventFolder::open(&dir, me("taker"), clock(1), Access::Write).expect("open");
+    let kept = add_pitch(&mut taker, "From the taker");
+    drop(taker);
+    let broken = dir.join("a-broken.ron");
+    std::fs::write(&broken, "(not a device file").expect("written");
+    std::fs::write(&own, "(the own file, broken").expect("written");
+    let opened = EventFolder::open(&dir, me("organiser"), clock(5), Access::Read).expect("open");
+    assert!(opened.event().pitches.contains_key(&kept));
+    let problems: Vec<&Path> = opened.problems().iter().map(|p| p.path.as_path()).collect();
+    assert_eq!(problems, [broken.as_path(), own.as_path()]);
+    assert!(
+        opened.replica().read_only().is_some(),
+        "an unreadable own file is never overwritten"
+    );
 }
