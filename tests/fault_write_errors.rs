@@ -36,11 +36,7 @@ fn fails_then_succeeds(fault: &str, expected: &str) {
     let control = home.root().join("faults");
     std::fs::write(&control, fault).expect("control file");
     let add = ["pitch", "add", EVENT, "Written through a fault"];
-    let output = home
-        .command(DEVICE, &add)
-        .env(FAULT_SEAM, &control)
-        .output()
-        .expect("runs");
+    let output = with_faults(&home, &control, &add);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
@@ -50,11 +46,7 @@ fn fails_then_succeeds(fault: &str, expected: &str) {
     assert_eq!(inspect(&dir).hidden_leftovers, 0, "no temporary file");
 
     std::fs::write(&control, "").expect("the fault is gone");
-    let rerun = home
-        .command(DEVICE, &add)
-        .env(FAULT_SEAM, &control)
-        .output()
-        .expect("runs");
+    let rerun = with_faults(&home, &control, &add);
     assert!(rerun.status.success(), "{rerun:?}");
     assert!(titles(&dir).contains("Written through a fault"));
 }
@@ -143,11 +135,7 @@ fn a_failed_folder_sync_after_the_rename_says_what_was_saved() {
     let control = home.root().join("faults");
     std::fs::write(&control, "dirsync").expect("control file");
     let add = ["pitch", "add", EVENT, "Renamed into place"];
-    let output = home
-        .command(DEVICE, &add)
-        .env(FAULT_SEAM, &control)
-        .output()
-        .expect("runs");
+    let output = with_faults(&home, &control, &add);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
@@ -178,11 +166,7 @@ fn a_write_up_that_fails_to_write_leaves_the_old_one() {
         ("fsync", "input/output error on fsync"),
     ] {
         std::fs::write(&control, fault).expect("control file");
-        let output = home
-            .command(DEVICE, &export)
-            .env(FAULT_SEAM, &control)
-            .output()
-            .expect("runs");
+        let output = with_faults(&home, &control, &export);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{fault}: {stderr}");
         assert_eq!(stderr.lines().count(), 1, "{fault}: {stderr}");
@@ -198,11 +182,7 @@ fn a_write_up_that_fails_to_write_leaves_the_old_one() {
         assert_eq!(names, ["write-up.md"], "{fault}: no temporary file");
     }
     std::fs::write(&control, "").expect("the fault is gone");
-    let rerun = home
-        .command(DEVICE, &export)
-        .env(FAULT_SEAM, &control)
-        .output()
-        .expect("runs");
+    let rerun = with_faults(&home, &control, &export);
     assert!(rerun.status.success(), "{rerun:?}");
     let written = std::fs::read_to_string(&file).expect("written");
     assert!(written.starts_with("# Fault day"), "{written}");
@@ -210,11 +190,7 @@ fn a_write_up_that_fails_to_write_leaves_the_old_one() {
     // sentence says it was written, not that nothing was.
     std::fs::write(&file, "the write-up as it was").expect("written");
     std::fs::write(&control, "dirsync").expect("control file");
-    let output = home
-        .command(DEVICE, &export)
-        .env(FAULT_SEAM, &control)
-        .output()
-        .expect("runs");
+    let output = with_faults(&home, &control, &export);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
@@ -224,4 +200,12 @@ fn a_write_up_that_fails_to_write_leaves_the_old_one() {
     );
     assert!(!stderr.contains("nothing was written"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&file).expect("read"), written);
+}
+
+/// Runs unconf with `args` and the test seam reading `control`.
+fn with_faults(home: &Home, control: &Path, args: &[&str]) -> std::process::Output {
+    home.command(DEVICE, args)
+        .env(FAULT_SEAM, control)
+        .output()
+        .expect("runs")
 }
