@@ -15,6 +15,7 @@ pub mod people;
 mod records;
 pub mod reference;
 pub mod rules;
+pub mod serde_time;
 pub mod slug;
 pub mod steps;
 pub mod text;

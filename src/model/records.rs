@@ -280,6 +280,7 @@ pub struct Note {
     #[serde(default)]
     pub kind: NoteKind,
     /// Wall-clock time on the note-taker's laptop, with its offset.
+    #[serde(with = "crate::model::serde_time::fixed")]
     pub taken_at: DateTime<FixedOffset>,
     #[serde(default)]
     pub author: String,

@@ -40,8 +40,9 @@ use super::version::Context;
 use crate::model::id::fnv1a64;
 use crate::model::{Id, Record};
 
-/// Bumped whenever the layout of an entry changes.
-const CACHE_LAYOUT: u32 = 1;
+/// Bumped whenever the layout of an entry changes (2: times as numbers,
+/// see `model::serde_time`).
+const CACHE_LAYOUT: u32 = 2;
 /// The first bytes of every entry.
 const MAGIC: &[u8] = b"unconf parsed device file\n";
 
@@ -245,7 +246,8 @@ struct VersionOut<'a> {
     deleted: bool,
     saw: &'a [(String, u64)],
     author: &'a str,
-    at: &'a DateTime<Utc>,
+    #[serde(with = "crate::model::serde_time::utc")]
+    at: DateTime<Utc>,
     value: &'a Option<Record>,
 }
 
@@ -274,6 +276,7 @@ struct CachedVersion {
     deleted: bool,
     saw: Vec<(String, u64)>,
     author: String,
+    #[serde(with = "crate::model::serde_time::utc")]
     at: DateTime<Utc>,
     value: Option<Record>,
 }
@@ -332,7 +335,7 @@ impl<'a> VersionOut<'a> {
             deleted: *deleted,
             saw,
             author,
-            at,
+            at: *at,
             value,
         }
     }

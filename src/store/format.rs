@@ -98,6 +98,7 @@ pub struct StoredVersion {
     pub saw: Vec<(String, u64)>,
     #[serde(default)]
     pub author: String,
+    #[serde(with = "crate::model::serde_time::utc")]
     pub at: DateTime<Utc>,
     pub value: Option<Record>,
 }
