@@ -257,79 +257,30 @@ impl DeviceFile {
 
     /// Consumes the file into its versions. Writers are shared between
     /// versions, so a large file holds each writer's name once.
-    pub fn into_versions(self) -> Vec<Version> {
-        let mut writers: HashMap<String, Writer> = HashMap::new();
-        let mut intern = |name: &str| -> Writer {
-            if let Some(found) = writers.get(name) {
-                return Writer::clone(found);
-            }
-            let writer = Writer::from(name);
-            writers.insert(name.to_string(), Writer::clone(&writer));
-            writer
-        };
-        let legacy = self.version == 1;
-        let device = self.device;
-        let mut out = Vec::with_capacity(self.records.len() + self.carried.len());
-        for stored in self.records.into_iter().chain(self.carried) {
-            let (dot, seen) = if legacy {
-                let n = stored.vv.get(&device).copied().unwrap_or(0);
-                let mut vv = stored.vv;
-                // The version's own counter is its dot; what it had seen
-                // of its own device is everything before.
-                vv.insert(device.clone(), n.saturating_sub(1));
-                let dot = Dot {
-                    writer: intern(&device),
-                    n,
-                };
-                (dot, Context::from(vv))
-            } else {
-                let by = if stored.by.is_empty() {
-                    &device
-                } else {
-                    &stored.by
-                };
-                let writer = intern(by);
-                (
-                    Dot {
-                        writer,
-                        n: stored.n,
-                    },
-                    stored.seen,
-                )
-            };
-            let fields = match stored.value.as_ref() {
-                Some(record) if !stored.set.is_empty() => {
-                    FieldSet::from_names(record.kind(), stored.set.iter().map(String::as_str))
-                }
-                Some(record) => FieldSet::ALL.of(record.kind()),
-                None => FieldSet::ALL,
-            };
-            let deleted = if legacy {
-                stored.value.is_none()
-            } else {
-                stored.deleted || stored.value.is_none()
-            };
-            let saw = stored
-                .saw
-                .into_iter()
-                .map(|(writer, n)| Dot {
-                    writer: intern(&writer),
-                    n,
-                })
-                .collect();
-            out.push(Version {
-                id: stored.id,
-                dot,
-                seen,
-                fields,
-                deleted,
-                author: stored.author,
-                at: stored.at,
-                value: stored.value,
-                saw,
-            });
+    pub fn into_versions(mut self) -> Vec<Version> {
+        let (records, carried) = (
+            std::mem::take(&mut self.records),
+            std::mem::take(&mut self.carried),
+        );
+        versions_of(self.version, self.device, records, carried)
+    }
+
+    /// Takes the file apart for merging: done where it is read (a reader
+    /// thread), so that the thread merging files only merges.
+    pub fn into_file_versions(mut self) -> FileVersions {
+        let records = self.records.len();
+        let last_change = self.records.iter().map(|r| r.at).max();
+        let (own, carried) = (
+            std::mem::take(&mut self.records),
+            std::mem::take(&mut self.carried),
+        );
+        let versions = versions_of(self.version, self.device.clone(), own, carried);
+        FileVersions {
+            head: self,
+            versions,
+            records,
+            last_change,
         }
-        out
     }
 
     /// The file's text: pretty RON with a comment saying whose it is.
@@ -345,6 +296,98 @@ impl DeviceFile {
             self.label.replace(['\n', '\r'], " ")
         ))
     }
+}
+
+/// A device file taken apart for merging ([`DeviceFile::into_file_versions`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileVersions {
+    /// The file's header: the file without its records and carried copies.
+    pub head: DeviceFile,
+    /// Its versions, its own and the ones it carries.
+    pub versions: Vec<Version>,
+    /// How many records of its own it held, and the newest one's time.
+    pub records: usize,
+    pub last_change: Option<DateTime<Utc>>,
+}
+
+/// The versions of a file of format `version` written by `device`.
+fn versions_of(
+    version: u32,
+    device: String,
+    records: Vec<StoredVersion>,
+    carried: Vec<StoredVersion>,
+) -> Vec<Version> {
+    let mut writers: HashMap<String, Writer> = HashMap::new();
+    let mut intern = |name: &str| -> Writer {
+        if let Some(found) = writers.get(name) {
+            return Writer::clone(found);
+        }
+        let writer = Writer::from(name);
+        writers.insert(name.to_string(), Writer::clone(&writer));
+        writer
+    };
+    let legacy = version == 1;
+    let mut out = Vec::with_capacity(records.len() + carried.len());
+    for stored in records.into_iter().chain(carried) {
+        let (dot, seen) = if legacy {
+            let n = stored.vv.get(&device).copied().unwrap_or(0);
+            let mut vv = stored.vv;
+            // The version's own counter is its dot; what it had seen
+            // of its own device is everything before.
+            vv.insert(device.clone(), n.saturating_sub(1));
+            let dot = Dot {
+                writer: intern(&device),
+                n,
+            };
+            (dot, Context::from(vv))
+        } else {
+            let by = if stored.by.is_empty() {
+                &device
+            } else {
+                &stored.by
+            };
+            let writer = intern(by);
+            (
+                Dot {
+                    writer,
+                    n: stored.n,
+                },
+                stored.seen,
+            )
+        };
+        let fields = match stored.value.as_ref() {
+            Some(record) if !stored.set.is_empty() => {
+                FieldSet::from_names(record.kind(), stored.set.iter().map(String::as_str))
+            }
+            Some(record) => FieldSet::ALL.of(record.kind()),
+            None => FieldSet::ALL,
+        };
+        let deleted = if legacy {
+            stored.value.is_none()
+        } else {
+            stored.deleted || stored.value.is_none()
+        };
+        let saw = stored
+            .saw
+            .into_iter()
+            .map(|(writer, n)| Dot {
+                writer: intern(&writer),
+                n,
+            })
+            .collect();
+        out.push(Version {
+            id: stored.id,
+            dot,
+            seen,
+            fields,
+            deleted,
+            author: stored.author,
+            at: stored.at,
+            value: stored.value,
+            saw,
+        });
+    }
+    out
 }
 
 /// Turns a failed plain parse into the most useful error: a newer format
@@ -594,5 +637,20 @@ mod tests {
         let missing = read_file_bytes_into(&dir.path().join("gone.ron"), &mut bytes);
         assert!(matches!(missing, Err(ReadError::Io(_))));
         assert!(bytes.is_empty(), "nothing of an earlier file is left");
+    }
+
+    #[test]
+    fn a_file_taken_apart_for_merging_keeps_its_versions_and_header() {
+        let file = sample();
+        let apart = file.clone().into_file_versions();
+        assert_eq!(apart.versions, file.clone().into_versions());
+        assert_eq!(apart.records, file.records.len());
+        assert_eq!(apart.last_change, file.records.iter().map(|r| r.at).max());
+        let head = DeviceFile {
+            records: Vec::new(),
+            carried: Vec::new(),
+            ..file
+        };
+        assert_eq!(apart.head, head);
     }
 }

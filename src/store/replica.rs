@@ -9,7 +9,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use super::Identity;
-use super::format::{DeviceFile, FORMAT_NAME, FORMAT_VERSION, StoredVersion};
+use super::format::{DeviceFile, FORMAT_NAME, FORMAT_VERSION, FileVersions, StoredVersion};
 use super::version::{
     self, Context, Dot, Merged, Version, Writer, compose, context_on, current_on, device_of,
 };
@@ -209,6 +209,17 @@ impl Replica {
     /// Adds every version of a device file of this event. Returns how many
     /// versions were new (0 when the file brought nothing unseen).
     pub fn absorb(&mut self, file: DeviceFile, source: Source) -> usize {
+        self.absorb_versions(file.into_file_versions(), source)
+    }
+
+    /// [`absorb`](Replica::absorb) of a file already taken apart (on the
+    /// thread that read it).
+    pub fn absorb_versions(&mut self, file: FileVersions, source: Source) -> usize {
+        let FileVersions {
+            head: file,
+            versions,
+            ..
+        } = file;
         let mine = file.device == self.me.device;
         if mine {
             self.seq = self.seq.max(file.seq);
@@ -225,7 +236,7 @@ impl Replica {
         let keep_all = mine && source != Source::Other;
         let in_own_file = mine && source == Source::Own;
         let mut touched = Vec::new();
-        for version in file.into_versions() {
+        for version in versions {
             if let Some((writer, _)) = &self.run
                 && *version.dot.writer == **writer
             {

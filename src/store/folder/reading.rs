@@ -19,7 +19,7 @@ use super::{FileSummary, Loading, Problem, ProblemKind};
 use crate::model::Id;
 use crate::store::Identity;
 use crate::store::cache::FileCache;
-use crate::store::format::{DeviceFile, FormatError, ReadError};
+use crate::store::format::{DeviceFile, FileVersions, FormatError, ReadError};
 use crate::store::reload::Stamp;
 use crate::store::replica::{Replica, Source};
 
@@ -98,10 +98,14 @@ pub(super) fn read_and_merge(
     };
     // The own file, read first, waits here until the files before it in
     // name order are merged: files are merged in name order, always.
-    let mut held_own: Option<DeviceFile> = None;
+    let mut held_own: Option<FileVersions> = None;
     let (mut read_count, mut merged_count) = (0, 0);
     progress(Loading::reading(0, total));
-    read_in_order(&in_order, cache, &mut |at, read| {
+    // Taken apart for merging where it is read, off this thread.
+    let read_one = |path: &Path, buffers: &mut Buffers| {
+        read_cached(path, cache, buffers).map(DeviceFile::into_file_versions)
+    };
+    read_in_order(&in_order, &read_one, &mut |at, read| {
         let path = &in_order[at];
         read_count += 1;
         if read_count < total {
@@ -111,8 +115,9 @@ pub(super) fn read_and_merge(
             return;
         };
         if merging.event.is_none() {
-            merging.event = Some(file.event.clone());
-            merging.replica = Some(Replica::new(file.event.clone(), me.clone(), fixed_clock));
+            let event = file.head.event.clone();
+            merging.replica = Some(Replica::new(event.clone(), me.clone(), fixed_clock));
+            merging.event = Some(event);
         }
         if Some(order[at]) == own_at {
             held_own = Some(file);
@@ -149,7 +154,7 @@ pub(super) fn read_and_merge(
 
 impl Merging {
     /// A file as it was read: the file to merge, or a problem noted.
-    fn take(&mut self, path: &Path, read: Result<DeviceFile, ReadError>) -> Option<DeviceFile> {
+    fn take(&mut self, path: &Path, read: Result<FileVersions, ReadError>) -> Option<FileVersions> {
         let file = match read {
             Ok(file) => file,
             Err(ReadError::Format(FormatError::Newer(version))) => {
@@ -164,6 +169,7 @@ impl Merging {
                 std::fs::read(path)
                     .ok()
                     .and_then(|bytes| DeviceFile::parse_newer(&bytes))?
+                    .into_file_versions()
             }
             Err(error) => {
                 self.problems.push(Problem {
@@ -174,13 +180,14 @@ impl Merging {
                 return None;
             }
         };
-        self.events.push((path.to_path_buf(), file.event.clone()));
+        self.events
+            .push((path.to_path_buf(), file.head.event.clone()));
         Some(file)
     }
 
     /// Merges one file read from `path`, or notes that it belongs to
     /// another event.
-    fn merge(&mut self, path: PathBuf, file: DeviceFile, own_path: &Path) {
+    fn merge(&mut self, path: PathBuf, file: FileVersions, own_path: &Path) {
         let Some(replica) = self.replica.as_mut() else {
             return;
         };
@@ -190,25 +197,26 @@ impl Merging {
             }
             self.stamps.insert(path.clone(), stamp);
         }
-        if file.event != replica.event().id {
+        let head = &file.head;
+        if head.event != replica.event().id {
             self.other_event.push(Problem {
                 path,
-                reason: format!("it belongs to another event (id {})", file.event),
+                reason: format!("it belongs to another event (id {})", head.event),
                 kind: ProblemKind::OtherEvent,
             });
             return;
         }
-        let mine = file.device == replica.identity().device;
+        let mine = head.device == replica.identity().device;
         self.files.push(FileSummary {
             own: mine && path == own_path,
             path,
-            device: file.device.clone(),
-            label: file.label.clone(),
-            records: file.records.len(),
-            last_change: file.records.iter().map(|r| r.at).max(),
+            device: head.device.clone(),
+            label: head.label.clone(),
+            records: file.records,
+            last_change: file.last_change,
         });
         let source = if mine { Source::Own } else { Source::Other };
-        replica.absorb(file, source);
+        replica.absorb_versions(file, source);
     }
 }
 
@@ -237,10 +245,10 @@ fn choose_event(events: &[(PathBuf, Id)], own_path: &Path) -> Option<Id> {
 /// hands each to `on_read` on this thread, in the order of `paths`, as soon
 /// as it and every file before it are read: the caller merges while the
 /// rest are still being read.
-fn read_in_order(
+fn read_in_order<T: Send>(
     paths: &[PathBuf],
-    cache: Option<&FileCache>,
-    on_read: &mut dyn FnMut(usize, Result<DeviceFile, ReadError>),
+    read: &(dyn Fn(&Path, &mut Buffers) -> T + Sync),
+    on_read: &mut dyn FnMut(usize, T),
 ) {
     // This thread merges while the readers read: one core is left to it.
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
@@ -248,22 +256,22 @@ fn read_in_order(
         1 => 0,
         _ => (cores - 1).min(MAX_READERS),
     };
-    read_in_order_on(readers, paths, cache, on_read);
+    read_in_order_on(readers, paths, read, on_read);
 }
 
 /// [`read_in_order`] on `readers` threads; with none, all on this one.
-fn read_in_order_on(
+fn read_in_order_on<T: Send>(
     readers: usize,
     paths: &[PathBuf],
-    cache: Option<&FileCache>,
-    on_read: &mut dyn FnMut(usize, Result<DeviceFile, ReadError>),
+    read: &(dyn Fn(&Path, &mut Buffers) -> T + Sync),
+    on_read: &mut dyn FnMut(usize, T),
 ) {
     let workers = readers.min(paths.len());
     let mut next_out = 0;
     if workers > 0 && paths.len() > 1 {
         let next = AtomicUsize::new(0);
         let (tx, rx) = mpsc::channel();
-        let mut waiting: BTreeMap<usize, Result<DeviceFile, ReadError>> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, T> = BTreeMap::new();
         std::thread::scope(|scope| {
             for _ in 0..workers {
                 let (tx, next) = (tx.clone(), &next);
@@ -274,20 +282,17 @@ fn read_in_order_on(
                     loop {
                         let at = next.fetch_add(1, Ordering::Relaxed);
                         let Some(path) = paths.get(at) else { break };
-                        if tx
-                            .send((at, read_cached(path, cache, &mut buffers)))
-                            .is_err()
-                        {
+                        if tx.send((at, read(path, &mut buffers))).is_err() {
                             break;
                         }
                     }
                 });
             }
             drop(tx);
-            for (at, read) in rx {
-                waiting.insert(at, read);
-                while let Some(read) = waiting.remove(&next_out) {
-                    on_read(next_out, read);
+            for (at, done) in rx {
+                waiting.insert(at, done);
+                while let Some(done) = waiting.remove(&next_out) {
+                    on_read(next_out, done);
                     next_out += 1;
                 }
             }
@@ -298,7 +303,7 @@ fn read_in_order_on(
     }
     let mut buffers = Buffers::default();
     while let Some(path) = paths.get(next_out) {
-        on_read(next_out, read_cached(path, cache, &mut buffers));
+        on_read(next_out, read(path, &mut buffers));
         next_out += 1;
     }
 }
@@ -358,7 +363,8 @@ pub(crate) fn read_all(dir: &Path, cache: Option<&FileCache>) -> std::io::Result
     let paths = crate::store::scan::candidates(dir)?;
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    read_in_order(&paths, cache, &mut |at, read| match read {
+    let read_one = |path: &Path, buffers: &mut Buffers| read_cached(path, cache, buffers);
+    read_in_order(&paths, &read_one, &mut |at, read| match read {
         Ok(file) => files.push((paths[at].clone(), file)),
         Err(error) => problems.push(Problem {
             path: paths[at].clone(),
@@ -401,7 +407,8 @@ mod tests {
         assert_eq!(one_by_one.iter().filter(|file| file.is_some()).count(), 6);
         for readers in [0, 1, 4] {
             let mut handed: Vec<(usize, Option<DeviceFile>)> = Vec::new();
-            read_in_order_on(readers, &paths, None, &mut |at, read| {
+            let read_one = |path: &Path, buffers: &mut Buffers| read_cached(path, None, buffers);
+            read_in_order_on(readers, &paths, &read_one, &mut |at, read| {
                 handed.push((at, read.ok()));
             });
             let expected: Vec<(usize, Option<DeviceFile>)> =
