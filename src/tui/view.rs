@@ -11,11 +11,12 @@ pub mod schedule;
 pub mod wrapup;
 
 use chrono::{Datelike, Timelike};
-use ratatui::Frame;
+use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::{Frame, Terminal};
 
 use self::kept::{BottomKey, Kept};
 use super::action::Screen;
@@ -35,11 +36,25 @@ pub fn draw(state: &State, kept: &mut Kept, frame: &mut Frame) {
     render(state, kept, area, frame.buffer_mut());
 }
 
+/// Draws a frame on `terminal` as the loop does: after the frame is
+/// written, the buffer the next frame is drawn into is made ready for the
+/// parts the terminal now shows ([`Kept::prepare`]), so that this work is
+/// done while the user is between keys rather than after the next key.
+pub fn frame<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &State,
+    kept: &mut Kept,
+) -> Result<(), B::Error> {
+    terminal.draw(|frame| draw(state, kept, frame))?;
+    kept.prepare(terminal.current_buffer_mut());
+    Ok(())
+}
+
 /// Draws the whole screen into a buffer.
 pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
     kept.begin(area, state.help.is_some() || state.resolve.is_some());
     draw_parts(state, kept, area, buf);
-    kept.end();
+    kept.end(buf);
 }
 
 fn draw_parts(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {

@@ -86,18 +86,62 @@ impl Kept {
         self.bottom.begin(overlaid);
     }
 
-    /// Ends a frame: a part this frame did not place is no longer on the
-    /// screen.
-    pub(super) fn end(&mut self) {
-        self.note_log.end();
-        self.write_up.end();
-        self.grid.end();
-        self.pitch_list.end();
-        self.tabs.end();
-        self.notes_header.end();
-        self.notes_rule.end();
-        self.bottom.end();
+    /// Ends a frame drawn into `buf`: a part this frame did not place is
+    /// no longer on the screen, and cells marked ahead for a part this
+    /// frame did not leave to the terminal ([`Kept::prepare`]) are compared
+    /// and written as usual again.
+    pub(super) fn end(&mut self, buf: &mut Buffer) {
+        let left = [
+            self.note_log.end(),
+            self.write_up.end(),
+            self.grid.end(),
+            self.pitch_list.end(),
+            self.tabs.end(),
+            self.notes_header.end(),
+            self.notes_rule.end(),
+            self.bottom.end(),
+        ];
+        let left = left.iter().filter_map(|part| part.left);
+        for stale in [
+            &mut self.note_log.marked,
+            &mut self.write_up.marked,
+            &mut self.grid.marked,
+            &mut self.pitch_list.marked,
+            &mut self.tabs.marked,
+            &mut self.notes_header.marked,
+            &mut self.notes_rule.marked,
+            &mut self.bottom.marked,
+        ] {
+            if let Some(area) = stale.take() {
+                unmark(area, left.clone(), buf);
+            }
+        }
     }
+
+    /// Marks, in the buffer the next frame is drawn into (blank, as ratatui
+    /// leaves it after a frame), the cells of every part the terminal now
+    /// shows to be left as they are: the next frame then finds them marked
+    /// when it leaves the part to the terminal, rather than marking some
+    /// thousands of cells between a key and its echo. Only a speed-up:
+    /// where the next frame does not leave a part, [`Kept::end`] takes the
+    /// mark off again; without it, a frame marks what it leaves itself.
+    pub fn prepare(&mut self, buf: &mut Buffer) {
+        self.note_log.prepare(buf);
+        self.write_up.prepare(buf);
+        self.grid.prepare(buf);
+        self.pitch_list.prepare(buf);
+        self.tabs.prepare(buf);
+        self.notes_header.prepare(buf);
+        self.notes_rule.prepare(buf);
+        self.bottom.prepare(buf);
+    }
+}
+
+/// What a part did in the frame that ended.
+#[derive(Clone, Copy, Debug)]
+struct Ended {
+    /// The area the frame left to the terminal.
+    left: Option<Rect>,
 }
 
 /// What the Notes screen's log is drawn from.
@@ -196,6 +240,11 @@ pub struct Part<K, T = ()> {
     /// Set by [`Kept::begin`]: this frame is covered.
     overlaid: bool,
     placed: bool,
+    /// This frame left the part's cells to the terminal.
+    left: bool,
+    /// The area whose cells [`Kept::prepare`] marked, in the buffer the
+    /// frame under way is drawn into, to be left as the terminal shows them.
+    marked: Option<Rect>,
 }
 
 impl<K, T: Default> Default for Part<K, T> {
@@ -208,6 +257,8 @@ impl<K, T: Default> Default for Part<K, T> {
             over: Vec::new(),
             overlaid: false,
             placed: false,
+            left: false,
+            marked: None,
         }
     }
 }
@@ -216,10 +267,26 @@ impl<K: PartialEq, T> Part<K, T> {
     fn begin(&mut self, overlaid: bool) {
         self.overlaid = overlaid;
         self.placed = false;
+        self.left = false;
     }
 
-    fn end(&mut self) {
+    fn end(&mut self) -> Ended {
         self.on_screen = self.placed;
+        let left = self.left.then_some(self.drawn.area);
+        if left.is_some() && self.marked == left {
+            // Handed over with the frame; the next buffer is not marked.
+            self.marked = None;
+        }
+        Ended { left }
+    }
+
+    /// See [`Kept::prepare`].
+    fn prepare(&mut self, buf: &mut Buffer) {
+        self.marked = None;
+        if self.on_screen && !self.overlaid {
+            leave(&self.drawn, buf);
+            self.marked = Some(self.drawn.area);
+        }
     }
 
     /// Puts the part into `buf` at `area` as `draw` would, calling `draw`
@@ -258,7 +325,10 @@ impl<K: PartialEq, T> Part<K, T> {
             self.on_screen = false;
         }
         if self.on_screen && !self.overlaid {
-            leave(&self.drawn, buf);
+            if !(self.marked == Some(area) && still_marked(area, buf)) {
+                leave(&self.drawn, buf);
+            }
+            self.left = true;
             for rect in self.over.iter().chain(over) {
                 copy(&self.drawn, rect.intersection(area), buf);
             }
@@ -276,6 +346,13 @@ impl<K: PartialEq, T> Part<K, T> {
     }
 }
 
+/// A blank cell marked to be left as the terminal shows it.
+const LEFT: Cell = {
+    let mut cell = Cell::EMPTY;
+    cell.diff_option = CellDiffOption::Skip;
+    cell
+};
+
 /// Marks the cells of `kept`'s area in `to` to be left as the terminal
 /// shows them. The screens draw a part before anything else there, on the
 /// blank cells of a new frame (checked in debug builds: a cell drawn on and
@@ -283,8 +360,53 @@ impl<K: PartialEq, T> Part<K, T> {
 fn leave(kept: &Buffer, to: &mut Buffer) {
     for (_, target) in rows(kept.area, kept.area, to.area) {
         for cell in &mut to.content[target] {
-            debug_assert!(*cell == Cell::EMPTY, "a kept part is drawn over {cell:?}");
+            debug_assert!(
+                *cell == Cell::EMPTY || *cell == LEFT,
+                "a kept part is drawn over {cell:?}"
+            );
             cell.diff_option = CellDiffOption::Skip;
+        }
+    }
+}
+
+/// Whether the cells of `area` in `buf` still carry the marks
+/// [`Kept::prepare`] put there: ratatui blanks a whole buffer at once (on
+/// a resize), so its first and last cells tell. In debug builds every cell
+/// is checked, blank and marked: a cell drawn on before the part is left
+/// would never reach the terminal.
+fn still_marked(area: Rect, buf: &Buffer) -> bool {
+    let mut cells = rows(area, area, buf.area).map(|(_, target)| target);
+    let Some(first) = cells.next() else {
+        return false;
+    };
+    let last = cells.last().unwrap_or_else(|| first.clone());
+    let marked = [first.start, last.end - 1]
+        .iter()
+        .all(|&at| buf.content[at] == LEFT);
+    if cfg!(debug_assertions) && marked {
+        for (_, target) in rows(area, area, buf.area) {
+            for cell in &buf.content[target] {
+                assert!(*cell == LEFT, "a kept part is drawn over {cell:?}");
+            }
+        }
+    }
+    marked
+}
+
+/// Takes the marks [`Kept::prepare`] put on the cells of `area` off again,
+/// except where a part this frame left to the terminal lies (those cells
+/// stay marked; cells copied or drawn over within it carry no mark).
+fn unmark(area: Rect, left: impl Iterator<Item = Rect> + Clone, buf: &mut Buffer) {
+    for (_, target) in rows(area, area, buf.area) {
+        let width = usize::from(buf.area.width).max(1);
+        for index in target {
+            let x = u16::try_from(index % width).unwrap_or(u16::MAX) + buf.area.x;
+            let y = u16::try_from(index / width).unwrap_or(u16::MAX) + buf.area.y;
+            let at = ratatui::layout::Position::new(x, y);
+            let cell = &mut buf.content[index];
+            if cell.diff_option == CellDiffOption::Skip && !left.clone().any(|r| r.contains(at)) {
+                cell.diff_option = CellDiffOption::None;
+            }
         }
     }
 }
@@ -326,7 +448,7 @@ mod tests {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
-    use crate::tui::view::{draw, render};
+    use crate::tui::view::{draw, frame, render};
 
     /// Presses each key in turn and checks after every one that what the
     /// terminal shows, drawn with the parts kept so far, is the frame drawn
@@ -347,17 +469,16 @@ mod tests {
         }
     }
 
-    /// Draws `state` through `kept` as the loop does and checks that the
-    /// terminal then shows exactly what a drawing from nothing shows.
+    /// Draws `state` through `kept` as the loop does (marking ahead the
+    /// buffer of the frame after) and checks that the terminal then shows
+    /// exactly what a drawing from nothing shows.
     fn shows_a_fresh_drawing(
         terminal: &mut Terminal<TestBackend>,
         state: &crate::tui::state::State,
         kept: &mut Kept,
         differs: impl FnOnce() -> String,
     ) {
-        terminal
-            .draw(|frame| draw(state, kept, frame))
-            .expect("drawn");
+        frame(terminal, state, kept).expect("drawn");
         let area = terminal.backend().buffer().area;
         let mut fresh = Buffer::empty(area);
         render(state, &mut Kept::default(), area, &mut fresh);
@@ -617,6 +738,48 @@ mod tests {
         assert_eq!(skipped, [true, true, true, true, true, true, false]);
     }
 
+    /// After a frame the loop marks, in the buffer of the next one, the
+    /// strips the terminal shows, so that the next key draws only the
+    /// capture line and marks nothing on its way to the echo.
+    #[test]
+    fn the_next_frame_finds_the_strips_marked_ahead() {
+        let mut state = sample_state();
+        let first = state.event().sessions.keys().next().cloned();
+        let first = first.expect("the sample has sessions");
+        crate::tui::screen::notes::enter_note_taker(
+            &mut state,
+            &first.to_string(),
+            None,
+            Ok(first),
+        );
+        act(
+            &mut state,
+            Action::Resize {
+                width: 120,
+                height: 40,
+            },
+        );
+        let mut kept = Kept::default();
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a terminal");
+        frame(&mut terminal, &state, &mut kept).expect("drawn");
+        let marked = |terminal: &mut Terminal<TestBackend>| {
+            let buf = terminal.current_buffer_mut();
+            // Tab bar, header, status line, footer; the capture line.
+            [0, 1, 4, 5, 38, 39, 37].map(|y| buf[(5, y)] == LEFT)
+        };
+        assert_eq!(
+            marked(&mut terminal),
+            [true, true, true, true, true, true, false]
+        );
+        press(&mut state, &[Char('a')]);
+        frame(&mut terminal, &state, &mut kept).expect("drawn");
+        assert_eq!(
+            marked(&mut terminal),
+            [true, true, true, true, true, true, false]
+        );
+        assert!(kept.bottom.marked.is_some() && kept.notes_header.marked.is_some());
+    }
+
     #[test]
     fn a_taller_terminal_gets_every_part_again_after_ratatui_clears_it() {
         for screen in [Screen::Schedule, Screen::Notes] {
@@ -627,9 +790,9 @@ mod tests {
             for height in [30, 30, 44] {
                 act(&mut state, Action::Resize { width: 120, height });
                 terminal.backend_mut().resize(120, height);
-                terminal
-                    .draw(|frame| draw(&state, &mut kept, frame))
-                    .expect("drawn");
+                // Marked ahead, as the loop does; ratatui blanks the
+                // buffer (marks and all) when it finds the terminal taller.
+                frame(&mut terminal, &state, &mut kept).expect("drawn");
                 let area = Rect::new(0, 0, 120, height);
                 let mut fresh = Buffer::empty(area);
                 render(&state, &mut Kept::default(), area, &mut fresh);
