@@ -45,7 +45,9 @@ pub fn frame<B: Backend>(
     state: &State,
     kept: &mut Kept,
 ) -> Result<(), B::Error> {
-    terminal.draw(|frame| draw(state, kept, frame))?;
+    terminal.autoresize()?;
+    draw(state, kept, &mut terminal.get_frame());
+    kept.write(terminal)?;
     kept.prepare(terminal.current_buffer_mut());
     Ok(())
 }

@@ -27,6 +27,8 @@
 
 use std::ops::Range;
 
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -58,6 +60,21 @@ pub struct Kept {
     pub(super) bottom: Part<BottomKey>,
     /// The last frame's size: ratatui clears the terminal when it changes.
     frame: Rect,
+    /// The areas the last frame left to the terminal whole (no cell of
+    /// them copied or drawn over).
+    left: Vec<Rect>,
+    /// What the terminal shows, for [`Kept::write`].
+    shown: Option<Shown>,
+}
+
+/// What the terminal shows, cell for cell, after a frame written by
+/// [`Kept::write`].
+#[derive(Debug)]
+struct Shown {
+    cells: Buffer,
+    /// The terminal's count of frames drawn when it was written: a frame
+    /// drawn on the terminal another way leaves `cells` behind.
+    count: usize,
 }
 
 impl Kept {
@@ -101,6 +118,12 @@ impl Kept {
             self.notes_rule.end(),
             self.bottom.end(),
         ];
+        self.left.clear();
+        self.left.extend(
+            left.iter()
+                .filter(|part| part.whole)
+                .filter_map(|part| part.left),
+        );
         let left = left.iter().filter_map(|part| part.left);
         for stale in [
             &mut self.note_log.marked,
@@ -116,6 +139,52 @@ impl Kept {
                 unmark(area, left.clone(), buf);
             }
         }
+    }
+
+    /// Writes the frame drawn into `terminal`'s buffer (through
+    /// [`Kept::end`]) to the terminal, as [`Terminal::flush`] does but
+    /// without comparing every cell of the screen: rows this frame left to
+    /// the terminal whole are passed over, and a row whose cells all equal
+    /// what the terminal shows (or are left) costs one pass over it.
+    /// Ratatui's own comparison then writes the rows that differ. Its
+    /// `draw` is not used for these frames, so that the comparison is
+    /// against what the terminal shows rather than the last frame (in
+    /// which the left cells are blank). A frame of a new size, or the first,
+    /// goes through ratatui's comparison whole.
+    pub fn write<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+        let count = terminal.get_frame().count();
+        let next = terminal.current_buffer_mut();
+        let area = next.area;
+        match self
+            .shown
+            .as_mut()
+            .filter(|shown| shown.cells.area == area && shown.count == count)
+        {
+            Some(shown) => {
+                let updates = changes(&mut shown.cells, next, &self.left);
+                terminal
+                    .backend_mut()
+                    .draw(updates.iter().map(|(x, y, cell)| (*x, *y, cell)))?;
+            }
+            None => {
+                terminal.flush()?;
+                let cells = terminal.current_buffer_mut();
+                // A frame that left cells (after frames drawn another way)
+                // does not say what the terminal shows there.
+                let whole = cells
+                    .content
+                    .iter()
+                    .all(|c| c.diff_option != CellDiffOption::Skip);
+                self.shown = whole.then(|| Shown {
+                    cells: cells.clone(),
+                    count,
+                });
+            }
+        }
+        terminal.hide_cursor()?;
+        terminal.swap_buffers();
+        terminal.backend_mut().flush()?;
+        Ok(())
     }
 
     /// Marks, in the buffer the next frame is drawn into (blank, as ratatui
@@ -142,6 +211,8 @@ impl Kept {
 struct Ended {
     /// The area the frame left to the terminal.
     left: Option<Rect>,
+    /// No cell of it was copied in to be drawn over.
+    whole: bool,
 }
 
 /// What the Notes screen's log is drawn from.
@@ -242,6 +313,8 @@ pub struct Part<K, T = ()> {
     placed: bool,
     /// This frame left the part's cells to the terminal.
     left: bool,
+    /// This frame copied some of the part's cells in, to draw over them.
+    copied_over: bool,
     /// The area whose cells [`Kept::prepare`] marked, in the buffer the
     /// frame under way is drawn into, to be left as the terminal shows them.
     marked: Option<Rect>,
@@ -258,6 +331,7 @@ impl<K, T: Default> Default for Part<K, T> {
             overlaid: false,
             placed: false,
             left: false,
+            copied_over: false,
             marked: None,
         }
     }
@@ -268,6 +342,7 @@ impl<K: PartialEq, T> Part<K, T> {
         self.overlaid = overlaid;
         self.placed = false;
         self.left = false;
+        self.copied_over = false;
     }
 
     fn end(&mut self) -> Ended {
@@ -277,7 +352,10 @@ impl<K: PartialEq, T> Part<K, T> {
             // Handed over with the frame; the next buffer is not marked.
             self.marked = None;
         }
-        Ended { left }
+        Ended {
+            left,
+            whole: !self.copied_over,
+        }
     }
 
     /// See [`Kept::prepare`].
@@ -330,7 +408,9 @@ impl<K: PartialEq, T> Part<K, T> {
             }
             self.left = true;
             for rect in self.over.iter().chain(over) {
-                copy(&self.drawn, rect.intersection(area), buf);
+                let rect = rect.intersection(area);
+                self.copied_over |= !rect.is_empty();
+                copy(&self.drawn, rect, buf);
             }
         } else {
             copy(&self.drawn, area, buf);
@@ -411,6 +491,68 @@ fn unmark(area: Rect, left: impl Iterator<Item = Rect> + Clone, buf: &mut Buffer
     }
 }
 
+/// The cells of `next` to write where the terminal shows `shown`, row by
+/// row as ratatui compares them (wide characters and all), passing over
+/// rows the rectangles in `left` cover whole; `shown` then holds what the
+/// terminal will show.
+fn changes(shown: &mut Buffer, next: &Buffer, left: &[Rect]) -> Vec<(u16, u16, Cell)> {
+    let area = next.area;
+    let width = usize::from(area.width);
+    let mut updates = Vec::new();
+    for (row, y) in (area.top()..area.bottom()).enumerate() {
+        if covered(left, area, y) {
+            continue;
+        }
+        let cells = row * width..(row + 1) * width;
+        let (was, now) = (&shown.content[cells.clone()], &next.content[cells.clone()]);
+        if was
+            .iter()
+            .zip(now)
+            .all(|(was, now)| now.diff_option == CellDiffOption::Skip || was == now)
+        {
+            continue;
+        }
+        let one_row = |content: &[Cell]| Buffer {
+            area: Rect::new(area.x, y, area.width, 1),
+            content: content.to_vec(),
+        };
+        let (was_row, now_row) = (one_row(was), one_row(now));
+        updates.extend(
+            was_row
+                .diff_iter(&now_row)
+                .map(|(x, y, cell)| (x, y, cell.clone())),
+        );
+        for (was, now) in shown.content[cells].iter_mut().zip(now) {
+            if now.diff_option != CellDiffOption::Skip {
+                was.clone_from(now);
+            }
+        }
+    }
+    updates
+}
+
+/// Whether the rectangles in `left` cover row `y` of `area` whole.
+fn covered(left: &[Rect], area: Rect, y: u16) -> bool {
+    let mut spans: [(u16, u16); 8] = [(0, 0); 8];
+    let mut count = 0;
+    for rect in left {
+        if rect.top() <= y && y < rect.bottom() && count < spans.len() {
+            spans[count] = (rect.left(), rect.right());
+            count += 1;
+        }
+    }
+    let spans = &mut spans[..count];
+    spans.sort_unstable();
+    let mut reached = area.left();
+    for &(start, end) in spans.iter() {
+        if start > reached {
+            return false;
+        }
+        reached = reached.max(end);
+    }
+    reached >= area.right()
+}
+
 /// Copies the cells of `from` within `area` into `to`, where the three meet.
 fn copy(from: &Buffer, area: Rect, to: &mut Buffer) {
     for (source, target) in rows(from.area, area, to.area) {
@@ -441,6 +583,7 @@ fn rows(from: Rect, area: Rect, to: Rect) -> impl Iterator<Item = (Range<usize>,
 mod tests {
     use ratatui::crossterm::event::KeyCode::{self, *};
     use ratatui::style::{Color, Style};
+    use ratatui::widgets::Widget;
 
     use super::*;
     use crate::tui::action::{Action, Screen};
@@ -879,6 +1022,49 @@ mod tests {
         let cursor = [Rect::new(1, 1, 2, 1)];
         assert_eq!(frame(&cursor, Some("XY")), ["abcdef", "gXYjkl"]);
         assert_eq!(frame(&[], None), ["abcdef", "ghijkl"], "drawn again there");
+    }
+
+    #[test]
+    fn a_row_is_passed_over_only_when_left_parts_cover_it_whole() {
+        let area = Rect::new(0, 0, 120, 10);
+        let halves = [Rect::new(0, 0, 60, 5), Rect::new(60, 2, 60, 8)];
+        assert!(!covered(&halves, area, 0), "only the left half");
+        assert!(covered(&halves, area, 2));
+        assert!(covered(&halves, area, 4));
+        assert!(!covered(&halves, area, 5), "only the right half");
+        let gap = [Rect::new(0, 0, 60, 1), Rect::new(61, 0, 59, 1)];
+        assert!(!covered(&gap, area, 0), "a column between");
+        let overlapping = [Rect::new(30, 0, 90, 1), Rect::new(0, 0, 40, 1)];
+        assert!(covered(&overlapping, area, 0));
+        assert!(!covered(&[Rect::new(0, 0, 119, 1)], area, 0));
+        assert!(!covered(&[], area, 0));
+    }
+
+    /// Beside a part left to the terminal, what is drawn afresh each frame
+    /// still reaches it.
+    #[test]
+    fn what_changes_beside_a_left_part_is_written() {
+        let mut terminal = Terminal::new(TestBackend::new(10, 2)).expect("a terminal");
+        let mut kept = Kept::default();
+        let mut frame = |beside: &str| {
+            let mut frame = terminal.get_frame();
+            let buf = frame.buffer_mut();
+            let area = buf.area;
+            kept.begin(area, false);
+            let part = Rect::new(0, 0, 5, 2);
+            let line = Line::from("kept");
+            kept.tabs.draw(line.clone(), part, &[], buf, |buf| {
+                line.render(part, buf);
+            });
+            buf.set_string(6, 1, beside, Style::new());
+            kept.end(buf);
+            kept.write(&mut terminal).expect("written");
+            kept.prepare(terminal.current_buffer_mut());
+            shown(&terminal)
+        };
+        assert_eq!(frame("ab"), ["kept      ", "      ab  "]);
+        assert_eq!(frame("cd"), ["kept      ", "      cd  "]);
+        assert_eq!(frame(""), ["kept      ", "          "]);
     }
 
     #[test]
