@@ -143,10 +143,10 @@ impl Kept {
 
     /// Writes the frame drawn into `terminal`'s buffer (through
     /// [`Kept::end`]) to the terminal, as [`Terminal::flush`] does but
-    /// without comparing every cell of the screen: rows this frame left to
-    /// the terminal whole are passed over, and a row whose cells all equal
-    /// what the terminal shows (or are left) costs one pass over it.
-    /// Ratatui's own comparison then writes the rows that differ. Its
+    /// without comparing every cell of the screen: the cells of the parts
+    /// this frame left to the terminal whole are not looked at, the others
+    /// are compared with what the terminal shows, and ratatui's own
+    /// comparison then writes the rows where they differ. Its
     /// `draw` is not used for these frames, so that the comparison is
     /// against what the terminal shows rather than the last frame (in
     /// which the left cells are blank). A frame of a new size, or the first,
@@ -491,25 +491,24 @@ fn unmark(area: Rect, left: impl Iterator<Item = Rect> + Clone, buf: &mut Buffer
     }
 }
 
-/// The cells of `next` to write where the terminal shows `shown`, row by
-/// row as ratatui compares them (wide characters and all), passing over
-/// rows the rectangles in `left` cover whole; `shown` then holds what the
-/// terminal will show.
+/// The cells of `next` to write where the terminal shows `shown`. Only the
+/// cells outside the rectangles in `left` are looked at; a row where one
+/// of them differs is compared as ratatui compares rows (wide characters
+/// and all). `shown` then holds what the terminal will show.
 fn changes(shown: &mut Buffer, next: &Buffer, left: &[Rect]) -> Vec<(u16, u16, Cell)> {
     let area = next.area;
     let width = usize::from(area.width);
     let mut updates = Vec::new();
     for (row, y) in (area.top()..area.bottom()).enumerate() {
-        if covered(left, area, y) {
-            continue;
-        }
         let cells = row * width..(row + 1) * width;
         let (was, now) = (&shown.content[cells.clone()], &next.content[cells.clone()]);
-        if was
-            .iter()
-            .zip(now)
-            .all(|(was, now)| now.diff_option == CellDiffOption::Skip || was == now)
-        {
+        let same = |columns: Range<usize>| {
+            was[columns.clone()]
+                .iter()
+                .zip(&now[columns])
+                .all(|(was, now)| now.diff_option == CellDiffOption::Skip || was == now)
+        };
+        if uncovered(left, area, y).all(same) {
             continue;
         }
         let one_row = |content: &[Cell]| Buffer {
@@ -531,8 +530,10 @@ fn changes(shown: &mut Buffer, next: &Buffer, left: &[Rect]) -> Vec<(u16, u16, C
     updates
 }
 
-/// Whether the rectangles in `left` cover row `y` of `area` whole.
-fn covered(left: &[Rect], area: Rect, y: u16) -> bool {
+/// The columns of row `y` of `area` that the rectangles in `left` do not
+/// cover, as ranges of cells from the row's start (at most nine: there are
+/// eight kept parts).
+fn uncovered(left: &[Rect], area: Rect, y: u16) -> impl Iterator<Item = Range<usize>> {
     let mut spans: [(u16, u16); 8] = [(0, 0); 8];
     let mut count = 0;
     for rect in left {
@@ -541,16 +542,32 @@ fn covered(left: &[Rect], area: Rect, y: u16) -> bool {
             count += 1;
         }
     }
-    let spans = &mut spans[..count];
-    spans.sort_unstable();
+    spans[..count].sort_unstable();
+    let mut gaps: [(u16, u16); 9] = [(0, 0); 9];
     let mut reached = area.left();
-    for &(start, end) in spans.iter() {
+    let mut found = 0;
+    for &(start, end) in &spans[..count] {
         if start > reached {
-            return false;
+            gaps[found] = (reached, start.min(area.right()));
+            found += 1;
         }
         reached = reached.max(end);
     }
-    reached >= area.right()
+    if reached < area.right() {
+        gaps[found] = (reached, area.right());
+        found += 1;
+    }
+    let from = area.left();
+    (0..found).filter_map(move |n| {
+        let (start, end) = gaps[n];
+        (start < end).then(|| usize::from(start - from)..usize::from(end - from))
+    })
+}
+
+/// Whether the rectangles in `left` cover row `y` of `area` whole.
+#[cfg(test)]
+fn covered(left: &[Rect], area: Rect, y: u16) -> bool {
+    uncovered(left, area, y).next().is_none()
 }
 
 /// Copies the cells of `from` within `area` into `to`, where the three meet.
@@ -1038,6 +1055,16 @@ mod tests {
         assert!(covered(&overlapping, area, 0));
         assert!(!covered(&[Rect::new(0, 0, 119, 1)], area, 0));
         assert!(!covered(&[], area, 0));
+        let gaps = |left: &[Rect]| uncovered(left, area, 0).collect::<Vec<_>>();
+        assert_eq!(gaps(&gap), vec![(60..61)]);
+        assert_eq!(gaps(&[]), vec![(0..120)]);
+        assert_eq!(gaps(&[Rect::new(10, 0, 20, 1)]), [0..10, 30..120]);
+        let offset = Rect::new(5, 0, 20, 1);
+        let left = [Rect::new(8, 0, 4, 1)];
+        assert_eq!(
+            uncovered(&left, offset, 0).collect::<Vec<_>>(),
+            [0..3, 7..20]
+        );
     }
 
     /// Beside a part left to the terminal, what is drawn afresh each frame
