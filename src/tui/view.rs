@@ -18,7 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui::{Frame, Terminal};
 
-use self::kept::{BottomKey, Kept};
+use self::kept::{BottomKey, Kept, TabsKey};
 use super::action::Screen;
 use super::state::{DeviceSeen, MIN_HEIGHT, MIN_WIDTH, State};
 use super::theme::Theme;
@@ -84,15 +84,32 @@ fn draw_parts(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let tab_line = tabs(state, header.width, theme);
-    kept.tabs.draw_unless_same(
-        |shown| *shown == tab_line,
-        || tab_line.clone(),
-        header,
-        &[],
-        buf,
-        |buf| tab_line.clone().render(header, buf),
-    );
+    // Kept while what the tab bar is drawn from holds, without building
+    // its line for every frame.
+    let stamp = state.event().stamp();
+    let (hour, minute) = (state.now.hour(), state.now.minute());
+    let same = |shown: &TabsKey| {
+        shown.stamp == stamp
+            && shown.note_taker == state.note_taker
+            && shown.screen == state.screen
+            && shown.width == header.width
+            && shown.hour == hour
+            && shown.minute == minute
+            && shown.theme == theme
+    };
+    let key = || TabsKey {
+        stamp,
+        note_taker: state.note_taker.clone(),
+        screen: state.screen,
+        width: header.width,
+        hour,
+        minute,
+        theme,
+    };
+    kept.tabs
+        .draw_unless_same(same, key, header, &[], buf, |buf| {
+            tabs(state, header.width, theme).render(header, buf);
+        });
     match state.screen {
         Screen::Event => event::render(state, body, buf, theme),
         Screen::Pitches => pitches::render(state, body, buf, theme),

@@ -50,8 +50,8 @@ pub struct Kept {
     pub(super) write_up: Part<WriteUpKey>,
     pub(super) grid: Part<GridKey>,
     pub(super) pitch_list: Part<PitchListKey>,
-    /// The tab bar, keyed by the line it draws.
-    pub(super) tabs: Part<Line<'static>>,
+    /// The tab bar.
+    pub(super) tabs: Part<TabsKey>,
     /// The Notes screen's header.
     pub(super) notes_header: Part<NotesHeaderKey>,
     /// The rule below the Notes header.
@@ -213,6 +213,18 @@ struct Ended {
     left: Option<Rect>,
     /// No cell of it was copied in to be drawn over.
     whole: bool,
+}
+
+/// What the tab bar is drawn from: the clock only to the minute.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TabsKey {
+    pub stamp: u64,
+    pub note_taker: Option<Id>,
+    pub screen: crate::tui::action::Screen,
+    pub width: u16,
+    pub hour: u32,
+    pub minute: u32,
+    pub theme: Theme,
 }
 
 /// What the Notes screen's log is drawn from.
@@ -1079,9 +1091,17 @@ mod tests {
             let area = buf.area;
             kept.begin(area, false);
             let part = Rect::new(0, 0, 5, 2);
-            let line = Line::from("kept");
-            kept.tabs.draw(line.clone(), part, &[], buf, |buf| {
-                line.render(part, buf);
+            let key = TabsKey {
+                stamp: 1,
+                note_taker: None,
+                screen: Screen::Notes,
+                width: 5,
+                hour: 10,
+                minute: 0,
+                theme: Theme::new(false),
+            };
+            kept.tabs.draw(key, part, &[], buf, |buf| {
+                Line::from("kept").render(part, buf);
             });
             buf.set_string(6, 1, beside, Style::new());
             kept.end(buf);
