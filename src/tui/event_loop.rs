@@ -416,9 +416,7 @@ fn main_loop(
         // Started before drawing, so that the disk works while the frame
         // is drawn; reported as soon as it has answered.
         saves_on_their_way(state, disk);
-        terminal
-            .draw(|frame| view::draw(state, &mut kept, frame))
-            .map_err(|e| format!("Could not draw: {e}."))?;
+        view::frame(terminal, state, &mut kept).map_err(|e| format!("Could not draw: {e}."))?;
         if watch.due() {
             reload(state, disk);
         }

@@ -11,13 +11,14 @@ pub mod schedule;
 pub mod wrapup;
 
 use chrono::{Datelike, Timelike};
-use ratatui::Frame;
+use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::{Frame, Terminal};
 
-use self::kept::{BottomKey, Kept};
+use self::kept::{BottomKey, Kept, TabsKey};
 use super::action::Screen;
 use super::state::{DeviceSeen, MIN_HEIGHT, MIN_WIDTH, State};
 use super::theme::Theme;
@@ -35,11 +36,27 @@ pub fn draw(state: &State, kept: &mut Kept, frame: &mut Frame) {
     render(state, kept, area, frame.buffer_mut());
 }
 
+/// Draws a frame on `terminal` as the loop does: after the frame is
+/// written, the buffer the next frame is drawn into is made ready for the
+/// parts the terminal now shows ([`Kept::prepare`]), so that this work is
+/// done while the user is between keys rather than after the next key.
+pub fn frame<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &State,
+    kept: &mut Kept,
+) -> Result<(), B::Error> {
+    terminal.autoresize()?;
+    draw(state, kept, &mut terminal.get_frame());
+    kept.write(terminal)?;
+    kept.prepare(terminal.current_buffer_mut());
+    Ok(())
+}
+
 /// Draws the whole screen into a buffer.
 pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
     kept.begin(area, state.help.is_some() || state.resolve.is_some());
     draw_parts(state, kept, area, buf);
-    kept.end();
+    kept.end(buf);
 }
 
 fn draw_parts(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
@@ -67,15 +84,32 @@ fn draw_parts(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let tab_line = tabs(state, header.width, theme);
-    kept.tabs.draw_unless_same(
-        |shown| *shown == tab_line,
-        || tab_line.clone(),
-        header,
-        &[],
-        buf,
-        |buf| tab_line.clone().render(header, buf),
-    );
+    // Kept while what the tab bar is drawn from holds, without building
+    // its line for every frame.
+    let stamp = state.event().stamp();
+    let (hour, minute) = (state.now.hour(), state.now.minute());
+    let same = |shown: &TabsKey| {
+        shown.stamp == stamp
+            && shown.note_taker == state.note_taker
+            && shown.screen == state.screen
+            && shown.width == header.width
+            && shown.hour == hour
+            && shown.minute == minute
+            && shown.theme == theme
+    };
+    let key = || TabsKey {
+        stamp,
+        note_taker: state.note_taker.clone(),
+        screen: state.screen,
+        width: header.width,
+        hour,
+        minute,
+        theme,
+    };
+    kept.tabs
+        .draw_unless_same(same, key, header, &[], buf, |buf| {
+            tabs(state, header.width, theme).render(header, buf);
+        });
     match state.screen {
         Screen::Event => event::render(state, body, buf, theme),
         Screen::Pitches => pitches::render(state, body, buf, theme),
@@ -253,7 +287,7 @@ fn saved_line(state: &State, theme: Theme) -> Line<'static> {
         vec![Span::styled("✓ saved", theme.good())]
     };
     if let Some(at) = state.last_saved.filter(|_| !state.saving) {
-        spans.push(Span::raw(format!(" {}", at.format("%H:%M:%S"))));
+        spans.push(Span::raw(format!(" {}", clock_time(at))));
     }
     let others = state.devices.iter().filter(|d| !d.own);
     let count = others.clone().count();
@@ -324,9 +358,30 @@ pub fn ago(
         s if s < 86_400 => format!("{} h ago", s / 3600),
         s if s < 7 * 86_400 => format!("{} days ago", s / 86_400),
         // Older than a week (last year's event opened again): the date.
-        _ if then.year() == now.year() => then.format("on %-d %b").to_string(),
-        _ => then.format("on %-d %b %Y").to_string(),
+        _ if then.year() == now.year() => format!("on {}", day_month(then)),
+        _ => match then.year() {
+            year @ 0..=9999 => format!("on {} {year:04}", day_month(then)),
+            _ => then.format("on %-d %b %Y").to_string(),
+        },
     }
+}
+
+/// "7 Nov": as chrono's "%-d %b" writes it, without parsing the format for
+/// every frame (the status line says it for each of two devices).
+fn day_month(at: chrono::DateTime<chrono::FixedOffset>) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS.get(at.month0() as usize).copied().unwrap_or("");
+    format!("{} {month}", at.day())
+}
+
+/// "10:32:07": as chrono's "%H:%M:%S" writes it, without parsing the
+/// format for every frame.
+fn clock_time(at: chrono::DateTime<chrono::FixedOffset>) -> String {
+    // chrono shows a leap second as :60.
+    let second = at.second() + u32::from(at.nanosecond() >= 1_000_000_000);
+    format!("{:02}:{:02}:{second:02}", at.hour(), at.minute())
 }
 
 #[cfg(test)]
@@ -462,5 +517,47 @@ mod tests {
         assert_eq!(ago(now, Some(before(3 * 86_400))), "3 days ago");
         assert_eq!(ago(now, Some(before(30 * 86_400))), "on 28 Oct");
         assert_eq!(ago(now, Some(before(400 * 86_400))), "on 23 Oct 2025");
+    }
+
+    #[test]
+    fn dates_and_times_are_written_as_chrono_writes_them() {
+        let offset = chrono::FixedOffset::east_opt(3600).expect("an offset");
+        let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("a date");
+        for days in (0..366).step_by(3) {
+            let date = start + chrono::Duration::days(days);
+            let at = date
+                .and_hms_opt(u32::try_from(days % 24).unwrap_or(0), 7, 9)
+                .expect("a time")
+                .and_local_timezone(offset)
+                .single()
+                .expect("one time");
+            assert_eq!(day_month(at), at.format("%-d %b").to_string());
+            assert_eq!(clock_time(at), at.format("%H:%M:%S").to_string());
+        }
+        let leap = chrono::NaiveDate::from_ymd_opt(2016, 12, 31)
+            .and_then(|d| d.and_hms_milli_opt(23, 59, 59, 1500))
+            .expect("a leap second")
+            .and_local_timezone(offset)
+            .single()
+            .expect("one time");
+        assert_eq!(clock_time(leap), leap.format("%H:%M:%S").to_string());
+        for year in [5, 999, 1970, 2025] {
+            let now = chrono::NaiveDate::from_ymd_opt(2026, 3, 4)
+                .and_then(|d| d.and_hms_opt(12, 0, 0))
+                .expect("a time")
+                .and_local_timezone(offset)
+                .single()
+                .expect("one time");
+            let then = chrono::NaiveDate::from_ymd_opt(year, 2, 9)
+                .and_then(|d| d.and_hms_opt(12, 0, 0))
+                .expect("a time")
+                .and_local_timezone(offset)
+                .single()
+                .expect("one time");
+            assert_eq!(
+                ago(now, Some(then)),
+                then.format("on %-d %b %Y").to_string()
+            );
+        }
     }
 }

@@ -27,6 +27,8 @@
 
 use std::ops::Range;
 
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -48,8 +50,8 @@ pub struct Kept {
     pub(super) write_up: Part<WriteUpKey>,
     pub(super) grid: Part<GridKey>,
     pub(super) pitch_list: Part<PitchListKey>,
-    /// The tab bar, keyed by the line it draws.
-    pub(super) tabs: Part<Line<'static>>,
+    /// The tab bar.
+    pub(super) tabs: Part<TabsKey>,
     /// The Notes screen's header.
     pub(super) notes_header: Part<NotesHeaderKey>,
     /// The rule below the Notes header.
@@ -58,6 +60,21 @@ pub struct Kept {
     pub(super) bottom: Part<BottomKey>,
     /// The last frame's size: ratatui clears the terminal when it changes.
     frame: Rect,
+    /// The areas the last frame left to the terminal whole (no cell of
+    /// them copied or drawn over).
+    left: Vec<Rect>,
+    /// What the terminal shows, for [`Kept::write`].
+    shown: Option<Shown>,
+}
+
+/// What the terminal shows, cell for cell, after a frame written by
+/// [`Kept::write`].
+#[derive(Debug)]
+struct Shown {
+    cells: Buffer,
+    /// The terminal's count of frames drawn when it was written: a frame
+    /// drawn on the terminal another way leaves `cells` behind.
+    count: usize,
 }
 
 impl Kept {
@@ -86,18 +103,128 @@ impl Kept {
         self.bottom.begin(overlaid);
     }
 
-    /// Ends a frame: a part this frame did not place is no longer on the
-    /// screen.
-    pub(super) fn end(&mut self) {
-        self.note_log.end();
-        self.write_up.end();
-        self.grid.end();
-        self.pitch_list.end();
-        self.tabs.end();
-        self.notes_header.end();
-        self.notes_rule.end();
-        self.bottom.end();
+    /// Ends a frame drawn into `buf`: a part this frame did not place is
+    /// no longer on the screen, and cells marked ahead for a part this
+    /// frame did not leave to the terminal ([`Kept::prepare`]) are compared
+    /// and written as usual again.
+    pub(super) fn end(&mut self, buf: &mut Buffer) {
+        let left = [
+            self.note_log.end(),
+            self.write_up.end(),
+            self.grid.end(),
+            self.pitch_list.end(),
+            self.tabs.end(),
+            self.notes_header.end(),
+            self.notes_rule.end(),
+            self.bottom.end(),
+        ];
+        self.left.clear();
+        self.left.extend(
+            left.iter()
+                .filter(|part| part.whole)
+                .filter_map(|part| part.left),
+        );
+        let left = left.iter().filter_map(|part| part.left);
+        for stale in [
+            &mut self.note_log.marked,
+            &mut self.write_up.marked,
+            &mut self.grid.marked,
+            &mut self.pitch_list.marked,
+            &mut self.tabs.marked,
+            &mut self.notes_header.marked,
+            &mut self.notes_rule.marked,
+            &mut self.bottom.marked,
+        ] {
+            if let Some(area) = stale.take() {
+                unmark(area, left.clone(), buf);
+            }
+        }
     }
+
+    /// Writes the frame drawn into `terminal`'s buffer (through
+    /// [`Kept::end`]) to the terminal, as [`Terminal::flush`] does but
+    /// without comparing every cell of the screen: the cells of the parts
+    /// this frame left to the terminal whole are not looked at, the others
+    /// are compared with what the terminal shows, and ratatui's own
+    /// comparison then writes the rows where they differ. Its
+    /// `draw` is not used for these frames, so that the comparison is
+    /// against what the terminal shows rather than the last frame (in
+    /// which the left cells are blank). A frame of a new size, or the first,
+    /// goes through ratatui's comparison whole.
+    pub fn write<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+        let count = terminal.get_frame().count();
+        let next = terminal.current_buffer_mut();
+        let area = next.area;
+        match self
+            .shown
+            .as_mut()
+            .filter(|shown| shown.cells.area == area && shown.count == count)
+        {
+            Some(shown) => {
+                let updates = changes(&mut shown.cells, next, &self.left);
+                terminal
+                    .backend_mut()
+                    .draw(updates.iter().map(|(x, y, cell)| (*x, *y, cell)))?;
+            }
+            None => {
+                terminal.flush()?;
+                let cells = terminal.current_buffer_mut();
+                // A frame that left cells (after frames drawn another way)
+                // does not say what the terminal shows there.
+                let whole = cells
+                    .content
+                    .iter()
+                    .all(|c| c.diff_option != CellDiffOption::Skip);
+                self.shown = whole.then(|| Shown {
+                    cells: cells.clone(),
+                    count,
+                });
+            }
+        }
+        terminal.hide_cursor()?;
+        terminal.swap_buffers();
+        terminal.backend_mut().flush()?;
+        Ok(())
+    }
+
+    /// Marks, in the buffer the next frame is drawn into (blank, as ratatui
+    /// leaves it after a frame), the cells of every part the terminal now
+    /// shows to be left as they are: the next frame then finds them marked
+    /// when it leaves the part to the terminal, rather than marking some
+    /// thousands of cells between a key and its echo. Only a speed-up:
+    /// where the next frame does not leave a part, [`Kept::end`] takes the
+    /// mark off again; without it, a frame marks what it leaves itself.
+    pub fn prepare(&mut self, buf: &mut Buffer) {
+        self.note_log.prepare(buf);
+        self.write_up.prepare(buf);
+        self.grid.prepare(buf);
+        self.pitch_list.prepare(buf);
+        self.tabs.prepare(buf);
+        self.notes_header.prepare(buf);
+        self.notes_rule.prepare(buf);
+        self.bottom.prepare(buf);
+    }
+}
+
+/// What a part did in the frame that ended.
+#[derive(Clone, Copy, Debug)]
+struct Ended {
+    /// The area the frame left to the terminal.
+    left: Option<Rect>,
+    /// No cell of it was copied in to be drawn over.
+    whole: bool,
+}
+
+/// What the tab bar is drawn from: the clock only to the minute.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TabsKey {
+    pub stamp: u64,
+    pub note_taker: Option<Id>,
+    pub screen: crate::tui::action::Screen,
+    pub width: u16,
+    pub hour: u32,
+    pub minute: u32,
+    pub theme: Theme,
 }
 
 /// What the Notes screen's log is drawn from.
@@ -196,6 +323,13 @@ pub struct Part<K, T = ()> {
     /// Set by [`Kept::begin`]: this frame is covered.
     overlaid: bool,
     placed: bool,
+    /// This frame left the part's cells to the terminal.
+    left: bool,
+    /// This frame copied some of the part's cells in, to draw over them.
+    copied_over: bool,
+    /// The area whose cells [`Kept::prepare`] marked, in the buffer the
+    /// frame under way is drawn into, to be left as the terminal shows them.
+    marked: Option<Rect>,
 }
 
 impl<K, T: Default> Default for Part<K, T> {
@@ -208,6 +342,9 @@ impl<K, T: Default> Default for Part<K, T> {
             over: Vec::new(),
             overlaid: false,
             placed: false,
+            left: false,
+            copied_over: false,
+            marked: None,
         }
     }
 }
@@ -216,10 +353,30 @@ impl<K: PartialEq, T> Part<K, T> {
     fn begin(&mut self, overlaid: bool) {
         self.overlaid = overlaid;
         self.placed = false;
+        self.left = false;
+        self.copied_over = false;
     }
 
-    fn end(&mut self) {
+    fn end(&mut self) -> Ended {
         self.on_screen = self.placed;
+        let left = self.left.then_some(self.drawn.area);
+        if left.is_some() && self.marked == left {
+            // Handed over with the frame; the next buffer is not marked.
+            self.marked = None;
+        }
+        Ended {
+            left,
+            whole: !self.copied_over,
+        }
+    }
+
+    /// See [`Kept::prepare`].
+    fn prepare(&mut self, buf: &mut Buffer) {
+        self.marked = None;
+        if self.on_screen && !self.overlaid {
+            leave(&self.drawn, buf);
+            self.marked = Some(self.drawn.area);
+        }
     }
 
     /// Puts the part into `buf` at `area` as `draw` would, calling `draw`
@@ -258,9 +415,14 @@ impl<K: PartialEq, T> Part<K, T> {
             self.on_screen = false;
         }
         if self.on_screen && !self.overlaid {
-            leave(&self.drawn, buf);
+            if !(self.marked == Some(area) && still_marked(area, buf)) {
+                leave(&self.drawn, buf);
+            }
+            self.left = true;
             for rect in self.over.iter().chain(over) {
-                copy(&self.drawn, rect.intersection(area), buf);
+                let rect = rect.intersection(area);
+                self.copied_over |= !rect.is_empty();
+                copy(&self.drawn, rect, buf);
             }
         } else {
             copy(&self.drawn, area, buf);
@@ -276,6 +438,13 @@ impl<K: PartialEq, T> Part<K, T> {
     }
 }
 
+/// A blank cell marked to be left as the terminal shows it.
+const LEFT: Cell = {
+    let mut cell = Cell::EMPTY;
+    cell.diff_option = CellDiffOption::Skip;
+    cell
+};
+
 /// Marks the cells of `kept`'s area in `to` to be left as the terminal
 /// shows them. The screens draw a part before anything else there, on the
 /// blank cells of a new frame (checked in debug builds: a cell drawn on and
@@ -283,10 +452,134 @@ impl<K: PartialEq, T> Part<K, T> {
 fn leave(kept: &Buffer, to: &mut Buffer) {
     for (_, target) in rows(kept.area, kept.area, to.area) {
         for cell in &mut to.content[target] {
-            debug_assert!(*cell == Cell::EMPTY, "a kept part is drawn over {cell:?}");
+            debug_assert!(
+                *cell == Cell::EMPTY || *cell == LEFT,
+                "a kept part is drawn over {cell:?}"
+            );
             cell.diff_option = CellDiffOption::Skip;
         }
     }
+}
+
+/// Whether the cells of `area` in `buf` still carry the marks
+/// [`Kept::prepare`] put there: ratatui blanks a whole buffer at once (on
+/// a resize), so its first and last cells tell. In debug builds every cell
+/// is checked, blank and marked: a cell drawn on before the part is left
+/// would never reach the terminal.
+fn still_marked(area: Rect, buf: &Buffer) -> bool {
+    let mut cells = rows(area, area, buf.area).map(|(_, target)| target);
+    let Some(first) = cells.next() else {
+        return false;
+    };
+    let last = cells.last().unwrap_or_else(|| first.clone());
+    let marked = [first.start, last.end - 1]
+        .iter()
+        .all(|&at| buf.content[at] == LEFT);
+    if cfg!(debug_assertions) && marked {
+        for (_, target) in rows(area, area, buf.area) {
+            for cell in &buf.content[target] {
+                assert!(*cell == LEFT, "a kept part is drawn over {cell:?}");
+            }
+        }
+    }
+    marked
+}
+
+/// Takes the marks [`Kept::prepare`] put on the cells of `area` off again,
+/// except where a part this frame left to the terminal lies (those cells
+/// stay marked; cells copied or drawn over within it carry no mark).
+fn unmark(area: Rect, left: impl Iterator<Item = Rect> + Clone, buf: &mut Buffer) {
+    for (_, target) in rows(area, area, buf.area) {
+        let width = usize::from(buf.area.width).max(1);
+        for index in target {
+            let x = u16::try_from(index % width).unwrap_or(u16::MAX) + buf.area.x;
+            let y = u16::try_from(index / width).unwrap_or(u16::MAX) + buf.area.y;
+            let at = ratatui::layout::Position::new(x, y);
+            let cell = &mut buf.content[index];
+            if cell.diff_option == CellDiffOption::Skip && !left.clone().any(|r| r.contains(at)) {
+                cell.diff_option = CellDiffOption::None;
+            }
+        }
+    }
+}
+
+/// The cells of `next` to write where the terminal shows `shown`. Only the
+/// cells outside the rectangles in `left` are looked at; a row where one
+/// of them differs is compared as ratatui compares rows (wide characters
+/// and all). `shown` then holds what the terminal will show.
+fn changes(shown: &mut Buffer, next: &Buffer, left: &[Rect]) -> Vec<(u16, u16, Cell)> {
+    let area = next.area;
+    let width = usize::from(area.width);
+    let mut updates = Vec::new();
+    for (row, y) in (area.top()..area.bottom()).enumerate() {
+        let cells = row * width..(row + 1) * width;
+        let (was, now) = (&shown.content[cells.clone()], &next.content[cells.clone()]);
+        let same = |columns: Range<usize>| {
+            was[columns.clone()]
+                .iter()
+                .zip(&now[columns])
+                .all(|(was, now)| now.diff_option == CellDiffOption::Skip || was == now)
+        };
+        if uncovered(left, area, y).all(same) {
+            continue;
+        }
+        let one_row = |content: &[Cell]| Buffer {
+            area: Rect::new(area.x, y, area.width, 1),
+            content: content.to_vec(),
+        };
+        let (was_row, now_row) = (one_row(was), one_row(now));
+        updates.extend(
+            was_row
+                .diff_iter(&now_row)
+                .map(|(x, y, cell)| (x, y, cell.clone())),
+        );
+        for (was, now) in shown.content[cells].iter_mut().zip(now) {
+            if now.diff_option != CellDiffOption::Skip {
+                was.clone_from(now);
+            }
+        }
+    }
+    updates
+}
+
+/// The columns of row `y` of `area` that the rectangles in `left` do not
+/// cover, as ranges of cells from the row's start (at most nine: there are
+/// eight kept parts).
+fn uncovered(left: &[Rect], area: Rect, y: u16) -> impl Iterator<Item = Range<usize>> {
+    let mut spans: [(u16, u16); 8] = [(0, 0); 8];
+    let mut count = 0;
+    for rect in left {
+        if rect.top() <= y && y < rect.bottom() && count < spans.len() {
+            spans[count] = (rect.left(), rect.right());
+            count += 1;
+        }
+    }
+    spans[..count].sort_unstable();
+    let mut gaps: [(u16, u16); 9] = [(0, 0); 9];
+    let mut reached = area.left();
+    let mut found = 0;
+    for &(start, end) in &spans[..count] {
+        if start > reached {
+            gaps[found] = (reached, start.min(area.right()));
+            found += 1;
+        }
+        reached = reached.max(end);
+    }
+    if reached < area.right() {
+        gaps[found] = (reached, area.right());
+        found += 1;
+    }
+    let from = area.left();
+    (0..found).filter_map(move |n| {
+        let (start, end) = gaps[n];
+        (start < end).then(|| usize::from(start - from)..usize::from(end - from))
+    })
+}
+
+/// Whether the rectangles in `left` cover row `y` of `area` whole.
+#[cfg(test)]
+fn covered(left: &[Rect], area: Rect, y: u16) -> bool {
+    uncovered(left, area, y).next().is_none()
 }
 
 /// Copies the cells of `from` within `area` into `to`, where the three meet.
@@ -319,6 +612,7 @@ fn rows(from: Rect, area: Rect, to: Rect) -> impl Iterator<Item = (Range<usize>,
 mod tests {
     use ratatui::crossterm::event::KeyCode::{self, *};
     use ratatui::style::{Color, Style};
+    use ratatui::widgets::Widget;
 
     use super::*;
     use crate::tui::action::{Action, Screen};
@@ -326,7 +620,7 @@ mod tests {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
-    use crate::tui::view::{draw, render};
+    use crate::tui::view::{draw, frame, render};
 
     /// Presses each key in turn and checks after every one that what the
     /// terminal shows, drawn with the parts kept so far, is the frame drawn
@@ -347,17 +641,16 @@ mod tests {
         }
     }
 
-    /// Draws `state` through `kept` as the loop does and checks that the
-    /// terminal then shows exactly what a drawing from nothing shows.
+    /// Draws `state` through `kept` as the loop does (marking ahead the
+    /// buffer of the frame after) and checks that the terminal then shows
+    /// exactly what a drawing from nothing shows.
     fn shows_a_fresh_drawing(
         terminal: &mut Terminal<TestBackend>,
         state: &crate::tui::state::State,
         kept: &mut Kept,
         differs: impl FnOnce() -> String,
     ) {
-        terminal
-            .draw(|frame| draw(state, kept, frame))
-            .expect("drawn");
+        frame(terminal, state, kept).expect("drawn");
         let area = terminal.backend().buffer().area;
         let mut fresh = Buffer::empty(area);
         render(state, &mut Kept::default(), area, &mut fresh);
@@ -617,6 +910,48 @@ mod tests {
         assert_eq!(skipped, [true, true, true, true, true, true, false]);
     }
 
+    /// After a frame the loop marks, in the buffer of the next one, the
+    /// strips the terminal shows, so that the next key draws only the
+    /// capture line and marks nothing on its way to the echo.
+    #[test]
+    fn the_next_frame_finds_the_strips_marked_ahead() {
+        let mut state = sample_state();
+        let first = state.event().sessions.keys().next().cloned();
+        let first = first.expect("the sample has sessions");
+        crate::tui::screen::notes::enter_note_taker(
+            &mut state,
+            &first.to_string(),
+            None,
+            Ok(first),
+        );
+        act(
+            &mut state,
+            Action::Resize {
+                width: 120,
+                height: 40,
+            },
+        );
+        let mut kept = Kept::default();
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a terminal");
+        frame(&mut terminal, &state, &mut kept).expect("drawn");
+        let marked = |terminal: &mut Terminal<TestBackend>| {
+            let buf = terminal.current_buffer_mut();
+            // Tab bar, header, status line, footer; the capture line.
+            [0, 1, 4, 5, 38, 39, 37].map(|y| buf[(5, y)] == LEFT)
+        };
+        assert_eq!(
+            marked(&mut terminal),
+            [true, true, true, true, true, true, false]
+        );
+        press(&mut state, &[Char('a')]);
+        frame(&mut terminal, &state, &mut kept).expect("drawn");
+        assert_eq!(
+            marked(&mut terminal),
+            [true, true, true, true, true, true, false]
+        );
+        assert!(kept.bottom.marked.is_some() && kept.notes_header.marked.is_some());
+    }
+
     #[test]
     fn a_taller_terminal_gets_every_part_again_after_ratatui_clears_it() {
         for screen in [Screen::Schedule, Screen::Notes] {
@@ -627,9 +962,9 @@ mod tests {
             for height in [30, 30, 44] {
                 act(&mut state, Action::Resize { width: 120, height });
                 terminal.backend_mut().resize(120, height);
-                terminal
-                    .draw(|frame| draw(&state, &mut kept, frame))
-                    .expect("drawn");
+                // Marked ahead, as the loop does; ratatui blanks the
+                // buffer (marks and all) when it finds the terminal taller.
+                frame(&mut terminal, &state, &mut kept).expect("drawn");
                 let area = Rect::new(0, 0, 120, height);
                 let mut fresh = Buffer::empty(area);
                 render(&state, &mut Kept::default(), area, &mut fresh);
@@ -716,6 +1051,67 @@ mod tests {
         let cursor = [Rect::new(1, 1, 2, 1)];
         assert_eq!(frame(&cursor, Some("XY")), ["abcdef", "gXYjkl"]);
         assert_eq!(frame(&[], None), ["abcdef", "ghijkl"], "drawn again there");
+    }
+
+    #[test]
+    fn a_row_is_passed_over_only_when_left_parts_cover_it_whole() {
+        let area = Rect::new(0, 0, 120, 10);
+        let halves = [Rect::new(0, 0, 60, 5), Rect::new(60, 2, 60, 8)];
+        assert!(!covered(&halves, area, 0), "only the left half");
+        assert!(covered(&halves, area, 2));
+        assert!(covered(&halves, area, 4));
+        assert!(!covered(&halves, area, 5), "only the right half");
+        let gap = [Rect::new(0, 0, 60, 1), Rect::new(61, 0, 59, 1)];
+        assert!(!covered(&gap, area, 0), "a column between");
+        let overlapping = [Rect::new(30, 0, 90, 1), Rect::new(0, 0, 40, 1)];
+        assert!(covered(&overlapping, area, 0));
+        assert!(!covered(&[Rect::new(0, 0, 119, 1)], area, 0));
+        assert!(!covered(&[], area, 0));
+        let gaps = |left: &[Rect]| uncovered(left, area, 0).collect::<Vec<_>>();
+        assert_eq!(gaps(&gap), vec![(60..61)]);
+        assert_eq!(gaps(&[]), vec![(0..120)]);
+        assert_eq!(gaps(&[Rect::new(10, 0, 20, 1)]), [0..10, 30..120]);
+        let offset = Rect::new(5, 0, 20, 1);
+        let left = [Rect::new(8, 0, 4, 1)];
+        assert_eq!(
+            uncovered(&left, offset, 0).collect::<Vec<_>>(),
+            [0..3, 7..20]
+        );
+    }
+
+    /// Beside a part left to the terminal, what is drawn afresh each frame
+    /// still reaches it.
+    #[test]
+    fn what_changes_beside_a_left_part_is_written() {
+        let mut terminal = Terminal::new(TestBackend::new(10, 2)).expect("a terminal");
+        let mut kept = Kept::default();
+        let mut frame = |beside: &str| {
+            let mut frame = terminal.get_frame();
+            let buf = frame.buffer_mut();
+            let area = buf.area;
+            kept.begin(area, false);
+            let part = Rect::new(0, 0, 5, 2);
+            let key = TabsKey {
+                stamp: 1,
+                note_taker: None,
+                screen: Screen::Notes,
+                width: 5,
+                hour: 10,
+                minute: 0,
+                theme: Theme::new(false),
+            };
+            kept.tabs.draw(key, part, &[], buf, |buf| {
+                Line::from("kept").render(part, buf);
+            });
+            buf.set_string(6, 1, beside, Style::new());
+            kept.end(buf);
+            kept.write(&mut terminal).expect("written");
+            kept.prepare(terminal.current_buffer_mut());
+            shown(&terminal)
+        };
+        assert_eq!(frame("ab"), ["kept      ", "      ab  "]);
+        assert_eq!(frame("cd"), ["kept      ", "      cd  "]);
+        assert_eq!(frame(""), ["kept      ", "          "]);
     }
 
     #[test]

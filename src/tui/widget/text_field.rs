@@ -150,17 +150,169 @@ impl TextField {
 
     /// Draws the field. Control characters typed or pasted are shown inert.
     pub fn render(&self, area: Rect, buf: &mut Buffer, focused: bool) {
+        if self.render_plain(area, buf, focused) {
+            return;
+        }
+        // A copy: the text area keeps where it last scrolled to, and a
+        // drawing must depend on the field alone.
         let mut shown = self.area.clone();
         if !focused {
             shown.set_cursor_style(Style::default());
         }
         (&shown).render(area, buf);
     }
+
+    /// Draws a one-line field of plain ASCII text, as the text area draws it
+    /// from a fresh copy (scrolled so that the cursor is in view, the
+    /// cursor's cell in the cursor style), but without copying the text
+    /// area and going through its highlighter, clipping and a paragraph:
+    /// this is the line a note-taker types into, drawn after every key.
+    /// False, having drawn nothing, for anything else (several lines, a
+    /// selection, a placeholder shown, other characters).
+    fn render_plain(&self, area: Rect, buf: &mut Buffer, focused: bool) -> bool {
+        let [line] = self.area.lines() else {
+            return false;
+        };
+        let (_, cursor) = self.cursor();
+        let plain = !self.multi_line
+            && !self.area.is_selecting()
+            && line.bytes().all(|b| (b' '..=b'~').contains(&b))
+            // An empty field with a placeholder shows the placeholder.
+            && (!line.is_empty() || self.area.placeholder_text().is_empty());
+        let (Ok(cursor), Ok(_)) = (u16::try_from(cursor), u16::try_from(line.len() + 1)) else {
+            return false;
+        };
+        let area = area.intersection(buf.area);
+        if !plain || area.is_empty() {
+            return plain;
+        }
+        // As the text area scrolls from a fresh copy (its last scroll is 0).
+        let top = next_scroll_top(next_scroll_top(0, cursor, area.width), cursor, area.width);
+        let cursor_style = if focused {
+            self.area.cursor_style()
+        } else {
+            Style::default()
+        };
+        let bytes = line.as_bytes();
+        for (column, x) in (top..).zip(area.left()..area.right()) {
+            let at = usize::from(column);
+            let cell = &mut buf[(x, area.y)];
+            match bytes.get(at) {
+                Some(byte) => {
+                    let symbol = [*byte];
+                    cell.set_symbol(std::str::from_utf8(&symbol).unwrap_or(" "));
+                }
+                None if column == cursor => {
+                    cell.set_symbol(" ");
+                }
+                None => break,
+            }
+            if column == cursor {
+                cell.set_style(cursor_style);
+            }
+        }
+        true
+    }
+}
+
+/// The text area's rule for its first visible column: unchanged while the
+/// cursor is in view, else just far enough to bring it in.
+fn next_scroll_top(prev_top: u16, cursor: u16, len: u16) -> u16 {
+    if cursor < prev_top {
+        cursor
+    } else if prev_top + len <= cursor {
+        cursor + 1 - len
+    } else {
+        prev_top
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use ratatui::style::Color;
+
+    /// A buffer with something in every cell, so that a cell drawn
+    /// differently or not at all shows.
+    fn filled(area: Rect) -> Buffer {
+        let mut buf = Buffer::empty(area);
+        for y in area.top()..area.bottom() {
+            let row: String = (0..area.width)
+                .map(|x| char::from(b'a' + (x % 26) as u8))
+                .collect();
+            buf.set_string(
+                area.x,
+                y,
+                row,
+                Style::new().fg(Color::Green).bg(Color::Blue),
+            );
+        }
+        buf
+    }
+
+    /// The field drawn the slow way: by the text area, from a copy.
+    fn drawn_by_the_text_area(field: &TextField, area: Rect, buf: &mut Buffer, focused: bool) {
+        let mut shown = field.area.clone();
+        if !focused {
+            shown.set_cursor_style(Style::default());
+        }
+        (&shown).render(area, buf);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn a_plain_line_is_drawn_as_the_text_area_draws_it(
+            text in "[ -~]{0,300}",
+            cursor_back in 0usize..320,
+            width in 1u16..140,
+            x in 0u16..4,
+            height in 1u16..3,
+            focused in any::<bool>(),
+            placeholder in any::<bool>(),
+        ) {
+            let mut field = TextField::single(&text);
+            if placeholder {
+                field = field.with_placeholder("type here");
+            }
+            let column = text.len().saturating_sub(cursor_back);
+            #[allow(clippy::cast_possible_truncation)]
+            field.area.move_cursor(ratatui_textarea::CursorMove::Jump(0, column as u16));
+            let frame = Rect::new(0, 0, 150, 4);
+            let area = Rect::new(x, 1, width, height);
+            let mut fast = filled(frame);
+            field.render(area, &mut fast, focused);
+            let mut slow = filled(frame);
+            drawn_by_the_text_area(&field, area, &mut slow, focused);
+            prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn only_plain_single_lines_take_the_short_way() {
+        let area = Rect::new(0, 0, 20, 1);
+        let mut buf = Buffer::empty(area);
+        let plain = TextField::single("plain words");
+        assert!(plain.render_plain(area, &mut buf, true));
+        for other in [
+            TextField::single("déjà vu"),
+            TextField::single("a\tb"),
+            TextField::suggested("10:30"),
+            TextField::single("").with_placeholder("who"),
+            TextField::multi("two\nlines"),
+        ] {
+            assert!(!other.render_plain(area, &mut buf, true), "{other:?}");
+        }
+        // Whatever way it takes, a field is drawn as the text area draws it.
+        for field in [TextField::single("déjà vu"), TextField::suggested("10:30")] {
+            let mut fast = filled(area);
+            field.render(area, &mut fast, true);
+            let mut slow = filled(area);
+            drawn_by_the_text_area(&field, area, &mut slow, true);
+            assert_eq!(fast, slow);
+        }
+    }
 
     fn key(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
