@@ -214,10 +214,9 @@ impl Screen {
                 .backend_mut()
                 .resize(state.width, state.height);
         }
-        let kept = &mut self.kept;
-        self.terminal
-            .draw(|frame| view::draw(state, kept, frame))
-            .expect("drawn");
+        // Through the loop's own path: the frame written by comparing only
+        // what is not kept (`Kept::write`), and the kept parts marked ahead.
+        view::frame(&mut self.terminal, state, &mut self.kept).expect("drawn");
         let area = Rect::new(0, 0, state.width, state.height);
         let mut fresh = Buffer::empty(area);
         view::render(state, &mut Kept::default(), area, &mut fresh);

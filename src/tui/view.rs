@@ -46,6 +46,7 @@ pub fn frame<B: Backend>(
     kept: &mut Kept,
 ) -> Result<(), B::Error> {
     terminal.autoresize()?;
+    kept.fit(terminal.current_buffer_mut());
     draw(state, kept, &mut terminal.get_frame());
     kept.write(terminal)?;
     kept.prepare(terminal.current_buffer_mut());

@@ -65,6 +65,8 @@ pub struct Kept {
     left: Vec<Rect>,
     /// What the terminal shows, for [`Kept::write`].
     shown: Option<Shown>,
+    /// The size of the buffer [`Kept::prepare`] last marked.
+    prepared: Option<Rect>,
 }
 
 /// What the terminal shows, cell for cell, after a frame written by
@@ -187,6 +189,16 @@ impl Kept {
         Ok(())
     }
 
+    /// Takes every mark off a buffer [`Kept::prepare`] marked at another
+    /// size: resizing a buffer keeps its cells, marks too, but at other
+    /// places, and a cell marked there would never be written.
+    pub fn fit(&mut self, buf: &mut Buffer) {
+        if self.prepared.is_some_and(|area| area != buf.area) {
+            buf.reset();
+        }
+        self.prepared = None;
+    }
+
     /// Marks, in the buffer the next frame is drawn into (blank, as ratatui
     /// leaves it after a frame), the cells of every part the terminal now
     /// shows to be left as they are: the next frame then finds them marked
@@ -195,6 +207,7 @@ impl Kept {
     /// where the next frame does not leave a part, [`Kept::end`] takes the
     /// mark off again; without it, a frame marks what it leaves itself.
     pub fn prepare(&mut self, buf: &mut Buffer) {
+        self.prepared = Some(buf.area);
         self.note_log.prepare(buf);
         self.write_up.prepare(buf);
         self.grid.prepare(buf);
@@ -1077,6 +1090,29 @@ mod tests {
             uncovered(&left, offset, 0).collect::<Vec<_>>(),
             [0..3, 7..20]
         );
+    }
+
+    /// The loop's terminal resized between frames: marks made ahead for
+    /// the old size are taken off, wherever resizing moved them.
+    #[test]
+    fn marks_made_for_another_size_are_taken_off() {
+        let mut kept = Kept::default();
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 3));
+        kept.prepare(&mut buf);
+        buf.resize(Rect::new(0, 0, 20, 4));
+        buf.content[5].diff_option = CellDiffOption::Skip;
+        kept.fit(&mut buf);
+        assert!(
+            buf.content
+                .iter()
+                .all(|c| c.diff_option != CellDiffOption::Skip)
+        );
+        // At the same size the marks stay: they are the point.
+        let mut same = Buffer::empty(Rect::new(0, 0, 20, 4));
+        kept.prepare(&mut same);
+        same.content[5].diff_option = CellDiffOption::Skip;
+        kept.fit(&mut same);
+        assert_eq!(same.content[5].diff_option, CellDiffOption::Skip);
     }
 
     /// Beside a part left to the terminal, what is drawn afresh each frame
