@@ -85,10 +85,8 @@ impl Typist {
     }
 
     fn draw(&mut self) {
-        let (state, kept) = (&self.state, &mut self.kept);
-        self.terminal
-            .draw(|frame| view::draw(state, kept, frame))
-            .expect("draws");
+        // The loop's own path: kept parts, marks made ahead, its writer.
+        view::frame(&mut self.terminal, &self.state, &mut self.kept).expect("draws");
     }
 
     /// One keystroke as the loop handles it: update, then a frame.

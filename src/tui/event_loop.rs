@@ -64,6 +64,11 @@ const SAVE_POLL: Duration = Duration::from_millis(5);
 /// How long the watchdog lets a save already on its way finish before it
 /// ends the process (after `GRACE`; Windows allows 5 seconds in all).
 const WRITE_GRACE: Duration = Duration::from_millis(1500);
+/// How long the loop leaves the processor to the terminal after writing a
+/// frame, before it gets the next frame ready (see `view::written`): on a
+/// laptop of two cores the terminal, showing the frame, and this process
+/// would otherwise take turns. Input cuts the wait short.
+const SHOW: Duration = Duration::from_millis(1);
 /// Most input events handled before the screen is drawn again.
 const MAX_BATCH: usize = 512;
 
@@ -416,7 +421,10 @@ fn main_loop(
         // Started before drawing, so that the disk works while the frame
         // is drawn; reported as soon as it has answered.
         saves_on_their_way(state, disk);
-        view::frame(terminal, state, &mut kept).map_err(|e| format!("Could not draw: {e}."))?;
+        view::written(terminal, state, &mut kept).map_err(|e| format!("Could not draw: {e}."))?;
+        event::poll(SHOW).map_err(|e| e.to_string())?;
+        kept.ready(terminal)
+            .map_err(|e| format!("Could not draw: {e}."))?;
         if watch.due() {
             reload(state, disk);
         }

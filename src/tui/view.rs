@@ -36,11 +36,25 @@ pub fn draw(state: &State, kept: &mut Kept, frame: &mut Frame) {
     render(state, kept, area, frame.buffer_mut());
 }
 
-/// Draws a frame on `terminal` as the loop does: after the frame is
-/// written, the buffer the next frame is drawn into is made ready for the
-/// parts the terminal now shows ([`Kept::prepare`]), so that this work is
-/// done while the user is between keys rather than after the next key.
+/// Draws a frame on `terminal` as the loop does: [`written`], then
+/// [`Kept::ready`] for the next one.
 pub fn frame<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &State,
+    kept: &mut Kept,
+) -> Result<(), B::Error> {
+    written(terminal, state, kept)?;
+    kept.ready(terminal)
+}
+
+/// Draws a frame and writes it to the terminal: the parts the terminal
+/// already shows are neither drawn again nor compared (see [`kept`]). The
+/// loop then calls [`Kept::ready`] once the terminal has had a moment to
+/// show the frame: that work (blanking a buffer of the whole screen and
+/// marking the kept parts in it) is done while the user is between keys
+/// rather than after the next key, and not while the terminal is busy
+/// showing this one.
+pub fn written<B: Backend>(
     terminal: &mut Terminal<B>,
     state: &State,
     kept: &mut Kept,
@@ -48,9 +62,7 @@ pub fn frame<B: Backend>(
     terminal.autoresize()?;
     kept.fit(terminal.current_buffer_mut());
     draw(state, kept, &mut terminal.get_frame());
-    kept.write(terminal)?;
-    kept.prepare(terminal.current_buffer_mut());
-    Ok(())
+    kept.write(terminal)
 }
 
 /// Draws the whole screen into a buffer.

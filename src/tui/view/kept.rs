@@ -73,10 +73,42 @@ pub struct Kept {
 /// [`Kept::write`].
 #[derive(Debug)]
 struct Shown {
-    cells: Buffer,
+    /// The screen's area.
+    area: Rect,
+    /// One buffer per row of the screen, so that a row that changed is
+    /// compared with ratatui's own row comparison and then taken over,
+    /// without copying the rows around it.
+    rows: Vec<Buffer>,
+    /// A row's worth of cells to copy the next frame's row into; it takes
+    /// the place of the row it was compared with, which becomes the spare.
+    spare: Buffer,
+    /// The cells to write, kept for their room.
+    updates: Vec<(u16, u16, Cell)>,
     /// The terminal's count of frames drawn when it was written: a frame
     /// drawn on the terminal another way leaves `cells` behind.
     count: usize,
+}
+
+impl Shown {
+    /// What the terminal shows once `cells`, a whole frame, is written.
+    fn new(cells: &Buffer, count: usize) -> Shown {
+        let area = cells.area;
+        let width = usize::from(area.width);
+        let rows = (area.top()..area.bottom())
+            .enumerate()
+            .map(|(row, y)| Buffer {
+                area: Rect::new(area.x, y, area.width, 1),
+                content: cells.content[row * width..(row + 1) * width].to_vec(),
+            })
+            .collect();
+        Shown {
+            area,
+            rows,
+            spare: Buffer::empty(Rect::new(area.x, area.y, area.width, 1)),
+            updates: Vec::new(),
+            count,
+        }
+    }
 }
 
 impl Kept {
@@ -160,13 +192,13 @@ impl Kept {
         match self
             .shown
             .as_mut()
-            .filter(|shown| shown.cells.area == area && shown.count == count)
+            .filter(|shown| shown.area == area && shown.count == count)
         {
             Some(shown) => {
-                let updates = changes(&mut shown.cells, next, &self.left);
+                changes(shown, next, &self.left);
                 terminal
                     .backend_mut()
-                    .draw(updates.iter().map(|(x, y, cell)| (*x, *y, cell)))?;
+                    .draw(shown.updates.iter().map(|(x, y, cell)| (*x, *y, cell)))?;
             }
             None => {
                 terminal.flush()?;
@@ -177,15 +209,23 @@ impl Kept {
                     .content
                     .iter()
                     .all(|c| c.diff_option != CellDiffOption::Skip);
-                self.shown = whole.then(|| Shown {
-                    cells: cells.clone(),
-                    count,
-                });
+                self.shown = whole.then(|| Shown::new(cells, count));
             }
         }
+        // Hiding the cursor flushes: the frame is on its way to the terminal.
         terminal.hide_cursor()?;
+        Ok(())
+    }
+
+    /// After [`Kept::write`], makes the terminal's other buffer the one the
+    /// next frame is drawn into (blanked, as ratatui's own drawing leaves
+    /// it) and marks in it the parts the terminal now shows
+    /// ([`Kept::prepare`]). Apart from `write` so that the loop can first
+    /// leave the processor to the terminal, which has a frame to show.
+    pub fn ready<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
         terminal.swap_buffers();
         terminal.backend_mut().flush()?;
+        self.prepare(terminal.current_buffer_mut());
         Ok(())
     }
 
@@ -206,7 +246,7 @@ impl Kept {
     /// thousands of cells between a key and its echo. Only a speed-up:
     /// where the next frame does not leave a part, [`Kept::end`] takes the
     /// mark off again; without it, a frame marks what it leaves itself.
-    pub fn prepare(&mut self, buf: &mut Buffer) {
+    fn prepare(&mut self, buf: &mut Buffer) {
         self.prepared = Some(buf.area);
         self.note_log.prepare(buf);
         self.write_up.prepare(buf);
@@ -516,19 +556,25 @@ fn unmark(area: Rect, left: impl Iterator<Item = Rect> + Clone, buf: &mut Buffer
     }
 }
 
-/// The cells of `next` to write where the terminal shows `shown`. Only the
-/// cells outside the rectangles in `left` are looked at; a row where one
-/// of them differs is compared as ratatui compares rows (wide characters
-/// and all). `shown` then holds what the terminal will show.
-fn changes(shown: &mut Buffer, next: &Buffer, left: &[Rect]) -> Vec<(u16, u16, Cell)> {
+/// Gathers in `shown.updates` the cells of `next` to write where the
+/// terminal shows `shown`. Only the cells outside the rectangles in `left`
+/// are looked at; a row where one of them differs is compared as ratatui
+/// compares rows (wide characters and all). `shown` then holds what the
+/// terminal will show. Allocates nothing once the first frames have been
+/// written: this is on the way from a key to its echo.
+fn changes(shown: &mut Shown, next: &Buffer, left: &[Rect]) {
     let area = next.area;
     let width = usize::from(area.width);
-    let mut updates = Vec::new();
+    shown.updates.clear();
     for (row, y) in (area.top()..area.bottom()).enumerate() {
-        let cells = row * width..(row + 1) * width;
-        let (was, now) = (&shown.content[cells.clone()], &next.content[cells.clone()]);
+        let (Some(was), Some(now)) = (
+            shown.rows.get_mut(row),
+            next.content.get(row * width..(row + 1) * width),
+        ) else {
+            break;
+        };
         let same = |columns: Range<usize>| {
-            was[columns.clone()]
+            was.content[columns.clone()]
                 .iter()
                 .zip(&now[columns])
                 .all(|(was, now)| now.diff_option == CellDiffOption::Skip || was == now)
@@ -536,23 +582,21 @@ fn changes(shown: &mut Buffer, next: &Buffer, left: &[Rect]) -> Vec<(u16, u16, C
         if uncovered(left, area, y).all(same) {
             continue;
         }
-        let one_row = |content: &[Cell]| Buffer {
-            area: Rect::new(area.x, y, area.width, 1),
-            content: content.to_vec(),
-        };
-        let (was_row, now_row) = (one_row(was), one_row(now));
-        updates.extend(
-            was_row
-                .diff_iter(&now_row)
+        let spare = &mut shown.spare;
+        spare.area = was.area;
+        spare.content.clone_from_slice(now);
+        shown.updates.extend(
+            was.diff_iter(spare)
                 .map(|(x, y, cell)| (x, y, cell.clone())),
         );
-        for (was, now) in shown.content[cells].iter_mut().zip(now) {
-            if now.diff_option != CellDiffOption::Skip {
-                was.clone_from(now);
+        // The cells left to the terminal still show what they showed.
+        for (kept, was) in spare.content.iter_mut().zip(&was.content) {
+            if kept.diff_option == CellDiffOption::Skip {
+                kept.clone_from(was);
             }
         }
+        std::mem::swap(was, spare);
     }
-    updates
 }
 
 /// The columns of row `y` of `area` that the rectangles in `left` do not
@@ -1142,8 +1186,10 @@ mod tests {
             buf.set_string(6, 1, beside, Style::new());
             kept.end(buf);
             kept.write(&mut terminal).expect("written");
-            kept.prepare(terminal.current_buffer_mut());
-            shown(&terminal)
+            // What the terminal shows, before the buffers swap.
+            let shown = shown(&terminal);
+            kept.ready(&mut terminal).expect("ready");
+            shown
         };
         assert_eq!(frame("ab"), ["kept      ", "      ab  "]);
         assert_eq!(frame("cd"), ["kept      ", "      cd  "]);
