@@ -81,6 +81,72 @@ fn closing_the_terminal_ends_the_program_and_frees_the_lock() {
     tui.wait_for("Committed before the window closed");
 }
 
+/// A terminal can also go without a signal reaching the program: one left
+/// behind by `sudo` when its window closed, or run under a tracer. Here it
+/// runs in a session of its own (`setsid`), so that closing the terminal
+/// hangs up the line but signals only the `setsid` that started it. The
+/// program must notice by itself (crossterm reads the end of its input
+/// forever, at full speed), end, and leave every committed edit on disk.
+#[test]
+fn a_terminal_gone_without_a_signal_still_ends_the_program() {
+    let home = Home::new();
+    let dir = home.seed_event("Signal day", DEVICE, 2);
+    let mut tui = Tui::in_home_under(
+        &["setsid", "-w"],
+        &home,
+        DEVICE,
+        &["open", "signal-day"],
+        &[],
+    );
+    tui.wait_for("Seed pitch");
+    tui.type_text("a");
+    tui.type_text("Committed before the line hung up");
+    tui.enter();
+    tui.wait_for("Added \"Committed before the line hung up\"");
+    let note = std::fs::read_to_string(lock_file(&home, &dir)).expect("the lock note");
+    let pid = note
+        .lines()
+        .find_map(|line| line.strip_prefix("pid="))
+        .expect("the lock note names the process")
+        .to_string();
+    tui.close_terminal("x");
+    let start = std::time::Instant::now();
+    while running(&pid) {
+        if start.elapsed() > std::time::Duration::from_secs(30) {
+            signal(&pid, "KILL");
+            panic!("unconf (pid {pid}) still runs 30 s after its terminal hung up");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    drop(tui);
+    inspect(&dir);
+    assert!(
+        titles(&dir).contains("Committed before the line hung up"),
+        "the committed pitch is on disk: {:?}",
+        titles(&dir)
+    );
+    let tui = Tui::in_home(&home, DEVICE, &["open", "signal-day"], &[]);
+    tui.wait_for("Committed before the line hung up");
+}
+
+/// Whether process `pid` still runs: neither gone nor a zombie (its parent,
+/// `setsid`, died of the hang-up, and whoever inherits it may not reap it).
+fn running(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        // The state follows the command's name in parentheses.
+        stat.rsplit_once(')')
+            .is_some_and(|(_, rest)| !rest.trim_start().starts_with(['Z', 'X']))
+    })
+}
+
+/// Sends signal `name` (or 0, to ask) to `pid`; true when it could.
+fn signal(pid: &str, name: &str) -> bool {
+    std::process::Command::new("sh")
+        .args(["-c", &format!("kill -s {name} {pid} 2>/dev/null")])
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
 #[test]
 fn sigterm_writes_an_edit_a_failed_save_kept_in_memory() {
     let home = Home::new();

@@ -1,6 +1,6 @@
 //! The loop: read input, map it to actions, update, carry out effects, draw.
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -142,10 +142,22 @@ const GRACE: Duration = Duration::from_secs(3);
 /// on its way is let finish first; every edit committed before it is then
 /// on disk, so ending the process loses at most a draft, and frees this
 /// device's lock for the next run.
+///
+/// A terminal can also go without a signal reaching the process (one left
+/// behind by `sudo` when its window closed, one in a session of its own,
+/// one run under a tracer): its input then reads as ended or failing
+/// forever, and crossterm reads it again and again at full speed
+/// (crossterm issue 793). So the watchdog also looks, ten times a second,
+/// whether standard input has hung up, when it was a terminal at the start
+/// (else crossterm reads /dev/tty, which is not watched here).
 pub(crate) fn watchdog(stop: Arc<AtomicBool>) {
+    let watched = io::stdin().is_terminal();
     std::thread::spawn(move || {
         while !stop.load(Ordering::Relaxed) {
             std::thread::sleep(Duration::from_millis(100));
+            if watched && input_hung_up() {
+                stop.store(true, Ordering::Relaxed);
+            }
         }
         // Also when the loop is stuck on a dead terminal and never sees the
         // flag: a start during the grace waits instead of opening read-only.
@@ -156,6 +168,31 @@ pub(crate) fn watchdog(stop: Arc<AtomicBool>) {
         terminal::restore();
         std::process::exit(1);
     });
+}
+
+/// True when standard input has hung up: the other end of the terminal is
+/// closed (its window, or the pseudo-terminal's master), or the line was
+/// hung up under the process. Asked without waiting.
+#[cfg(unix)]
+fn input_hung_up() -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let now = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    poll(&mut fds, Some(&now)).is_ok_and(|_| {
+        fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+    })
+}
+
+/// Windows tells a closed console by its own event (see [`stop_on_signals`]).
+#[cfg(not(unix))]
+fn input_hung_up() -> bool {
+    false
 }
 
 /// First run, picker, then the event: all in one terminal session.

@@ -12,6 +12,18 @@ use super::{Home, NOW};
 impl Tui {
     /// `unconf ARGS` at 80x24 in `home` as device `label`, plus `vars`.
     pub fn in_home(home: &Home, label: &str, args: &[&str], vars: &[(&str, &str)]) -> Tui {
+        Tui::in_home_under(&[], home, label, args, vars)
+    }
+
+    /// As [`Tui::in_home`], run by the command `under` (see
+    /// [`Tui::start_under`]).
+    pub fn in_home_under(
+        under: &[&str],
+        home: &Home,
+        label: &str,
+        args: &[&str],
+        vars: &[(&str, &str)],
+    ) -> Tui {
         let root = home.root();
         let sessions = home.sessions();
         let config = root.join("config");
@@ -28,6 +40,6 @@ impl Tui {
             ("UNCONF_NOW", NOW),
         ];
         all.extend_from_slice(vars);
-        Tui::start(args, &env, &all, 80, 24)
+        Tui::start_under(under, args, &env, &all, 80, 24)
     }
 }

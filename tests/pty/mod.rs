@@ -74,6 +74,19 @@ impl Tui {
         cols: u16,
         rows: u16,
     ) -> Tui {
+        Tui::start_under(&[], args, env, vars, cols, rows)
+    }
+
+    /// As [`Tui::start`], but run by the command `under` (a program and its
+    /// arguments, the binary's path and `args` after them); none: directly.
+    pub fn start_under(
+        under: &[&str],
+        args: &[&str],
+        env: &[(&str, &Path)],
+        vars: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Tui {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -82,7 +95,16 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_unconf"));
+        let binary = env!("CARGO_BIN_EXE_unconf");
+        let mut command = match under.split_first() {
+            Some((program, rest)) => {
+                let mut command = CommandBuilder::new(program);
+                command.args(rest);
+                command.arg(binary);
+                command
+            }
+            None => CommandBuilder::new(binary),
+        };
         command.args(args);
         command.env_clear();
         command.env("TERM", "xterm-256color");
