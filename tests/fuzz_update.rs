@@ -201,6 +201,18 @@ impl Screen {
         }
     }
 
+    /// The terminal changes size, and the loop follows at once, as it does
+    /// for every resize it reads (ratatui clears the screen each time).
+    fn resize(&mut self, width: u16, height: u16) {
+        self.terminal.backend_mut().resize(width, height);
+        view::resize(
+            &mut self.terminal,
+            &mut self.kept,
+            Rect::new(0, 0, width, height),
+        )
+        .expect("resized");
+    }
+
     /// Draws a frame as the loop does, on the same terminal and with the
     /// parts kept from earlier frames, and checks that the terminal shows
     /// exactly the frame drawn afresh: a kept part is never stale, and a
@@ -295,9 +307,16 @@ fn check(replica: &Replica, bytes: &[u8]) {
             now = now.max(*at);
         }
         if let Some(action) = action {
+            let resized = match action {
+                Action::Resize { width, height } => Some((width, height)),
+                _ => None,
+            };
             let effects = update(&mut state, action);
             if effects.contains(&Effect::Save) {
                 update(&mut state, Action::Saved);
+            }
+            if let Some((width, height)) = resized {
+                screen.resize(width, height);
             }
         }
         steps += 1;
@@ -307,6 +326,29 @@ fn check(replica: &Replica, bytes: &[u8]) {
         }
     }
     screen.draw(&state);
+}
+
+/// A resize away and straight back between two frames (a zoom toggled in
+/// tmux, a tiling window manager's flip) clears the screen twice; the next
+/// frame, of the same size as the last, must still draw everything rather
+/// than leave the kept parts to a blank terminal.
+#[test]
+fn a_resize_there_and_back_between_frames_draws_everything_again() {
+    let start = DateTime::parse_from_rfc3339("2026-11-27T10:40:00+00:00").expect("time");
+    for tab in [Tab::Schedule, Tab::Notes, Tab::Pitches] {
+        let mut state = State::new(sample_replica(), start);
+        state.screen = tab;
+        let mut screen = Screen::new();
+        for (width, height) in [(120, 30), (80, 24), (120, 30)] {
+            update(&mut state, Action::Resize { width, height });
+            screen.resize(width, height);
+            if width == 120 {
+                // Checks the terminal against a fresh frame.
+                screen.draw(&state);
+                screen.draw(&state);
+            }
+        }
+    }
 }
 
 #[test]

@@ -459,7 +459,9 @@ fn main_loop(
         // is drawn; reported as soon as it has answered.
         saves_on_their_way(state, disk);
         view::written(terminal, state, &mut kept).map_err(|e| format!("Could not draw: {e}."))?;
-        event::poll(SHOW).map_err(|e| e.to_string())?;
+        // Only a pause: a failing poll is met again below, after the stop
+        // flag has had its say.
+        let _ = event::poll(SHOW);
         kept.ready(terminal)
             .map_err(|e| format!("Could not draw: {e}."))?;
         if watch.due() {
@@ -486,7 +488,8 @@ fn main_loop(
                 }
                 let input = event::read().map_err(|e| e.to_string())?;
                 if let TermEvent::Resize(width, height) = input {
-                    follow_resize(terminal, width, height)
+                    let area = Rect::new(0, 0, width, height);
+                    view::resize(terminal, &mut kept, area)
                         .map_err(|e| format!("Could not draw: {e}."))?;
                 }
                 if let Some(action) = to_action(state, input) {

@@ -65,6 +65,22 @@ pub fn written<B: Backend>(
     kept.write(terminal)
 }
 
+/// Makes `terminal`'s viewport `area` when it is not already, as the loop
+/// does for every resize it reads. ratatui then clears the screen, so
+/// nothing kept is shown any more ([`Kept::cleared`]), even when a later
+/// resize brings back the size of the last frame before the next one.
+pub fn resize<B: Backend>(
+    terminal: &mut Terminal<B>,
+    kept: &mut Kept,
+    area: Rect,
+) -> Result<(), B::Error> {
+    if terminal.get_frame().area() != area {
+        terminal.resize(area)?;
+        kept.cleared(terminal.current_buffer_mut());
+    }
+    Ok(())
+}
+
 /// Draws the whole screen into a buffer.
 pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
     kept.begin(area, state.help.is_some() || state.resolve.is_some());

@@ -85,7 +85,7 @@ struct Shown {
     /// The cells to write, kept for their room.
     updates: Vec<(u16, u16, Cell)>,
     /// The terminal's count of frames drawn when it was written: a frame
-    /// drawn on the terminal another way leaves `cells` behind.
+    /// drawn on the terminal another way leaves `rows` behind.
     count: usize,
 }
 
@@ -118,14 +118,7 @@ impl Kept {
     pub(super) fn begin(&mut self, area: Rect, overlaid: bool) {
         if area != self.frame {
             self.frame = area;
-            self.note_log.on_screen = false;
-            self.write_up.on_screen = false;
-            self.grid.on_screen = false;
-            self.pitch_list.on_screen = false;
-            self.tabs.on_screen = false;
-            self.notes_header.on_screen = false;
-            self.notes_rule.on_screen = false;
-            self.bottom.on_screen = false;
+            self.off_screen();
         }
         self.note_log.begin(overlaid);
         self.write_up.begin(overlaid);
@@ -212,7 +205,8 @@ impl Kept {
                 self.shown = whole.then(|| Shown::new(cells, count));
             }
         }
-        // Hiding the cursor flushes: the frame is on its way to the terminal.
+        // Hiding the cursor flushes crossterm's writer: the frame is on its
+        // way to the terminal (other backends are flushed by `ready`).
         terminal.hide_cursor()?;
         Ok(())
     }
@@ -222,11 +216,53 @@ impl Kept {
     /// it) and marks in it the parts the terminal now shows
     /// ([`Kept::prepare`]). Apart from `write` so that the loop can first
     /// leave the processor to the terminal, which has a frame to show.
+    /// Each `write` is followed by one `ready` before anything else is done
+    /// to the terminal (a resize in between would blank the wrong buffer).
+    /// A frame drawn on the terminal another way (`Terminal::draw`) would
+    /// find the cells marked here: start a new `Kept` and a cleared
+    /// terminal after one.
     pub fn ready<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
         terminal.swap_buffers();
         terminal.backend_mut().flush()?;
         self.prepare(terminal.current_buffer_mut());
         Ok(())
+    }
+
+    /// Every part is no longer on the screen.
+    fn off_screen(&mut self) {
+        self.note_log.on_screen = false;
+        self.write_up.on_screen = false;
+        self.grid.on_screen = false;
+        self.pitch_list.on_screen = false;
+        self.tabs.on_screen = false;
+        self.notes_header.on_screen = false;
+        self.notes_rule.on_screen = false;
+        self.bottom.on_screen = false;
+    }
+
+    /// The terminal was cleared (ratatui clears it on every resize, also
+    /// one back to the size of the last frame): nothing kept is on the
+    /// screen, what [`Kept::write`] knew the screen to show is gone, and
+    /// the marks [`Kept::prepare`] made in `buf`, the buffer the next frame
+    /// is drawn into, are taken off.
+    pub fn cleared(&mut self, buf: &mut Buffer) {
+        self.off_screen();
+        self.shown = None;
+        if self.prepared.take().is_some() {
+            buf.reset();
+            for marked in [
+                &mut self.note_log.marked,
+                &mut self.write_up.marked,
+                &mut self.grid.marked,
+                &mut self.pitch_list.marked,
+                &mut self.tabs.marked,
+                &mut self.notes_header.marked,
+                &mut self.notes_rule.marked,
+                &mut self.bottom.marked,
+            ] {
+                *marked = None;
+            }
+        }
     }
 
     /// Takes every mark off a buffer [`Kept::prepare`] marked at another
