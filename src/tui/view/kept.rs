@@ -152,16 +152,7 @@ impl Kept {
                 .filter_map(|part| part.left),
         );
         let left = left.iter().filter_map(|part| part.left);
-        for stale in [
-            &mut self.note_log.marked,
-            &mut self.write_up.marked,
-            &mut self.grid.marked,
-            &mut self.pitch_list.marked,
-            &mut self.tabs.marked,
-            &mut self.notes_header.marked,
-            &mut self.notes_rule.marked,
-            &mut self.bottom.marked,
-        ] {
+        for stale in self.marks() {
             if let Some(area) = stale.take() {
                 unmark(area, left.clone(), buf);
             }
@@ -228,6 +219,20 @@ impl Kept {
         Ok(())
     }
 
+    /// Where each part's cells were marked ahead ([`Kept::prepare`]).
+    fn marks(&mut self) -> [&mut Option<Rect>; 8] {
+        [
+            &mut self.note_log.marked,
+            &mut self.write_up.marked,
+            &mut self.grid.marked,
+            &mut self.pitch_list.marked,
+            &mut self.tabs.marked,
+            &mut self.notes_header.marked,
+            &mut self.notes_rule.marked,
+            &mut self.bottom.marked,
+        ]
+    }
+
     /// Every part is no longer on the screen.
     fn off_screen(&mut self) {
         self.note_log.on_screen = false;
@@ -250,16 +255,7 @@ impl Kept {
         self.shown = None;
         if self.prepared.take().is_some() {
             buf.reset();
-            for marked in [
-                &mut self.note_log.marked,
-                &mut self.write_up.marked,
-                &mut self.grid.marked,
-                &mut self.pitch_list.marked,
-                &mut self.tabs.marked,
-                &mut self.notes_header.marked,
-                &mut self.notes_rule.marked,
-                &mut self.bottom.marked,
-            ] {
+            for marked in self.marks() {
                 *marked = None;
             }
         }
