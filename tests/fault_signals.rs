@@ -139,12 +139,11 @@ fn running(pid: &str) -> bool {
     })
 }
 
-/// Sends signal `name` (or 0, to ask) to `pid`; true when it could.
-fn signal(pid: &str, name: &str) -> bool {
-    std::process::Command::new("sh")
+/// Sends signal `name` to `pid`, if it still runs.
+fn signal(pid: &str, name: &str) {
+    let _ = std::process::Command::new("sh")
         .args(["-c", &format!("kill -s {name} {pid} 2>/dev/null")])
-        .status()
-        .is_ok_and(|status| status.success())
+        .status();
 }
 
 #[test]

@@ -92,7 +92,7 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
 /// full-screen terminal for its size before every frame (opening /dev/tty
 /// and an ioctl, on the way from each key to its echo), while the loop
 /// learns of every change from crossterm's resize events
-/// ([`follow_resize`]) and asks only where those are not read
+/// ([`view::resize`]) and asks only where those are not read
 /// ([`fit_to_terminal`]).
 fn start_terminal() -> io::Result<DefaultTerminal> {
     let (width, height) = ratatui::crossterm::terminal::size()?;
@@ -107,15 +107,7 @@ fn start_terminal() -> io::Result<DefaultTerminal> {
 /// screen.
 fn fit_to_terminal(terminal: &mut DefaultTerminal) -> io::Result<()> {
     let size = terminal.size()?;
-    follow_resize(terminal, size.width, size.height)
-}
-
-/// Makes the viewport `width` x `height` when it is not already.
-fn follow_resize(terminal: &mut DefaultTerminal, width: u16, height: u16) -> io::Result<()> {
-    let area = Rect::new(0, 0, width, height);
-    if terminal.get_frame().area() != area {
-        terminal.resize(area)?;
-    }
+    view::fit_viewport(terminal, Rect::new(0, 0, size.width, size.height))?;
     Ok(())
 }
 

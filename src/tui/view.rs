@@ -74,11 +74,20 @@ pub fn resize<B: Backend>(
     kept: &mut Kept,
     area: Rect,
 ) -> Result<(), B::Error> {
-    if terminal.get_frame().area() != area {
-        terminal.resize(area)?;
+    if fit_viewport(terminal, area)? {
         kept.cleared(terminal.current_buffer_mut());
     }
     Ok(())
+}
+
+/// Makes `terminal`'s viewport `area` when it is not already; true when it
+/// was changed, and so the screen cleared.
+pub fn fit_viewport<B: Backend>(terminal: &mut Terminal<B>, area: Rect) -> Result<bool, B::Error> {
+    if terminal.get_frame().area() == area {
+        return Ok(false);
+    }
+    terminal.resize(area)?;
+    Ok(true)
 }
 
 /// Draws the whole screen into a buffer.
