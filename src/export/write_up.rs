@@ -18,7 +18,10 @@ pub mod text;
 pub use follow_up::carried_suffix;
 pub use split::{INDEX, SplitPage, SplitWriteUp, split};
 
-use crate::model::{Event, Id};
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use crate::model::{Event, Id, Note};
 
 /// What goes into the write-up. Non-exhaustive so that callers write
 /// `..WriteUpOptions::default()` and keep compiling when options are added.
@@ -349,12 +352,38 @@ const CONFLICT: &str = " (conflicting versions: check before publishing)";
 pub(super) struct WriteUp<'a> {
     event: &'a Event,
     options: &'a WriteUpOptions,
+    /// Every session's notes, gathered on first use (see [`WriteUp::taken`]).
+    taken: OnceCell<HashMap<&'a Id, Vec<(&'a Id, &'a Note)>>>,
 }
 
 impl<'a> WriteUp<'a> {
     /// `event` must already be the public view when `options.public`.
     pub(super) fn new(event: &'a Event, options: &'a WriteUpOptions) -> Self {
-        WriteUp { event, options }
+        WriteUp {
+            event,
+            options,
+            taken: OnceCell::new(),
+        }
+    }
+
+    /// The notes of a session in the order they were taken, as
+    /// [`Event::notes_of`] gives them. A write-up reads every note of every
+    /// session, some twice: they are gathered in one pass over the notes
+    /// rather than each looked up by id, whose cost grows with the event
+    /// (a large event's export spent a seventh of its time on it).
+    fn taken(&self, session: &Id) -> &[(&'a Id, &'a Note)] {
+        let taken = self.taken.get_or_init(|| {
+            let mut taken: HashMap<&Id, Vec<(&Id, &Note)>> = HashMap::new();
+            for (id, note) in self.event.notes.iter() {
+                taken.entry(&note.session).or_default().push((id, note));
+            }
+            for notes in taken.values_mut() {
+                // The order of the event's index of notes by session.
+                notes.sort_by(|(a, x), (b, y)| (x.taken_at, a).cmp(&(y.taken_at, b)));
+            }
+            taken
+        });
+        taken.get(session).map_or(&[], Vec::as_slice)
     }
 
     fn document(&self, title: Line, intro: Vec<Block>, sections: Vec<Section>) -> Document {

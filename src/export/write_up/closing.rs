@@ -106,7 +106,7 @@ impl WriteUp<'_> {
 
     /// Every note of a session as it was taken, one line each.
     pub(super) fn notes_of(&self, id: &Id) -> Vec<Line> {
-        (self.event.notes_of(id))
+        (self.taken(id).iter())
             .map(|(note_id, note)| full_note(note).and_our(self.flag(note_id)))
             .collect()
     }

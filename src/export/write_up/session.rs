@@ -141,9 +141,7 @@ impl WriteUp<'_> {
     /// recorded none of them.
     fn session_record(&self, id: &Id, session: &Session) -> Vec<Block> {
         let mut blocks = user_paragraphs(&session.summary);
-        let points: Vec<Line> = self
-            .event
-            .notes_of(id)
+        let points: Vec<Line> = (self.taken(id).iter())
             .filter(|(_, note)| !note.private)
             // Action and decision notes are the next steps and decisions.
             .filter(|(_, note)| !matches!(note.kind, NoteKind::Action | NoteKind::Decision))

@@ -9,6 +9,9 @@ use crate::model::text;
 /// (newlines too) one space, none at either end. One pass, as every line of
 /// a big write-up goes through it.
 pub fn line(raw: &str) -> String {
+    if is_plain_line(raw) {
+        return raw.to_owned();
+    }
     let mut out = String::with_capacity(raw.len());
     let mut space = false;
     for c in raw.chars() {
@@ -26,6 +29,31 @@ pub fn line(raw: &str) -> String {
         }
     }
     out
+}
+
+/// Printable text with single spaces between words: already one line as
+/// [`line`] makes it, as most notes are. Only checked, which costs far less
+/// than building the line again character by character.
+fn is_plain_line(raw: &str) -> bool {
+    if raw.starts_with(' ') || raw.ends_with(' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for c in raw.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_ascii_graphic()
+            || (!c.is_ascii() && !c.is_whitespace() && !is_unprintable(c))
+        {
+            after_space = false;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// Punctuation that a heading does not end with (markdownlint's
@@ -89,6 +117,15 @@ mod tests {
         /// characters and then collapsing whitespace, for any text.
         #[test]
         fn flatten_is_filter_then_one_line(raw in "(\\PC|\\s|[\u{0}-\u{1f}\u{7f}-\u{9f}\u{200b}-\u{200f}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{feff}]){0,40}") {
+            let visible: String = raw.chars().filter(|c| !is_unprintable(*c)).collect();
+            prop_assert_eq!(line(&raw), crate::model::text::one_line(&visible));
+        }
+
+        /// The same for mostly plain ASCII, where lines already flat are
+        /// taken as they are: runs of spaces, tabs and newlines anywhere,
+        /// control characters now and then.
+        #[test]
+        fn plain_ascii_lines_are_flattened_alike(raw in "([ -~]|  |\t|\n|\u{7f}|\u{1}){0,40}") {
             let visible: String = raw.chars().filter(|c| !is_unprintable(*c)).collect();
             prop_assert_eq!(line(&raw), crate::model::text::one_line(&visible));
         }
