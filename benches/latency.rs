@@ -4,6 +4,12 @@
 //! timed until it is echoed on the screen; start-up is timed until the first
 //! full frame. Prints median and 95th percentile, and the ratios.
 //!
+//! Both programs run side by side and the keys alternate between them (one
+//! to unconf, the same one to vim, the next to vim first), so that whatever
+//! else the machine is doing falls on both alike: typed one program after
+//! the other, a busy few seconds landed on one of them only, and moved the
+//! ratio by more than the difference being measured.
+//!
 //! `cargo bench --bench latency` (LATENCY_ROUNDS, default 3; LATENCY_KEYS,
 //! default 200; `UNCONF_BENCH_QUICK=1` makes it one round of 60 keys). Its
 //! budgets: echo median and 95th percentile at most vim's, start-up below
@@ -82,7 +88,7 @@ fn main() -> std::process::ExitCode {
         command.env("UNCONF_DEVICE", &label);
         command.env("UNCONF_AUTHOR", "Latency");
         command.cwd(root.path());
-        unconf.run(command, "Generated pitch #0001", keys, false);
+        let mut ours = unconf.start(command, "Generated pitch #0001", false);
 
         let mut command = CommandBuilder::new(&vim_path);
         command.args(["-u", "NONE", "-i", "NONE", "-n"]);
@@ -90,7 +96,18 @@ fn main() -> std::process::ExitCode {
         command.arg(&text_file);
         command.env("HOME", root.path());
         command.cwd(root.path());
-        vim.run(command, "notes.txt\" ", keys, true);
+        let mut theirs = vim.start(command, "notes.txt\" ", true);
+
+        for (n, c) in TEXT.chars().cycle().take(keys).enumerate() {
+            // The same key to both, the first of them taking turns.
+            if n % 2 == 0 {
+                unconf.type_key(&mut ours, c);
+                vim.type_key(&mut theirs, c);
+            } else {
+                vim.type_key(&mut theirs, c);
+                unconf.type_key(&mut ours, c);
+            }
+        }
     }
 
     println!("\n{rounds} rounds of {keys} keys, {COLS}x{ROWS}:");
@@ -168,6 +185,12 @@ fn write_text_file(event: &Path, to: &Path) -> u64 {
     total
 }
 
+/// A program being typed into, and what it has been sent.
+struct Typing {
+    term: Term,
+    typed: String,
+}
+
 #[derive(Default)]
 struct Tally {
     echoes: Vec<Duration>,
@@ -175,9 +198,9 @@ struct Tally {
 }
 
 impl Tally {
-    /// Starts the program, waits for `ready` on a settled screen, then
-    /// types `keys` characters one at a time.
-    fn run(&mut self, command: CommandBuilder, ready: &str, keys: usize, vim: bool) {
+    /// Starts the program and waits for `ready` on a settled screen; vim
+    /// is then put into insert mode.
+    fn start(&mut self, command: CommandBuilder, ready: &str, vim: bool) -> Typing {
         let mut term = Term::spawn(command);
         let start = term.wait_for(|screen| screen.contains(ready));
         self.starts.push(start);
@@ -186,29 +209,35 @@ impl Tally {
             term.send("i");
             term.settle();
         }
-        let mut typed = String::new();
-        for c in TEXT.chars().cycle().take(keys) {
-            typed.push(c);
-            let tail: String = {
-                let chars: Vec<char> = typed.chars().collect();
-                chars[chars.len().saturating_sub(24)..].iter().collect()
-            };
-            let before = occurrences(&term.flat(), &tail);
-            term.send(&c.to_string());
-            let took = term.wait_for(|screen| occurrences(screen, &tail) > before);
-            self.echoes.push(took);
-            if std::env::var_os("LATENCY_DEBUG").is_some() {
-                let line = term.flat();
-                let at = line.find('›').unwrap_or(0);
-                eprintln!(
-                    "{c:?} {took:?} before={before} {:?}",
-                    &line[at..(at + 40).min(line.len())]
-                );
-            }
-            std::thread::sleep(BETWEEN_KEYS);
-            term.drain();
+        Typing {
+            term,
+            typed: String::new(),
         }
-        term.end();
+    }
+
+    /// Types `c` and times it until it is echoed, then lets the screen
+    /// settle.
+    fn type_key(&mut self, typing: &mut Typing, c: char) {
+        let Typing { term, typed } = typing;
+        typed.push(c);
+        let tail: String = {
+            let chars: Vec<char> = typed.chars().collect();
+            chars[chars.len().saturating_sub(24)..].iter().collect()
+        };
+        let before = occurrences(&term.flat(), &tail);
+        term.send(&c.to_string());
+        let took = term.wait_for(|screen| occurrences(screen, &tail) > before);
+        self.echoes.push(took);
+        if std::env::var_os("LATENCY_DEBUG").is_some() {
+            let line = term.flat();
+            let at = line.find('›').unwrap_or(0);
+            eprintln!(
+                "{c:?} {took:?} before={before} {:?}",
+                &line[at..(at + 40).min(line.len())]
+            );
+        }
+        std::thread::sleep(BETWEEN_KEYS);
+        term.drain();
     }
 
     fn percentile(&self, p: usize) -> Duration {
@@ -334,8 +363,6 @@ impl Term {
             self.parser.process(&bytes);
         }
     }
-
-    fn end(self) {}
 }
 
 impl Drop for Term {

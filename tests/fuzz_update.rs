@@ -293,6 +293,25 @@ fn in_bounds(state: &State) {
     }
 }
 
+/// A field that is focused types every character without Ctrl: no key of
+/// a typing state is a plain character (`keymap::action_for` relies on it
+/// to type a character without building the bindings).
+fn characters_type(state: &State) {
+    if !state.typing() {
+        return;
+    }
+    let plain = state.bindings().into_iter().find(|b| {
+        b.keys
+            .iter()
+            .any(|k| !k.ctrl && matches!(k.code, KeyCode::Char(_)))
+    });
+    assert!(
+        plain.is_none(),
+        "a field is focused on {:?}, yet {plain:?} takes a character it would type",
+        state.screen
+    );
+}
+
 fn check(replica: &Replica, bytes: &[u8]) {
     let start = DateTime::parse_from_rfc3339("2026-11-27T10:40:00+00:00").expect("time");
     let mut state = State::new(replica.clone(), start);
@@ -321,6 +340,7 @@ fn check(replica: &Replica, bytes: &[u8]) {
         }
         steps += 1;
         in_bounds(&state);
+        characters_type(&state);
         if steps % 4 == 0 {
             screen.draw(&state);
         }

@@ -205,6 +205,13 @@ pub fn action_for(state: &State, event: &KeyEvent) -> Option<Action> {
     if state.board {
         return Some(Action::Board);
     }
+    // A character typed into a field is typed: no binding of a typing
+    // state is a plain character (`tests/fuzz_update.rs` checks this in
+    // every state it reaches), so the bindings need not be built for it.
+    // This is the path from a key to its echo.
+    if typed_character(event) && state.typing() {
+        return Some(Action::Type(*event));
+    }
     let bindings = state.bindings();
     if let Some(binding) = bindings
         .iter()
@@ -216,6 +223,11 @@ pub fn action_for(state: &State, event: &KeyEvent) -> Option<Action> {
         return Some(Action::Type(*event));
     }
     None
+}
+
+/// A character without Ctrl: what a binding of a typing state never is.
+pub fn typed_character(event: &KeyEvent) -> bool {
+    matches!(event.code, KeyCode::Char(_)) && !event.modifiers.contains(KeyModifiers::CONTROL)
 }
 
 #[cfg(test)]
