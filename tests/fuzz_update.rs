@@ -293,11 +293,11 @@ fn in_bounds(state: &State) {
     }
 }
 
-/// A field that is focused types every character without Ctrl: no key of
-/// a typing state is a plain character (`keymap::action_for` relies on it
-/// to type a character without building the bindings).
+/// A focused field that types characters types every character without
+/// Ctrl: no binding of such a state is one (`keymap::action_for` relies on
+/// it to type a character without building the bindings).
 fn characters_type(state: &State) {
-    if !state.typing() {
+    if !state.types_characters() {
         return;
     }
     let plain = state.bindings().into_iter().find(|b| {

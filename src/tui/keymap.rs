@@ -205,11 +205,10 @@ pub fn action_for(state: &State, event: &KeyEvent) -> Option<Action> {
     if state.board {
         return Some(Action::Board);
     }
-    // A character typed into a field is typed: no binding of a typing
-    // state is a plain character (`tests/fuzz_update.rs` checks this in
-    // every state it reaches), so the bindings need not be built for it.
-    // This is the path from a key to its echo.
-    if typed_character(event) && state.typing() {
+    // A character typed into a field is typed: no binding of such a state
+    // is a character (see `State::types_characters`), so the bindings need
+    // not be built for it. This is the path from a key to its echo.
+    if typed_character(event) && state.types_characters() {
         return Some(Action::Type(*event));
     }
     let bindings = state.bindings();
@@ -225,7 +224,8 @@ pub fn action_for(state: &State, event: &KeyEvent) -> Option<Action> {
     None
 }
 
-/// A character without Ctrl: what a binding of a typing state never is.
+/// A character without Ctrl: what no binding of a state that types
+/// characters is (see `State::types_characters`).
 pub fn typed_character(event: &KeyEvent) -> bool {
     matches!(event.code, KeyCode::Char(_)) && !event.modifiers.contains(KeyModifiers::CONTROL)
 }

@@ -122,6 +122,17 @@ impl State {
         self.help.is_none() && self.focused_field_is_multi_line().is_some()
     }
 
+    /// A character typed now goes into the focused field: a field is
+    /// focused, and it is not a choice that a key turns (a slot's kind,
+    /// turned with Space). No binding of such a state is a character
+    /// without Ctrl (`tests/fuzz_update.rs` checks this).
+    pub fn types_characters(&self) -> bool {
+        self.typing()
+            && !(self.resolve.is_none()
+                && self.screen == Screen::Event
+                && self.setup.choice_focused())
+    }
+
     /// `Some(multi_line)` when the current screen has a focused text field.
     pub fn focused_field_is_multi_line(&self) -> Option<bool> {
         if let Some(resolve) = &self.resolve {

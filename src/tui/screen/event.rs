@@ -61,6 +61,14 @@ impl SetupState {
         self.form.as_ref().and_then(|f| f.focused())
     }
 
+    /// The focused field is a choice that Space turns (a slot's kind)
+    /// rather than text to type.
+    pub fn choice_focused(&self) -> bool {
+        self.form
+            .as_ref()
+            .is_some_and(|f| f.focused_label() == KIND)
+    }
+
     pub fn drafts_mut(&mut self) -> Vec<&mut DraftSlot> {
         vec![&mut self.draft]
     }
