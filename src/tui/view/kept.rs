@@ -56,6 +56,8 @@ pub struct Kept {
     pub(super) notes_header: Part<NotesHeaderKey>,
     /// The rule below the Notes header.
     pub(super) notes_rule: Part<NotesRuleKey>,
+    /// The label before the Notes capture line ("   point › ").
+    pub(super) capture_label: Part<CaptureLabelKey>,
     /// The status line and the footer, keyed by what they draw.
     pub(super) bottom: Part<BottomKey>,
     /// The last frame's size: ratatui clears the terminal when it changes.
@@ -127,6 +129,7 @@ impl Kept {
         self.tabs.begin(overlaid);
         self.notes_header.begin(overlaid);
         self.notes_rule.begin(overlaid);
+        self.capture_label.begin(overlaid);
         self.bottom.begin(overlaid);
     }
 
@@ -143,6 +146,7 @@ impl Kept {
             self.tabs.end(),
             self.notes_header.end(),
             self.notes_rule.end(),
+            self.capture_label.end(),
             self.bottom.end(),
         ];
         self.left.clear();
@@ -220,7 +224,7 @@ impl Kept {
     }
 
     /// Where each part's cells were marked ahead ([`Kept::prepare`]).
-    fn marks(&mut self) -> [&mut Option<Rect>; 8] {
+    fn marks(&mut self) -> [&mut Option<Rect>; 9] {
         [
             &mut self.note_log.marked,
             &mut self.write_up.marked,
@@ -229,6 +233,7 @@ impl Kept {
             &mut self.tabs.marked,
             &mut self.notes_header.marked,
             &mut self.notes_rule.marked,
+            &mut self.capture_label.marked,
             &mut self.bottom.marked,
         ]
     }
@@ -242,6 +247,7 @@ impl Kept {
         self.tabs.on_screen = false;
         self.notes_header.on_screen = false;
         self.notes_rule.on_screen = false;
+        self.capture_label.on_screen = false;
         self.bottom.on_screen = false;
     }
 
@@ -287,6 +293,7 @@ impl Kept {
         self.tabs.prepare(buf);
         self.notes_header.prepare(buf);
         self.notes_rule.prepare(buf);
+        self.capture_label.prepare(buf);
         self.bottom.prepare(buf);
     }
 }
@@ -380,6 +387,16 @@ pub struct NotesRuleKey {
     /// The notes beyond the log's window, before and after it.
     pub beyond: Option<(usize, usize)>,
     pub with_writeup: bool,
+    pub theme: Theme,
+}
+
+/// What the label before the Notes capture line says, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaptureLabelKey {
+    /// The words before the kind while a note is edited ("edit").
+    pub editing: Option<&'static str>,
+    pub kind: crate::model::NoteKind,
+    pub focused: bool,
     pub theme: Theme,
 }
 
@@ -632,10 +649,10 @@ fn changes(shown: &mut Shown, next: &Buffer, left: &[Rect]) {
 }
 
 /// The columns of row `y` of `area` that the rectangles in `left` do not
-/// cover, as ranges of cells from the row's start (at most nine: there are
-/// eight kept parts).
+/// cover, as ranges of cells from the row's start (at most ten: there are
+/// nine kept parts).
 fn uncovered(left: &[Rect], area: Rect, y: u16) -> impl Iterator<Item = Range<usize>> {
-    let mut spans: [(u16, u16); 8] = [(0, 0); 8];
+    let mut spans: [(u16, u16); 9] = [(0, 0); 9];
     let mut count = 0;
     for rect in left {
         if rect.top() <= y && y < rect.bottom() && count < spans.len() {
@@ -644,7 +661,7 @@ fn uncovered(left: &[Rect], area: Rect, y: u16) -> impl Iterator<Item = Range<us
         }
     }
     spans[..count].sort_unstable();
-    let mut gaps: [(u16, u16); 9] = [(0, 0); 9];
+    let mut gaps: [(u16, u16); 10] = [(0, 0); 10];
     let mut reached = area.left();
     let mut found = 0;
     for &(start, end) in &spans[..count] {
@@ -989,14 +1006,17 @@ mod tests {
                 .draw(|frame| {
                     draw(&state, &mut kept, frame);
                     let buf = frame.buffer_mut();
-                    // Tab bar, header, status line, footer; the capture line.
-                    skipped = [0, 1, 4, 5, 38, 39, 37]
-                        .map(|y| buf[(5, y)].diff_option == CellDiffOption::Skip)
-                        .to_vec();
+                    // Tab bar, header, status line, footer, the capture
+                    // line's label; the line typed into.
+                    skipped = [0, 1, 4, 5, 38, 39, 37, 37]
+                        .into_iter()
+                        .zip([5, 5, 5, 5, 5, 5, 5, 12])
+                        .map(|(y, x)| buf[(x, y)].diff_option == CellDiffOption::Skip)
+                        .collect();
                 })
                 .expect("drawn");
         }
-        assert_eq!(skipped, [true, true, true, true, true, true, false]);
+        assert_eq!(skipped, [true, true, true, true, true, true, true, false]);
     }
 
     /// After a frame the loop marks, in the buffer of the next one, the
@@ -1025,20 +1045,27 @@ mod tests {
         frame(&mut terminal, &state, &mut kept).expect("drawn");
         let marked = |terminal: &mut Terminal<TestBackend>| {
             let buf = terminal.current_buffer_mut();
-            // Tab bar, header, status line, footer; the capture line.
-            [0, 1, 4, 5, 38, 39, 37].map(|y| buf[(5, y)] == LEFT)
+            // Tab bar, header, status line, footer, the capture line's
+            // label; the line typed into.
+            [
+                (5, 0),
+                (5, 1),
+                (5, 4),
+                (5, 5),
+                (5, 38),
+                (5, 39),
+                (5, 37),
+                (12, 37),
+            ]
+            .map(|at| buf[at] == LEFT)
         };
-        assert_eq!(
-            marked(&mut terminal),
-            [true, true, true, true, true, true, false]
-        );
+        let strips = [true, true, true, true, true, true, true, false];
+        assert_eq!(marked(&mut terminal), strips);
         press(&mut state, &[Char('a')]);
         frame(&mut terminal, &state, &mut kept).expect("drawn");
-        assert_eq!(
-            marked(&mut terminal),
-            [true, true, true, true, true, true, false]
-        );
+        assert_eq!(marked(&mut terminal), strips);
         assert!(kept.bottom.marked.is_some() && kept.notes_header.marked.is_some());
+        assert!(kept.capture_label.marked.is_some());
     }
 
     #[test]

@@ -15,12 +15,12 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::model::Id;
 use crate::model::text::inert_line;
+use crate::model::{Id, NoteKind};
 use crate::tui::screen::notes::{Focus, kind_shown, session_id};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
-use crate::tui::view::kept::{Kept, NoteLogKey, NotesRuleKey, Part, WriteUpKey};
+use crate::tui::view::kept::{CaptureLabelKey, Kept, NoteLogKey, NotesRuleKey, Part, WriteUpKey};
 use crate::tui::widget::note_log::{self, NoteLog, Request, Window};
 
 /// Right-hand widths from which the write-up sits beside the log.
@@ -150,7 +150,7 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
             buf,
             theme,
         );
-        capture_line(state, areas.capture, buf, theme);
+        capture_line(state, kept, areas.capture, buf, theme);
         return;
     }
     let writing = matches!(state.notes.focus, Focus::Writing | Focus::NextSteps);
@@ -193,7 +193,7 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
         buf,
         theme,
     );
-    capture_line(state, areas.capture, buf, theme);
+    capture_line(state, kept, areas.capture, buf, theme);
     if covered(state) {
         let over = if areas.side.is_empty() {
             areas.log
@@ -308,34 +308,42 @@ fn empty_log(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
 }
 
 /// The capture line, or the edit line while a note is being edited.
-fn capture_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+fn capture_line(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme: Theme) {
     let notes = &state.notes;
-    let (label, field, focused) = match (&notes.edit, notes.focus) {
+    let (editing, field, focused) = match (&notes.edit, notes.focus) {
         (Some(edit), Focus::EditNote) => {
-            let kind = kind_shown(&edit.field.text());
             let edit_label = if state.changed_meanwhile(Some(&edit.begun), None).is_some() {
                 // Another laptop changed this note while it is being edited.
                 "changed elsewhere! edit"
             } else {
                 "edit"
             };
-            (
-                format!("{edit_label}: {:>8} › ", kind.word()),
-                &edit.field,
-                true,
-            )
+            (Some(edit_label), &edit.field, true)
         }
-        _ => {
-            let kind = kind_shown(&notes.capture.text());
-            let focused = notes.focus == Focus::Capture;
-            (format!("{:>8} › ", kind.word()), &notes.capture, focused)
-        }
+        _ => (None, &notes.capture, notes.focus == Focus::Capture),
     };
-    let width = u16::try_from(crate::model::text::width(&label)).unwrap_or(area.width);
-    let [label_area, field_area] =
-        Layout::horizontal([Constraint::Length(width), Constraint::Min(1)]).areas(area);
+    // The line typed so far, without copying it on every key.
+    let kind = match field.only_line() {
+        Some(line) => kind_shown(line),
+        None => kind_shown(&field.text()),
+    };
+    let width = u16::try_from(capture_label_width(editing, kind)).unwrap_or(area.width);
+    let [label_area, field_area] = if width < area.width {
+        let field = Rect::new(area.x + width, area.y, area.width - width, area.height);
+        [Rect { width, ..area }, field]
+    } else {
+        Layout::horizontal([Constraint::Length(width), Constraint::Min(1)]).areas(area)
+    };
     let style = if focused { theme.key() } else { theme.dim() };
-    Span::styled(label, style).render(label_area, buf);
+    let key = CaptureLabelKey {
+        editing,
+        kind,
+        focused,
+        theme,
+    };
+    kept.capture_label.draw(key, label_area, &[], buf, |buf| {
+        Span::styled(capture_label(editing, kind), style).render(label_area, buf);
+    });
     let own_line = notes.capture_for.as_ref() == session_id(state);
     if focused || (own_line && !field.is_empty()) {
         field.render(field_area, buf, focused);
@@ -360,6 +368,22 @@ fn capture_line(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         };
         Span::styled(hint, theme.dim()).render(field_area, buf);
     }
+}
+
+/// "   point › ", or "edit: question › " while a note is edited.
+fn capture_label(editing: Option<&str>, kind: NoteKind) -> String {
+    match editing {
+        Some(editing) => format!("{editing}: {:>8} › ", kind.word()),
+        None => format!("{:>8} › ", kind.word()),
+    }
+}
+
+/// The width of [`capture_label`], worked out without writing it: the
+/// label is drawn only when it changes, but its width places the field on
+/// every frame.
+fn capture_label_width(editing: Option<&str>, kind: NoteKind) -> usize {
+    let editing = editing.map_or(0, |e| crate::model::text::width(e) + ": ".len());
+    editing + kind.word().len().max(8) + " › ".chars().count()
 }
 
 /// The occurrences of a repeated session, to pick the one being noted.
@@ -392,4 +416,22 @@ fn choices(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         });
     }
     Paragraph::new(lines).render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_capture_labels_width_is_the_width_of_its_words() {
+        for kind in NoteKind::ALL {
+            for editing in [None, Some("edit"), Some("changed elsewhere! edit")] {
+                assert_eq!(
+                    capture_label_width(editing, kind),
+                    crate::model::text::width(&capture_label(editing, kind)),
+                    "{editing:?} {kind:?}"
+                );
+            }
+        }
+    }
 }

@@ -94,6 +94,15 @@ impl TextField {
         self.area.lines().join("\n")
     }
 
+    /// The text when it is one line (as [`TextField::text`] gives it),
+    /// borrowed rather than copied.
+    pub fn only_line(&self) -> Option<&str> {
+        match self.area.lines() {
+            [line] => Some(line),
+            _ => None,
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.area.lines().iter().all(|l| l.is_empty())
     }
