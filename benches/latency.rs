@@ -8,7 +8,10 @@
 //! to unconf, the same one to vim, the next to vim first), so that whatever
 //! else the machine is doing falls on both alike: typed one program after
 //! the other, a busy few seconds landed on one of them only, and moved the
-//! ratio by more than the difference being measured.
+//! ratio by more than the difference being measured. The one not being
+//! typed into is idle: vim does nothing, unconf wakes a few times a second
+//! for well under a millisecond (measured in docs/PERFORMANCE.md, too rare
+//! to move a median or a 95th percentile).
 //!
 //! `cargo bench --bench latency` (LATENCY_ROUNDS, default 3; LATENCY_KEYS,
 //! default 200; `UNCONF_BENCH_QUICK=1` makes it one round of 60 keys). Its
