@@ -315,25 +315,14 @@ fn paired(
         for _ in 0..n {
             f();
         }
-        start.elapsed().as_nanos() as f64 / f64::from(n)
+        start.elapsed() / n
     };
-    let mut ratios = Vec::new();
-    let mut means_a = Vec::new();
-    let mut means_b = Vec::new();
-    for round in 0..=rounds {
-        let x = time(&mut a, runs.0);
-        let y = time(&mut b, runs.1);
-        if round > 0 {
-            ratios.push(x / y);
-            means_a.push(x);
-            means_b.push(y);
-        }
-    }
-    (median(ratios), median(means_a), median(means_b))
+    paired_timed(rounds, || time(&mut a, runs.0), || time(&mut b, runs.1))
 }
 
-/// As [`paired`], one call a side per round, for sides that time
-/// themselves (to leave out what each call must do first).
+/// As [`paired`], for sides that time themselves (to leave out what each
+/// call must do first): each returns the time of one call, or the mean of
+/// several.
 fn paired_timed(
     rounds: usize,
     mut a: impl FnMut() -> Duration,

@@ -226,7 +226,7 @@ pub fn action_for(state: &State, event: &KeyEvent) -> Option<Action> {
 
 /// A character without Ctrl: what no binding of a state that types
 /// characters is (see `State::types_characters`).
-pub fn typed_character(event: &KeyEvent) -> bool {
+fn typed_character(event: &KeyEvent) -> bool {
     matches!(event.code, KeyCode::Char(_)) && !event.modifiers.contains(KeyModifiers::CONTROL)
 }
 

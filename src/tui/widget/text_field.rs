@@ -179,7 +179,7 @@ impl TextField {
     /// False, having drawn nothing, for anything else (several lines, a
     /// selection, a placeholder shown, other characters).
     fn render_plain(&self, area: Rect, buf: &mut Buffer, focused: bool) -> bool {
-        let [line] = self.area.lines() else {
+        let Some(line) = self.only_line() else {
             return false;
         };
         let (_, cursor) = self.cursor();
