@@ -1,6 +1,6 @@
 //! The merged event: every record's current value, indexed for the screens.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -91,7 +91,7 @@ pub struct Event {
     /// only by [`Event::set_conflict`].
     pub conflicts: ReadOnly<BTreeSet<Id>>,
     /// Notes of each session in the order they were taken.
-    notes_by_session: BTreeMap<Id, BTreeSet<(chrono::DateTime<chrono::FixedOffset>, Id)>>,
+    notes_by_session: NotesBySession,
     /// The action and decision notes of each session, so that finding a
     /// session's next steps costs those notes, not all of its notes.
     stated_by_session: BTreeMap<Id, BTreeSet<Id>>,
@@ -160,6 +160,51 @@ struct Programme {
     off_grid: usize,
 }
 
+/// The notes of each session, gathered from many notes at once and then
+/// built in order: a search among the sessions per note, and one in that
+/// session's notes, cost more than grouping them by a hash.
+#[derive(Default)]
+struct NoteIndex<'a> {
+    taken: HashMap<&'a Id, Vec<(chrono::DateTime<chrono::FixedOffset>, &'a Id)>>,
+    stated: HashMap<&'a Id, Vec<&'a Id>>,
+}
+
+type NotesBySession = BTreeMap<Id, BTreeSet<(chrono::DateTime<chrono::FixedOffset>, Id)>>;
+
+impl<'a> NoteIndex<'a> {
+    fn add(&mut self, id: &'a Id, note: &'a Note) {
+        self.taken
+            .entry(&note.session)
+            .or_default()
+            .push((note.taken_at, id));
+        if matches!(note.kind, NoteKind::Action | NoteKind::Decision) {
+            self.stated.entry(&note.session).or_default().push(id);
+        }
+    }
+
+    /// The two indexes of [`Event`], each built from sorted runs.
+    fn build(self) -> (NotesBySession, BTreeMap<Id, BTreeSet<Id>>) {
+        let mut taken: Vec<_> = self.taken.into_iter().collect();
+        taken.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let taken = (taken.into_iter())
+            .map(|(session, mut notes)| {
+                notes.sort_unstable();
+                let notes = notes.into_iter().map(|(at, id)| (at, id.clone()));
+                (session.clone(), notes.collect())
+            })
+            .collect();
+        let mut stated: Vec<_> = self.stated.into_iter().collect();
+        stated.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let stated = (stated.into_iter())
+            .map(|(session, mut notes)| {
+                notes.sort_unstable();
+                (session.clone(), notes.into_iter().cloned().collect())
+            })
+            .collect();
+        (taken, stated)
+    }
+}
+
 impl Event {
     pub fn new(id: Id) -> Self {
         Event {
@@ -222,16 +267,7 @@ impl Event {
                 self.sessions.insert(id.clone(), session);
             }
             Record::Note(note) => {
-                self.notes_by_session
-                    .entry(note.session.clone())
-                    .or_default()
-                    .insert((note.taken_at, id.clone()));
-                if matches!(note.kind, NoteKind::Action | NoteKind::Decision) {
-                    self.stated_by_session
-                        .entry(note.session.clone())
-                        .or_default()
-                        .insert(id.clone());
-                }
+                self.index_note(id, &note);
                 self.notes.insert(id.clone(), note);
             }
             Record::Action(action) => {
@@ -240,6 +276,60 @@ impl Event {
             Record::Decision(decision) => {
                 self.decisions.insert(id.clone(), decision);
             }
+        }
+    }
+
+    /// [`apply_new`](Event::apply_new) of many records, none of which the
+    /// event holds, given in id order (as when a folder is opened). When the
+    /// event has no notes yet, its map of notes is built in one pass (no
+    /// search per note) on another core, while this one indexes them and
+    /// puts in the other records.
+    pub fn apply_all_new(&mut self, records: &[(&Id, &Record)]) {
+        if !self.notes.is_empty() {
+            for (id, record) in records {
+                self.apply_new(id, Some((*record).clone()));
+            }
+            return;
+        }
+        debug_assert!(records.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        let notes = std::thread::scope(|scope| {
+            let notes = scope.spawn(|| {
+                (records.iter())
+                    .filter_map(|(id, record)| match record {
+                        Record::Note(note) => Some(((*id).clone(), note.clone())),
+                        _ => None,
+                    })
+                    .collect::<BTreeMap<Id, Note>>()
+            });
+            let mut index = NoteIndex::default();
+            for (id, record) in records {
+                match record {
+                    Record::Note(note) => index.add(id, note),
+                    other => self.apply_new(id, Some((*other).clone())),
+                }
+            }
+            // No notes, so nothing filed under any session yet.
+            (self.notes_by_session, self.stated_by_session) = index.build();
+            notes.join()
+        });
+        match notes {
+            Ok(notes) => self.notes = ReadOnly(notes),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        self.derived = Derived::renewed();
+    }
+
+    /// Files a note under its session in the indexes.
+    fn index_note(&mut self, id: &Id, note: &Note) {
+        self.notes_by_session
+            .entry(note.session.clone())
+            .or_default()
+            .insert((note.taken_at, id.clone()));
+        if matches!(note.kind, NoteKind::Action | NoteKind::Decision) {
+            self.stated_by_session
+                .entry(note.session.clone())
+                .or_default()
+                .insert(id.clone());
         }
     }
 

@@ -160,6 +160,9 @@ pub struct Replica {
     in_own_files: BTreeSet<Dot>,
     merged: Merged,
     event: Event,
+    /// Versions were merged by [`absorb_unsettled`](Replica::absorb_unsettled)
+    /// and the event does not show them yet: [`settle`](Replica::settle).
+    unsettled: bool,
     read_only: Option<String>,
     /// Device id -> the label its file gave, for naming who wrote a version.
     labels: BTreeMap<String, String>,
@@ -197,6 +200,7 @@ impl Replica {
             in_own_files: BTreeSet::new(),
             merged: Merged::default(),
             event: Event::new(event_id),
+            unsettled: false,
             read_only: None,
         }
     }
@@ -215,6 +219,71 @@ impl Replica {
     /// [`absorb`](Replica::absorb) of a file already taken apart (on the
     /// thread that read it).
     pub fn absorb_versions(&mut self, file: FileVersions, source: Source) -> usize {
+        self.settle();
+        let mut touched = Vec::new();
+        self.merge_versions(file, source, Some(&mut touched));
+        self.refresh_all(&touched);
+        touched.len()
+    }
+
+    /// [`absorb_versions`](Replica::absorb_versions) for a replica whose
+    /// event is still empty, as when a folder is opened: the versions are
+    /// merged but the event shows them only after [`settle`](Replica::settle),
+    /// which works out each record's value once, whatever the number of
+    /// files that brought it, and builds the event's maps in id order
+    /// rather than one search at a time. Before the first, an event that
+    /// already holds records is settled as it is (nothing is deferred).
+    pub fn absorb_unsettled(&mut self, file: FileVersions, source: Source) -> usize {
+        if !self.unsettled && !self.merged.is_empty() {
+            return self.absorb_versions(file, source);
+        }
+        self.unsettled = true;
+        self.merge_versions(file, source, None)
+    }
+
+    /// Makes the event show every version that
+    /// [`absorb_unsettled`](Replica::absorb_unsettled) merged: the same
+    /// event as absorbing the files one by one would give.
+    pub fn settle(&mut self) {
+        if !std::mem::take(&mut self.unsettled) {
+            return;
+        }
+        // Nearly every record has one version, its value: put in whole,
+        // in id order. The rest (deleted, conflicted, edited concurrently)
+        // are worked out one by one, as a merge does.
+        let mut new = Vec::new();
+        let mut rest = Vec::new();
+        for (id, current) in self.merged.records() {
+            match current {
+                [only] if !only.deleted => {
+                    if let Some(value) = &only.value {
+                        new.push((id, value));
+                    }
+                }
+                _ => rest.push(id.clone()),
+            }
+        }
+        self.event.apply_all_new(&new);
+        drop(new);
+        for id in &rest {
+            self.refresh(id);
+        }
+        // A session refreshed above before its notes were in: refreshed
+        // again now that they are (see `refresh_all`). A record that needs
+        // it is deleted or conflicted, so among the rest; refreshing any
+        // other changes nothing.
+        self.refresh_parents(rest);
+    }
+
+    /// Merges a file's versions; with `touched`, notes each record whose
+    /// versions changed and whether it was unknown before. Returns how
+    /// many versions were new.
+    fn merge_versions(
+        &mut self,
+        file: FileVersions,
+        source: Source,
+        mut touched: Option<&mut Vec<(Id, bool)>>,
+    ) -> usize {
         let FileVersions {
             head: file,
             versions,
@@ -235,7 +304,7 @@ impl Replica {
         self.note_labels(&file);
         let keep_all = mine && source != Source::Other;
         let in_own_file = mine && source == Source::Own;
-        let mut touched = Vec::new();
+        let mut gained = 0;
         for version in versions {
             if let Some((writer, _)) = &self.run
                 && *version.dot.writer == **writer
@@ -246,10 +315,13 @@ impl Replica {
                 self.in_own_files.insert(version.dot.clone());
             }
             let copy = (keep_all || version.device() == self.me.device).then(|| version.clone());
-            let id = version.id.clone();
+            let id = touched.is_some().then(|| version.id.clone());
             let added = self.merged.add(version);
             if let Some(fresh) = added {
-                touched.push((id, fresh));
+                gained += 1;
+                if let (Some(touched), Some(id)) = (touched.as_deref_mut(), id) {
+                    touched.push((id, fresh));
+                }
             }
             // This device's versions found in another device's file (a
             // copy a merge carried there) are taken back into its own file
@@ -260,8 +332,7 @@ impl Replica {
                 Arc::make_mut(&mut self.own).insert(copy);
             }
         }
-        self.refresh_all(&touched);
-        touched.len()
+        gained
     }
 
     /// Remembers the labels a file gives its device and the devices whose
@@ -308,6 +379,13 @@ impl Replica {
                 parents.insert(parent);
             }
         }
+        self.refresh_parents(parents);
+    }
+
+    /// Refreshes each session whose notes or next steps changed, when it is
+    /// deleted or conflicted: whether work its deleter had not seen keeps
+    /// it depends on them.
+    fn refresh_parents(&mut self, parents: impl IntoIterator<Item = Id>) {
         for parent in parents {
             let deleted = !self.event.sessions.contains_key(&parent)
                 && !self.merged.current(&parent).is_empty();
@@ -458,14 +536,24 @@ impl Replica {
         found
     }
 
+    /// The id of the event this replica holds (also while unsettled).
+    pub fn event_id(&self) -> &Id {
+        &self.event.id
+    }
+
     pub fn event(&self) -> &Event {
+        debug_assert!(
+            !self.unsettled,
+            "the replica is settled before its event is read"
+        );
         &self.event
     }
 
     /// The merged event alone, every version behind it dropped: for a
     /// command that only reads the event (an export), which then needs
     /// about half the memory.
-    pub fn into_event(self) -> Event {
+    pub fn into_event(mut self) -> Event {
+        self.settle();
         self.event
     }
 

@@ -278,6 +278,11 @@ impl Merged {
         self.records.keys()
     }
 
+    /// Every record's current versions, in id order.
+    pub fn records(&self) -> impl Iterator<Item = (&Id, &[Version])> {
+        self.records.iter().map(|(id, list)| (id, list.as_slice()))
+    }
+
     pub fn versions(&self) -> impl Iterator<Item = &Version> {
         self.records.values().flatten()
     }

@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::mpsc::{self, TryRecvError};
 
 use super::{FileSummary, Loading, Problem, ProblemKind};
 use crate::model::Id;
@@ -139,6 +139,9 @@ pub(super) fn read_and_merge(
     if let Some(own) = held_own.take() {
         merging.merge(own_path.to_path_buf(), own, own_path);
     }
+    if let Some(replica) = merging.replica.as_mut() {
+        replica.settle();
+    }
     progress(Loading::merging(total, total));
     // The own file was read first: its problem, if it has one, takes its
     // place among the others by name, as does the newer file named.
@@ -198,7 +201,7 @@ impl Merging {
             self.stamps.insert(path.clone(), stamp);
         }
         let head = &file.head;
-        if head.event != replica.event().id {
+        if head.event != *replica.event_id() {
             self.other_event.push(Problem {
                 path,
                 reason: format!("it belongs to another event (id {})", head.event),
@@ -216,7 +219,7 @@ impl Merging {
             last_change: file.last_change,
         });
         let source = if mine { Source::Own } else { Source::Other };
-        replica.absorb_versions(file, source);
+        replica.absorb_unsettled(file, source);
     }
 }
 
@@ -259,7 +262,8 @@ fn read_in_order<T: Send>(
     read_in_order_on(readers, paths, read, on_read);
 }
 
-/// [`read_in_order`] on `readers` threads; with none, all on this one.
+/// [`read_in_order`] on `readers` threads, and on this one whenever it has
+/// nothing to hand over; with none, all on this one.
 fn read_in_order_on<T: Send>(
     readers: usize,
     paths: &[PathBuf],
@@ -268,10 +272,12 @@ fn read_in_order_on<T: Send>(
 ) {
     let workers = readers.min(paths.len());
     let mut next_out = 0;
+    // Read out of order, not handed over yet.
+    let mut waiting: BTreeMap<usize, T> = BTreeMap::new();
+    let mut buffers = Buffers::default();
     if workers > 0 && paths.len() > 1 {
         let next = AtomicUsize::new(0);
         let (tx, rx) = mpsc::channel();
-        let mut waiting: BTreeMap<usize, T> = BTreeMap::new();
         std::thread::scope(|scope| {
             for _ in 0..workers {
                 let (tx, next) = (tx.clone(), &next);
@@ -289,21 +295,45 @@ fn read_in_order_on<T: Send>(
                 });
             }
             drop(tx);
-            for (at, done) in rx {
-                waiting.insert(at, done);
+            loop {
                 while let Some(done) = waiting.remove(&next_out) {
                     on_read(next_out, done);
                     next_out += 1;
                 }
+                if next_out == paths.len() {
+                    break;
+                }
+                let (at, done) = match rx.try_recv() {
+                    Ok(read) => read,
+                    // Every reader has stopped and every file they read
+                    // was handed over: what is left is read below.
+                    Err(TryRecvError::Disconnected) => break,
+                    Err(TryRecvError::Empty) => {
+                        // Nothing to merge yet: this thread reads a file no
+                        // reader has taken rather than wait for one.
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        match paths.get(at) {
+                            Some(path) => (at, read(path, &mut buffers)),
+                            None => match rx.recv() {
+                                Ok(read) => read,
+                                Err(_) => break,
+                            },
+                        }
+                    }
+                };
+                waiting.insert(at, done);
             }
         });
-        // Every index a reader claimed was handed over above, in order (a
-        // reader that panics takes the scope down with it); what no reader
-        // claimed (none could start) is read below, on this thread.
+        // Every file a reader took was handed over above, in order (a
+        // reader that panics takes the scope down with it); what no thread
+        // took (no reader could start) is read below, on this one.
     }
-    let mut buffers = Buffers::default();
     while let Some(path) = paths.get(next_out) {
-        on_read(next_out, read(path, &mut buffers));
+        let done = match waiting.remove(&next_out) {
+            Some(done) => done,
+            None => read(path, &mut buffers),
+        };
+        on_read(next_out, done);
         next_out += 1;
     }
 }

@@ -281,3 +281,166 @@ fn a_file_holding_two_versions_of_a_new_record_brings_both_as_a_conflict() {
         "nothing new the second time"
     );
 }
+
+/// One step of three laptops' day, for the property below.
+#[derive(Clone, Debug)]
+enum Step {
+    Session(usize),
+    Note(usize, usize, u8),
+    Summary(usize, usize, u8),
+    Retext(usize, usize, u8),
+    DeleteSession(usize, usize),
+    DeleteNote(usize, usize),
+    Pitch(usize, u8),
+    Share(usize, usize),
+    /// A copy of a laptop's file as it is now (a backup, a sync tool's
+    /// conflict copy), read later beside its newer file.
+    Copy(usize),
+}
+
+fn arb_step() -> impl proptest::strategy::Strategy<Value = Step> {
+    use proptest::prelude::*;
+    let who = 0usize..3;
+    let pick = 0usize..8;
+    prop_oneof![
+        who.clone().prop_map(Step::Session),
+        (who.clone(), pick.clone(), any::<u8>()).prop_map(|(l, s, t)| Step::Note(l, s, t)),
+        (who.clone(), pick.clone(), any::<u8>()).prop_map(|(l, s, t)| Step::Summary(l, s, t)),
+        (who.clone(), pick.clone(), any::<u8>()).prop_map(|(l, n, t)| Step::Retext(l, n, t)),
+        (who.clone(), pick.clone()).prop_map(|(l, s)| Step::DeleteSession(l, s)),
+        (who.clone(), pick.clone()).prop_map(|(l, n)| Step::DeleteNote(l, n)),
+        (who.clone(), any::<u8>()).prop_map(|(l, t)| Step::Pitch(l, t)),
+        (who.clone(), who.clone()).prop_map(|(a, b)| Step::Share(a, b)),
+        who.prop_map(Step::Copy),
+    ]
+}
+
+/// The device files three laptops leave after `steps`, with copies taken
+/// on the way, each with whether it is one of the first laptop's.
+fn files_after(steps: &[Step]) -> Vec<(DeviceFile, bool)> {
+    let event = event_id();
+    let mut laptops: Vec<Replica> = ["sam", "kim", "lee"]
+        .iter()
+        .map(|name| laptop(name, &event))
+        .collect();
+    let (mut sessions, mut notes): (Vec<Id>, Vec<Id>) = (Vec::new(), Vec::new());
+    let mut copies = Vec::new();
+    for (minute, step) in (1..).zip(steps) {
+        let when = at(minute);
+        match step {
+            Step::Session(l) => {
+                let id = laptops[*l].new_id(when);
+                put(
+                    &mut laptops[*l],
+                    &id,
+                    Record::Session(Session::default()),
+                    minute,
+                );
+                sessions.push(id);
+            }
+            Step::Note(l, s, t) => {
+                let Some(session) = sessions.get(s % sessions.len().max(1)) else {
+                    continue;
+                };
+                let id = laptops[*l].new_id(when);
+                let note = Note {
+                    session: session.clone(),
+                    text: format!("note {t}"),
+                    kind: if t % 3 == 0 {
+                        NoteKind::Action
+                    } else {
+                        NoteKind::Point
+                    },
+                    taken_at: at(i64::from(*t)).fixed_offset(),
+                    author: "someone".into(),
+                    private: false,
+                    status: crate::model::ActionStatus::Open,
+                };
+                put(&mut laptops[*l], &id, Record::Note(note), minute);
+                notes.push(id);
+            }
+            Step::Summary(l, s, t) => {
+                let Some(id) = sessions.get(s % sessions.len().max(1)) else {
+                    continue;
+                };
+                if let Some(Record::Session(mut session)) = laptops[*l].event().record(id) {
+                    session.summary = format!("summary {t}");
+                    put(&mut laptops[*l], id, Record::Session(session), minute);
+                }
+            }
+            Step::Retext(l, n, t) => {
+                let Some(id) = notes.get(n % notes.len().max(1)) else {
+                    continue;
+                };
+                if let Some(Record::Note(mut note)) = laptops[*l].event().record(id) {
+                    note.text = format!("retold {t}");
+                    put(&mut laptops[*l], id, Record::Note(note), minute);
+                }
+            }
+            Step::DeleteSession(l, s) | Step::DeleteNote(l, s) => {
+                let list = if matches!(step, Step::DeleteSession(..)) {
+                    &sessions
+                } else {
+                    &notes
+                };
+                let Some(id) = list.get(s % list.len().max(1)) else {
+                    continue;
+                };
+                if laptops[*l].event().record(id).is_some() {
+                    let deleted = laptops[*l].commit(vec![Change::delete(id.clone())], when);
+                    deleted.expect("deleted");
+                }
+            }
+            Step::Pitch(l, t) => {
+                let id = laptops[*l].new_id(when);
+                put(&mut laptops[*l], &id, pitch(&format!("Pitch {t}")), minute);
+            }
+            Step::Share(a, b) if a != b => {
+                let file = laptops[*a].own_file();
+                laptops[*b].absorb(file, Source::Other);
+            }
+            Step::Share(..) => {}
+            Step::Copy(l) => copies.push((laptops[*l].own_file(), *l == 0)),
+        }
+    }
+    let mut files: Vec<(DeviceFile, bool)> = (laptops.iter().enumerate())
+        .map(|(l, replica)| (replica.own_file(), l == 0))
+        .collect();
+    files.extend(copies);
+    files
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    /// Opening a folder merges every file and then settles the event once;
+    /// the event, the versions and the own file are exactly what absorbing
+    /// the files one by one gives, whoever reads them and in any order.
+    #[test]
+    fn settling_once_gives_what_absorbing_file_by_file_gives(
+        steps in proptest::collection::vec(arb_step(), 1..40),
+        order in proptest::collection::vec(proptest::prelude::any::<u32>(), 8),
+        as_sam in proptest::prelude::any::<bool>(),
+    ) {
+        let mut files = files_after(&steps);
+        // Any order: each file sorted by its random key.
+        let mut keyed: Vec<(u32, (DeviceFile, bool))> = (files.drain(..).enumerate())
+            .map(|(at, file)| (order[at % order.len()].wrapping_add(at as u32), file))
+            .collect();
+        keyed.sort_by_key(|(key, _)| *key);
+        let reader = if as_sam { "sam" } else { "ann" };
+        let mut one_by_one = laptop(reader, &event_id());
+        let mut settled = laptop(reader, &event_id());
+        for (_, (file, sams)) in keyed {
+            let source = if as_sam && sams { Source::Own } else { Source::Other };
+            settled.absorb_unsettled(file.clone().into_file_versions(), source);
+            one_by_one.absorb(file, source);
+        }
+        settled.settle();
+        proptest::prop_assert_eq!(settled.event(), one_by_one.event());
+        proptest::prop_assert_eq!(settled.merged(), one_by_one.merged());
+        proptest::prop_assert_eq!(settled.own(), one_by_one.own());
+        let conflicts = |r: &Replica| r.conflicts().cloned().collect::<Vec<_>>();
+        proptest::prop_assert_eq!(conflicts(&settled), conflicts(&one_by_one));
+    }
+}
