@@ -101,7 +101,7 @@ pub fn who(state: &State) -> Vec<String> {
         return vec!["No laptop has written to this event folder yet.".to_string()];
     }
     let mut lines = vec![format!("{}:", plural(state.devices.len(), "laptop"))];
-    for device in &state.devices {
+    for device in state.devices.iter() {
         let own = if device.own { " (this laptop)" } else { "" };
         let last = device
             .last_change

@@ -398,7 +398,7 @@ fn note_disk(state: &mut State, disk: &Disk) {
             }),
         }
     }
-    state.devices = devices;
+    state.devices.set(devices);
     state.file_problems = disk.problems().iter().map(ToString::to_string).collect();
 }
 

@@ -28,6 +28,48 @@ pub struct DeviceSeen {
     pub last_change: Option<DateTime<FixedOffset>>,
 }
 
+/// The devices whose files are in the folder, with a stamp that changes
+/// whenever they do, so that a screen drawn from them can tell that it
+/// still holds without comparing every device.
+#[derive(Clone, Debug, Default)]
+pub struct Devices {
+    list: Vec<DeviceSeen>,
+    /// 0 for none set yet; otherwise unique in this process.
+    stamp: u64,
+}
+
+impl Devices {
+    /// Replaces the devices; the stamp changes only when they did.
+    pub fn set(&mut self, list: Vec<DeviceSeen>) {
+        if list != self.list || self.stamp == 0 {
+            static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+            self.stamp = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            self.list = list;
+        }
+    }
+
+    /// Notes a device as seen: its entry is replaced, or added.
+    pub fn seen(&mut self, seen: DeviceSeen) {
+        let mut list = self.list.clone();
+        match list.iter_mut().find(|d| d.label == seen.label) {
+            Some(device) => *device = seen,
+            None => list.push(seen),
+        }
+        self.set(list);
+    }
+
+    pub fn stamp(&self) -> u64 {
+        self.stamp
+    }
+}
+
+impl std::ops::Deref for Devices {
+    type Target = [DeviceSeen];
+    fn deref(&self) -> &[DeviceSeen] {
+        &self.list
+    }
+}
+
 #[derive(Debug)]
 pub struct State {
     pub replica: Replica,
@@ -53,7 +95,7 @@ pub struct State {
     pub undo: Undo,
     /// False under `NO_COLOR`: everything is then told apart without colour.
     pub colour: bool,
-    pub devices: Vec<DeviceSeen>,
+    pub devices: Devices,
     /// Files in the folder that could not be read, one sentence each.
     pub file_problems: Vec<String>,
     /// Where exports are written, for the Export screen.
@@ -94,7 +136,7 @@ impl State {
             saving: false,
             undo: Undo::default(),
             colour: true,
-            devices: Vec::new(),
+            devices: Devices::default(),
             file_problems: Vec::new(),
             exports_dir: String::new(),
             folder_name: String::new(),

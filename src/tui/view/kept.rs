@@ -36,7 +36,6 @@ use ratatui::text::Line;
 use super::schedule::ListArea;
 use crate::model::Id;
 use crate::tui::keymap::Binding;
-use crate::tui::state::DeviceSeen;
 use crate::tui::theme::Theme;
 use crate::tui::widget::countdown::Countdown;
 use crate::tui::widget::grid::GridLayout;
@@ -373,7 +372,8 @@ pub struct NotesHeaderKey {
     pub countdown: Countdown,
     /// The offset the devices' times are shown in.
     pub offset: i32,
-    pub devices: Vec<DeviceSeen>,
+    /// The devices' stamp (`Devices::stamp`), in note-taker mode only.
+    pub devices: u64,
     pub theme: Theme,
 }
 
@@ -905,10 +905,7 @@ mod tests {
                         own: false,
                         last_change: Some(state.now),
                     };
-                    match state.devices.iter_mut().find(|d| d.label == label) {
-                        Some(device) => *device = seen,
-                        None => state.devices.push(seen),
-                    }
+                    state.devices.seen(seen);
                 }
                 Step::Saved => {
                     act(&mut state, Action::Saved);

@@ -332,7 +332,7 @@ fn a_click_selects_the_room_under_it() {
 }
 
 fn with_devices(mut state: State) -> State {
-    state.devices = vec![
+    state.devices.set(vec![
         DeviceSeen {
             label: "test laptop".into(),
             own: true,
@@ -343,7 +343,7 @@ fn with_devices(mut state: State) -> State {
             own: false,
             last_change: Some(now() - chrono::Duration::seconds(12)),
         },
-    ];
+    ]);
     state
 }
 

@@ -84,7 +84,7 @@ pub fn details(state: &State, area: Rect, buf: &mut Buffer, theme: Theme, select
 /// this one first.
 fn device_texts(state: &State) -> Vec<String> {
     let me = state.replica.identity();
-    let mut devices = state.devices.clone();
+    let mut devices = state.devices.to_vec();
     if !devices.iter().any(|d| d.own) {
         devices.insert(
             0,
@@ -235,11 +235,11 @@ mod tests {
     #[test]
     fn a_laptop_a_day_ahead_is_named_in_the_devices_and_the_status_line() {
         let mut state = crate::tui::testing::sample_state();
-        state.devices = vec![crate::tui::state::DeviceSeen {
+        state.devices.set(vec![crate::tui::state::DeviceSeen {
             label: "Kim's laptop".into(),
             own: false,
             last_change: Some(state.now + chrono::Duration::hours(25)),
-        }];
+        }]);
         assert!(
             device_texts(&state).contains(&"Kim's laptop, clock about 1 day ahead".to_string())
         );

@@ -55,7 +55,7 @@ pub fn kept(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme:
             && shown.offset == offset
             && shown.theme == theme
             // Only note-taker mode names the devices.
-            && (!note_taker || shown.devices == state.devices)
+            && (!note_taker || shown.devices == state.devices.stamp())
     };
     let key = || NotesHeaderKey {
         stamp,
@@ -64,11 +64,7 @@ pub fn kept(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme:
         missing: missing.clone(),
         countdown: countdown.clone(),
         offset,
-        devices: if note_taker {
-            state.devices.clone()
-        } else {
-            Vec::new()
-        },
+        devices: if note_taker { state.devices.stamp() } else { 0 },
         theme,
     };
     kept.notes_header

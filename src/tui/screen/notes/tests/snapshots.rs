@@ -22,7 +22,7 @@ fn the_notes_screen() {
 #[test]
 fn note_taker_mode() {
     let mut state = note_taker(sample_state(), "open standards");
-    state.devices = vec![
+    state.devices.set(vec![
         crate::tui::state::DeviceSeen {
             label: "test laptop".into(),
             own: true,
@@ -33,7 +33,7 @@ fn note_taker_mode() {
             own: false,
             last_change: Some(state.now - chrono::Duration::minutes(8)),
         },
-    ];
+    ]);
     type_text(&mut state, "! Asha to share the draft");
     // The message after Enter, rather than the saved line, keeps this
     // snapshot about the Notes screen.
