@@ -161,3 +161,25 @@ fn notes_written_at_once_from_two_devices_are_all_kept_once() {
         );
     }
 }
+
+/// Opening reads files and builds the event on other threads when it can;
+/// on a machine that will not make one (here: every new thread asks for
+/// more stack than there is memory), it does all of it on its own.
+#[test]
+fn an_event_opens_when_no_thread_can_be_made() {
+    let env = Env::new();
+    let dir = env.open_day(SAM);
+    let event = common::path_arg(&dir);
+    env.ok_on(
+        PRIYA,
+        &["note", "add", event, common::SESSION, "From Priya"],
+    );
+    env.ok_on(SAM, &["note", "add", event, common::SESSION, "From Sam"]);
+    let mut command = env.command_on(SAM, &at_minute(30));
+    command.env("RUST_MIN_STACK", "100000000000000");
+    let run = env.run_command(command, &["note", "list", event, common::SESSION]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for text in ["From Priya", "From Sam"] {
+        assert!(run.stdout.contains(text), "{text}: {}", run.stdout);
+    }
+}

@@ -282,8 +282,8 @@ impl Event {
     /// [`apply_new`](Event::apply_new) of many records, none of which the
     /// event holds, given in id order (as when a folder is opened). When the
     /// event has no notes yet, its map of notes is built in one pass (no
-    /// search per note) on another core, while this one indexes them and
-    /// puts in the other records.
+    /// search per note) on another core (or on this one, when no thread can
+    /// be made), while this one indexes them and puts in the other records.
     pub fn apply_all_new(&mut self, records: &[(&Id, &Record)]) {
         if !self.notes.is_empty() {
             for (id, record) in records {
@@ -292,15 +292,21 @@ impl Event {
             return;
         }
         debug_assert!(records.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        debug_assert!(
+            (records.iter())
+                .all(|(id, r)| matches!(r, Record::Event(_)) || self.kind_of(id).is_none())
+        );
+        // Copied, so that it can run here when no thread can be made.
+        let collect_notes = || {
+            (records.iter())
+                .filter_map(|(id, record)| match record {
+                    Record::Note(note) => Some(((*id).clone(), note.clone())),
+                    _ => None,
+                })
+                .collect::<BTreeMap<Id, Note>>()
+        };
         let notes = std::thread::scope(|scope| {
-            let notes = scope.spawn(|| {
-                (records.iter())
-                    .filter_map(|(id, record)| match record {
-                        Record::Note(note) => Some(((*id).clone(), note.clone())),
-                        _ => None,
-                    })
-                    .collect::<BTreeMap<Id, Note>>()
-            });
+            let notes = std::thread::Builder::new().spawn_scoped(scope, collect_notes);
             let mut index = NoteIndex::default();
             for (id, record) in records {
                 match record {
@@ -310,7 +316,10 @@ impl Event {
             }
             // No notes, so nothing filed under any session yet.
             (self.notes_by_session, self.stated_by_session) = index.build();
-            notes.join()
+            match notes {
+                Ok(notes) => notes.join(),
+                Err(_) => Ok(collect_notes()),
+            }
         });
         match notes {
             Ok(notes) => self.notes = ReadOnly(notes),

@@ -564,7 +564,7 @@ impl Replica {
     /// Records whose current versions disagree, or that were deleted while
     /// another laptop added to them.
     pub fn conflicts(&self) -> impl Iterator<Item = &Id> {
-        self.event.conflicts.iter()
+        self.event().conflicts.iter()
     }
 
     /// The label a device's file gives it, if a file of it was read.
@@ -641,6 +641,7 @@ impl Replica {
         edits: Vec<Edit>,
         at: DateTime<Utc>,
     ) -> Result<Vec<Written>, ReadOnlyError> {
+        self.settle();
         if let Some(reason) = &self.read_only {
             return Err(ReadOnlyError {
                 reason: reason.clone(),
@@ -853,6 +854,7 @@ impl Replica {
     /// lacks to the own file, which carries them to every laptop that gets
     /// it. Returns how many versions were carried.
     pub fn carry(&mut self, versions: Vec<Version>) -> usize {
+        self.settle();
         let mut touched = Vec::new();
         let mut carried = 0;
         for version in versions {

@@ -346,10 +346,10 @@ fn files_after(steps: &[Step]) -> Vec<(DeviceFile, bool)> {
                 let note = Note {
                     session: session.clone(),
                     text: format!("note {t}"),
-                    kind: if t % 3 == 0 {
-                        NoteKind::Action
-                    } else {
-                        NoteKind::Point
+                    kind: match t % 3 {
+                        0 => NoteKind::Action,
+                        1 => NoteKind::Decision,
+                        _ => NoteKind::Point,
                     },
                     taken_at: at(i64::from(*t)).fixed_offset(),
                     author: "someone".into(),
