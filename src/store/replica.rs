@@ -231,8 +231,8 @@ impl Replica {
     /// merged but the event shows them only after [`settle`](Replica::settle),
     /// which works out each record's value once, whatever the number of
     /// files that brought it, and builds the event's maps in id order
-    /// rather than one search at a time. Before the first, an event that
-    /// already holds records is settled as it is (nothing is deferred).
+    /// rather than one search at a time. A replica that already holds
+    /// versions merged otherwise takes the file as `absorb_versions` does.
     pub fn absorb_unsettled(&mut self, file: FileVersions, source: Source) -> usize {
         if !self.unsettled && !self.merged.is_empty() {
             return self.absorb_versions(file, source);
@@ -264,7 +264,6 @@ impl Replica {
             }
         }
         self.event.apply_all_new(&new);
-        drop(new);
         for id in &rest {
             self.refresh(id);
         }
