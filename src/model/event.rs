@@ -177,32 +177,28 @@ impl<'a> NoteIndex<'a> {
             .entry(&note.session)
             .or_default()
             .push((note.taken_at, id));
-        if matches!(note.kind, NoteKind::Action | NoteKind::Decision) {
+        if note.kind.states() {
             self.stated.entry(&note.session).or_default().push(id);
         }
     }
 
-    /// The two indexes of [`Event`], each built from sorted runs.
+    /// The two indexes of [`Event`]: collecting into ordered maps and sets
+    /// sorts each group once and builds it without a search per entry.
     fn build(self) -> (NotesBySession, BTreeMap<Id, BTreeSet<Id>>) {
-        let mut taken: Vec<_> = self.taken.into_iter().collect();
-        taken.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let taken = (taken.into_iter())
-            .map(|(session, mut notes)| {
-                notes.sort_unstable();
-                let notes = notes.into_iter().map(|(at, id)| (at, id.clone()));
-                (session.clone(), notes.collect())
-            })
-            .collect();
-        let mut stated: Vec<_> = self.stated.into_iter().collect();
-        stated.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let stated = (stated.into_iter())
-            .map(|(session, mut notes)| {
-                notes.sort_unstable();
-                (session.clone(), notes.into_iter().cloned().collect())
-            })
-            .collect();
+        let taken = in_order(self.taken, |(at, id): (_, &Id)| (at, id.clone()));
+        let stated = in_order(self.stated, Id::clone);
         (taken, stated)
     }
+}
+
+/// Each session's group as an ordered set, the sessions in order.
+fn in_order<T, U: Ord>(
+    groups: HashMap<&Id, Vec<T>>,
+    owned: impl Fn(T) -> U,
+) -> BTreeMap<Id, BTreeSet<U>> {
+    (groups.into_iter())
+        .map(|(session, items)| (session.clone(), items.into_iter().map(&owned).collect()))
+        .collect()
 }
 
 impl Event {
@@ -334,7 +330,7 @@ impl Event {
             .entry(note.session.clone())
             .or_default()
             .insert((note.taken_at, id.clone()));
-        if matches!(note.kind, NoteKind::Action | NoteKind::Decision) {
+        if note.kind.states() {
             self.stated_by_session
                 .entry(note.session.clone())
                 .or_default()

@@ -233,6 +233,12 @@ impl NoteKind {
         }
     }
 
+    /// An action or a decision: a note that states a next step or a
+    /// decision, which the write-up lists as such rather than as a point.
+    pub fn states(self) -> bool {
+        matches!(self, NoteKind::Action | NoteKind::Decision)
+    }
+
     /// The one-character prefix a note-taker types to choose this kind.
     pub fn prefix(self) -> Option<char> {
         match self {

@@ -144,7 +144,7 @@ impl WriteUp<'_> {
         let points: Vec<Line> = (self.taken(id).iter())
             .filter(|(_, note)| !note.private)
             // Action and decision notes are the next steps and decisions.
-            .filter(|(_, note)| !matches!(note.kind, NoteKind::Action | NoteKind::Decision))
+            .filter(|(_, note)| !note.kind.states())
             .filter_map(|(note_id, note)| Some(key_point(note)?.and_our(self.flag(note_id))))
             .collect();
         if !points.is_empty() {
