@@ -48,16 +48,6 @@ impl Devices {
         }
     }
 
-    /// Notes a device as seen: its entry is replaced, or added.
-    pub fn seen(&mut self, seen: DeviceSeen) {
-        let mut list = self.list.clone();
-        match list.iter_mut().find(|d| d.label == seen.label) {
-            Some(device) => *device = seen,
-            None => list.push(seen),
-        }
-        self.set(list);
-    }
-
     pub fn stamp(&self) -> u64 {
         self.stamp
     }

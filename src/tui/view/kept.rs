@@ -905,7 +905,12 @@ mod tests {
                         own: false,
                         last_change: Some(state.now),
                     };
-                    state.devices.seen(seen);
+                    let mut devices = state.devices.to_vec();
+                    match devices.iter_mut().find(|d| d.label == label) {
+                        Some(device) => *device = seen,
+                        None => devices.push(seen),
+                    }
+                    state.devices.set(devices);
                 }
                 Step::Saved => {
                     act(&mut state, Action::Saved);
