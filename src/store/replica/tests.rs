@@ -315,6 +315,11 @@ fn arb_step() -> impl proptest::strategy::Strategy<Value = Step> {
     ]
 }
 
+/// The `n`th of `list`, counting round it; none while it is empty.
+fn pick(list: &[Id], n: usize) -> Option<&Id> {
+    list.get(n % list.len().max(1))
+}
+
 /// The device files three laptops leave after `steps`, with copies taken
 /// on the way, each with whether it is one of the first laptop's.
 fn files_after(steps: &[Step]) -> Vec<(DeviceFile, bool)> {
@@ -339,7 +344,7 @@ fn files_after(steps: &[Step]) -> Vec<(DeviceFile, bool)> {
                 sessions.push(id);
             }
             Step::Note(l, s, t) => {
-                let Some(session) = sessions.get(s % sessions.len().max(1)) else {
+                let Some(session) = pick(&sessions, *s) else {
                     continue;
                 };
                 let id = laptops[*l].new_id(when);
@@ -360,7 +365,7 @@ fn files_after(steps: &[Step]) -> Vec<(DeviceFile, bool)> {
                 notes.push(id);
             }
             Step::Summary(l, s, t) => {
-                let Some(id) = sessions.get(s % sessions.len().max(1)) else {
+                let Some(id) = pick(&sessions, *s) else {
                     continue;
                 };
                 if let Some(Record::Session(mut session)) = laptops[*l].event().record(id) {
@@ -369,7 +374,7 @@ fn files_after(steps: &[Step]) -> Vec<(DeviceFile, bool)> {
                 }
             }
             Step::Retext(l, n, t) => {
-                let Some(id) = notes.get(n % notes.len().max(1)) else {
+                let Some(id) = pick(&notes, *n) else {
                     continue;
                 };
                 if let Some(Record::Note(mut note)) = laptops[*l].event().record(id) {
@@ -383,7 +388,7 @@ fn files_after(steps: &[Step]) -> Vec<(DeviceFile, bool)> {
                 } else {
                     &notes
                 };
-                let Some(id) = list.get(s % list.len().max(1)) else {
+                let Some(id) = pick(list, *s) else {
                     continue;
                 };
                 if laptops[*l].event().record(id).is_some() {
