@@ -107,7 +107,7 @@ fn draw_parts(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
         too_small(area, buf, theme);
         return;
     }
-    let (status_text, wraps) = status_line(state, theme);
+    let (status_text, wraps) = status_line(state, theme, &mut kept.saved_line);
     // A long warning or refusal takes a second row rather than being cut
     // off mid-sentence; the screen's body gives that row up while it shows.
     let status_rows = if wraps && status_text.width() > usize::from(area.width) {
@@ -286,7 +286,7 @@ fn tabs(state: &State, width: u16, theme: Theme) -> Line<'static> {
 /// ("saving…" before it while the edit it reports is on its way), then
 /// read-only, else what is saved and who else is writing; and whether
 /// it may take a second row (a message may, the quiet "saved" line not).
-fn status_line(state: &State, theme: Theme) -> (Line<'static>, bool) {
+fn status_line(state: &State, theme: Theme, memo: &mut Option<SavedLine>) -> (Line<'static>, bool) {
     let line = if let Some(error) = &state.save_error {
         Line::from(vec![
             Span::styled("NOT SAVED ", theme.error()),
@@ -311,14 +311,73 @@ fn status_line(state: &State, theme: Theme) -> (Line<'static>, bool) {
             Span::raw(inert_line(reason)),
         ])
     } else {
-        return (saved_line(state, theme), false);
+        return (saved_line_kept(state, theme, memo), false);
     };
     (line, true)
 }
 
+/// The status line when all is well, as last worked out, with what it was
+/// worked out from: it names the two devices that changed something last
+/// out of all of them, with how long ago, and was worked out for every
+/// frame, on the way from a key to its echo.
+#[derive(Debug)]
+pub(super) struct SavedLine {
+    key: SavedLineKey,
+    /// When it was worked out, and the first time from which it may read
+    /// differently (never, for `None`).
+    from: chrono::DateTime<chrono::FixedOffset>,
+    until: Option<chrono::DateTime<chrono::FixedOffset>>,
+    line: Line<'static>,
+}
+
+/// Everything but the time that the status line is worked out from (the
+/// clock's offset: the year turns at its midnight).
+#[derive(Debug, PartialEq)]
+struct SavedLineKey {
+    offset: i32,
+    saving: bool,
+    last_saved: Option<chrono::DateTime<chrono::FixedOffset>>,
+    devices: u64,
+    file_problems: usize,
+    theme: Theme,
+}
+
+/// [`saved_line`], worked out again only when what it says may have
+/// changed.
+fn saved_line_kept(state: &State, theme: Theme, memo: &mut Option<SavedLine>) -> Line<'static> {
+    let key = SavedLineKey {
+        offset: state.now.offset().local_minus_utc(),
+        saving: state.saving,
+        last_saved: state.last_saved,
+        devices: state.devices.stamp(),
+        file_problems: state.file_problems.len(),
+        theme,
+    };
+    let now = state.now;
+    if let Some(kept) = memo.as_ref()
+        && kept.key == key
+        && kept.from <= now
+        && kept.until.is_none_or(|until| now < until)
+    {
+        return kept.line.clone();
+    }
+    let (line, until) = saved_line(state, theme);
+    *memo = Some(SavedLine {
+        key,
+        from: now,
+        until,
+        line: line.clone(),
+    });
+    line
+}
+
 /// "✓ saved 10:32 · 3 devices" when all is well; "saving…" while the
-/// last edit is on its way to the disk.
-fn saved_line(state: &State, theme: Theme) -> Line<'static> {
+/// last edit is on its way to the disk. With it, the first time from which
+/// it may read differently, the state unchanged (never, for `None`).
+fn saved_line(
+    state: &State,
+    theme: Theme,
+) -> (Line<'static>, Option<chrono::DateTime<chrono::FixedOffset>>) {
     let mut spans = if state.saving {
         vec![Span::styled("saving…", theme.dim())]
     } else {
@@ -329,8 +388,14 @@ fn saved_line(state: &State, theme: Theme) -> Line<'static> {
     }
     let others = state.devices.iter().filter(|d| !d.own);
     let count = others.clone().count();
+    let mut until = None;
     for device in latest_two(others) {
-        let when = match ago(state.now, device.last_change) {
+        let (when, changes) = ago_until(state.now, device.last_change);
+        until = match (until, changes) {
+            (Some(a), Some(b)) => Some(std::cmp::min(a, b)),
+            (a, b) => a.or(b),
+        };
+        let when = match when {
             ahead if ahead.starts_with("clock") => format!("({ahead})"),
             when => when,
         };
@@ -351,7 +416,7 @@ fn saved_line(state: &State, theme: Theme) -> Line<'static> {
             theme.warning(),
         ));
     }
-    Line::from(spans)
+    (Line::from(spans), until)
 }
 
 /// The two devices that changed something last, the later first; of
@@ -382,24 +447,57 @@ pub fn ago(
     now: chrono::DateTime<chrono::FixedOffset>,
     then: Option<chrono::DateTime<chrono::FixedOffset>>,
 ) -> String {
+    ago_until(now, then).0
+}
+
+/// [`ago`], with the first time after `now` from which it may read
+/// differently (never, for `None`): "12 s ago" holds for a second, "on 28
+/// Oct" until the year ends.
+fn ago_until(
+    now: chrono::DateTime<chrono::FixedOffset>,
+    then: Option<chrono::DateTime<chrono::FixedOffset>>,
+) -> (String, Option<chrono::DateTime<chrono::FixedOffset>>) {
+    use chrono::Duration;
     let Some(then) = then else {
-        return "no changes yet".to_string();
+        return ("no changes yet".to_string(), None);
     };
     if let Some(by) = crate::store::clock::ahead(now.to_utc(), then.to_utc()) {
-        return format!("clock {} ahead", crate::store::clock::roughly(by));
+        // Said in whole minutes, ahead by more than the tolerance: it
+        // holds while `by` keeps its minutes and stays over the tolerance.
+        let minutes = Duration::minutes(by.num_minutes());
+        let until = std::cmp::min(
+            then - minutes + Duration::nanoseconds(1),
+            then - crate::store::clock::AHEAD_TOLERANCE,
+        );
+        return (
+            format!("clock {} ahead", crate::store::clock::roughly(by)),
+            Some(until),
+        );
     }
     let seconds = (now - then).num_seconds();
+    let after = |s: i64| Some(then + Duration::seconds(s));
     match seconds {
-        s if s < 5 => "just now".to_string(),
-        s if s < 60 => format!("{s} s ago"),
-        s if s < 3600 => format!("{} min ago", s / 60),
-        s if s < 86_400 => format!("{} h ago", s / 3600),
-        s if s < 7 * 86_400 => format!("{} days ago", s / 86_400),
-        // Older than a week (last year's event opened again): the date.
-        _ if then.year() == now.year() => format!("on {}", day_month(then)),
+        s if s < 5 => ("just now".to_string(), after(5)),
+        s if s < 60 => (format!("{s} s ago"), after(s + 1)),
+        s if s < 3600 => (format!("{} min ago", s / 60), after((s / 60 + 1) * 60)),
+        s if s < 86_400 => (format!("{} h ago", s / 3600), after((s / 3600 + 1) * 3600)),
+        s if s < 7 * 86_400 => (
+            format!("{} days ago", s / 86_400),
+            after((s / 86_400 + 1) * 86_400),
+        ),
+        // Older than a week (last year's event opened again): the date,
+        // with the year once it is not this year's.
+        _ if then.year() == now.year() => {
+            let new_year = chrono::NaiveDate::from_ymd_opt(now.year() + 1, 1, 1)
+                .and_then(|day| day.and_hms_opt(0, 0, 0))
+                .and_then(|midnight| midnight.and_local_timezone(*now.offset()).single());
+            // Past chrono's last year: read again a second on.
+            let until = new_year.or_else(|| now.checked_add_signed(Duration::seconds(1)));
+            (format!("on {}", day_month(then)), until)
+        }
         _ => match then.year() {
-            year @ 0..=9999 => format!("on {} {year:04}", day_month(then)),
-            _ => then.format("on %-d %b %Y").to_string(),
+            year @ 0..=9999 => (format!("on {} {year:04}", day_month(then)), None),
+            _ => (then.format("on %-d %b %Y").to_string(), None),
         },
     }
 }
@@ -540,6 +638,85 @@ mod tests {
                 );
             }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// What "ago" says holds from `now` until the time it gives, at
+        /// every time between; and at that time it reads differently (but
+        /// for a clock ahead).
+        #[test]
+        fn an_age_holds_until_the_time_it_gives(
+            // Milliseconds before now: a minute, hours, weeks, years.
+            gap in proptest::prop_oneof![
+                -100_000i64..100_000,
+                -10_000_000i64..10_000_000,
+                -700_000_000i64..2_000_000_000,
+                -100_000_000_000i64..100_000_000_000,
+            ],
+            late in 0i64..1_000_000_000,
+            along in 0.0f64..1.0,
+            year_end in proptest::prelude::any::<bool>(),
+        ) {
+            let now = if year_end {
+                chrono::DateTime::parse_from_rfc3339("2026-12-31T23:59:58+01:00")
+            } else {
+                chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+00:00")
+            }
+            .unwrap_or_default()
+                + chrono::Duration::nanoseconds(late);
+            let then = now - chrono::Duration::milliseconds(gap);
+            let (said, until) = ago_until(now, Some(then));
+            proptest::prop_assert_eq!(&said, &ago(now, Some(then)));
+            if let Some(until) = until {
+                proptest::prop_assert!(until > now, "{} until {}", said, until);
+                let span = (until - now).num_nanoseconds().unwrap_or(i64::MAX);
+                #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+                let between = now + chrono::Duration::nanoseconds((span as f64 * along) as i64);
+                let last = until - chrono::Duration::nanoseconds(1);
+                for at in [between, last] {
+                    proptest::prop_assert_eq!(&ago(at, Some(then)), &said, "at {}", at);
+                }
+                // Tight, but for the clock ahead, said in rounded hours
+                // and days and read again at each of its minutes.
+                if !said.starts_with("clock") {
+                    proptest::prop_assert_ne!(&ago(until, Some(then)), &said, "at {}", until);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_status_line_is_worked_out_again_only_when_it_may_read_differently() {
+        let mut state = sample_state();
+        let now = state.now;
+        let mut memo = None;
+        let first = saved_line_kept(&state, Theme::new(false), &mut memo);
+        assert_eq!(first, saved_line(&state, Theme::new(false)).0);
+        let until = memo.as_ref().and_then(|m| m.until);
+        for later in [1, 59, 3599, 86_399] {
+            state.now = now + chrono::Duration::seconds(later);
+            let kept = saved_line_kept(&state, Theme::new(false), &mut memo);
+            assert_eq!(
+                kept,
+                saved_line(&state, Theme::new(false)).0,
+                "{later} s on"
+            );
+            let worked_out_again = memo.as_ref().map(|m| m.from) == Some(state.now);
+            assert_eq!(
+                worked_out_again,
+                until.is_some_and(|u| state.now >= u),
+                "{later} s on"
+            );
+        }
+        // Back in time: worked out again.
+        state.now = now - chrono::Duration::seconds(1);
+        saved_line_kept(&state, Theme::new(false), &mut memo);
+        assert_eq!(memo.as_ref().map(|m| m.from), Some(state.now));
+        // A save changes it at once.
+        state.saving = true;
+        let saving = saved_line_kept(&state, Theme::new(false), &mut memo);
+        assert!(saving.to_string().starts_with("saving…"), "{saving}");
     }
 
     #[test]

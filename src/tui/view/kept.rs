@@ -59,6 +59,8 @@ pub struct Kept {
     pub(super) capture_label: Part<CaptureLabelKey>,
     /// The status line and the footer, keyed by what they draw.
     pub(super) bottom: Part<BottomKey>,
+    /// What the status line says when all is well, as last worked out.
+    pub(super) saved_line: Option<super::SavedLine>,
     /// The last frame's size: ratatui clears the terminal when it changes.
     frame: Rect,
     /// The areas the last frame left to the terminal whole (no cell of
