@@ -19,8 +19,9 @@ const OVERRUN_MINUTES: i64 = 90;
 /// How the clock stands against a slot, for wording and styling.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Countdown {
-    /// The event is on another day (or the date is not today).
-    OtherDay(String),
+    /// The event is on another day: the event's date, written only when
+    /// drawn (the Notes header compares countdowns for every frame).
+    OtherDay(chrono::NaiveDate),
     /// No slots in the programme yet.
     NoSlots,
     StartsIn {
@@ -45,7 +46,7 @@ impl Countdown {
     /// One short sentence for the screen.
     pub fn text(&self) -> String {
         match self {
-            Countdown::OtherDay(day) => format!("event day {day}"),
+            Countdown::OtherDay(day) => format!("event day {}", day.format("%-d %b %Y")),
             Countdown::NoSlots => "no slots yet".to_string(),
             Countdown::StartsIn { slot, minutes } => {
                 format!("{slot} starts in {}", duration(*minutes))
@@ -99,11 +100,8 @@ pub fn current_slot(event: &Event, now: DateTime<FixedOffset>) -> Option<&Id> {
 /// The countdown for one slot (a note-taker's own session), or, with
 /// `None`, for the day: the running slot, else the next, else the last.
 pub fn countdown(event: &Event, now: DateTime<FixedOffset>, slot: Option<&Id>) -> Countdown {
-    if !is_event_day(event, now) {
-        let day = event
-            .info
-            .date
-            .map_or_else(String::new, |d| d.format("%-d %b %Y").to_string());
+    // Not the event day (`is_event_day`).
+    if let Some(day) = event.info.date.filter(|d| *d != now.date_naive()) {
         return Countdown::OtherDay(day);
     }
     let t = now.time();
