@@ -336,7 +336,9 @@ pub(super) struct SavedLine {
 struct SavedLineKey {
     offset: i32,
     saving: bool,
-    last_saved: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// With its offset: the time is written in it, and two times equal as
+    /// instants may read differently.
+    last_saved: Option<(chrono::DateTime<chrono::FixedOffset>, i32)>,
     devices: u64,
     file_problems: usize,
     theme: Theme,
@@ -348,7 +350,9 @@ fn saved_line_kept(state: &State, theme: Theme, memo: &mut Option<SavedLine>) ->
     let key = SavedLineKey {
         offset: state.now.offset().local_minus_utc(),
         saving: state.saving,
-        last_saved: state.last_saved,
+        last_saved: state
+            .last_saved
+            .map(|at| (at, at.offset().local_minus_utc())),
         devices: state.devices.stamp(),
         file_problems: state.file_problems.len(),
         theme,
@@ -475,7 +479,8 @@ fn ago_until(
         );
     }
     let seconds = (now - then).num_seconds();
-    let after = |s: i64| Some(then + Duration::seconds(s));
+    // Past chrono's last instant: read again at once.
+    let after = |s: i64| then.checked_add_signed(Duration::seconds(s)).or(Some(now));
     match seconds {
         s if s < 5 => ("just now".to_string(), after(5)),
         s if s < 60 => (format!("{s} s ago"), after(s + 1)),
@@ -717,6 +722,22 @@ mod tests {
         state.saving = true;
         let saving = saved_line_kept(&state, Theme::new(false), &mut memo);
         assert!(saving.to_string().starts_with("saving…"), "{saving}");
+    }
+
+    #[test]
+    fn a_last_save_at_the_same_instant_in_another_offset_is_written_afresh() {
+        let mut state = sample_state();
+        let theme = Theme::new(true);
+        let mut memo = None;
+        let at = state.now;
+        state.last_saved = Some(at);
+        let first = saved_line_kept(&state, theme, &mut memo);
+        let east = chrono::FixedOffset::east_opt(3600).unwrap_or(*at.offset());
+        state.last_saved = Some(at.with_timezone(&east));
+        let kept = saved_line_kept(&state, theme, &mut memo);
+        let fresh = saved_line(&state, theme).0;
+        assert_ne!(first, fresh, "the clock time reads differently");
+        assert_eq!(kept, fresh);
     }
 
     #[test]
