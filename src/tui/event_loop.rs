@@ -446,6 +446,8 @@ fn main_loop(
     let mut watch = Watch::new(disk.dir());
     // Parts of the last frame that the next can copy (see view::kept).
     let mut kept = Kept::default();
+    // Keys were handled since the clock last ticked.
+    let mut keys_since_tick = false;
     loop {
         // Started before drawing, so that the disk works while the frame
         // is drawn; reported as soon as it has answered.
@@ -456,6 +458,18 @@ fn main_loop(
         let _ = event::poll(SHOW);
         kept.ready(terminal)
             .map_err(|e| format!("Could not draw: {e}."))?;
+        // After keys, the clock ticks once their frame is on its way rather
+        // than between them and it: reading the local time (and once a
+        // second the time zone's file) was a twentieth of the work from a
+        // key to its echo, and its slowest part. What the tick changes is
+        // drawn with the next key or the next tick, within `TICK`; a key
+        // already met a clock read up to a `TICK` before it.
+        if std::mem::take(&mut keys_since_tick) {
+            let effects = update(state, Action::Tick(clock.now()));
+            if carry_out(effects, state, disk) {
+                return left(state, disk);
+            }
+        }
         if watch.due() {
             reload(state, disk);
         }
@@ -494,6 +508,8 @@ fn main_loop(
                     break;
                 }
             }
+            keys_since_tick = true;
+            continue;
         }
         let effects = update(state, Action::Tick(clock.now()));
         if carry_out(effects, state, disk) {
