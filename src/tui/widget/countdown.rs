@@ -100,8 +100,9 @@ pub fn current_slot(event: &Event, now: DateTime<FixedOffset>) -> Option<&Id> {
 /// The countdown for one slot (a note-taker's own session), or, with
 /// `None`, for the day: the running slot, else the next, else the last.
 pub fn countdown(event: &Event, now: DateTime<FixedOffset>, slot: Option<&Id>) -> Countdown {
-    // Not the event day (`is_event_day`).
-    if let Some(day) = event.info.date.filter(|d| *d != now.date_naive()) {
+    if !is_event_day(event, now)
+        && let Some(day) = event.info.date
+    {
         return Countdown::OtherDay(day);
     }
     let t = now.time();

@@ -34,8 +34,6 @@ struct Appended {
     line: String,
     /// Characters in `line`: the cursor's column.
     chars: usize,
-    /// How many bytes at the start of `line` the text area holds.
-    held: usize,
 }
 
 impl Default for TextField {
@@ -155,7 +153,10 @@ impl TextField {
     /// that it does not hold yet.
     fn settle(&mut self) {
         if let Some(appended) = self.appended.take() {
-            self.area.insert_str(&appended.line[appended.held..]);
+            // The text area holds the start of the line.
+            let held = self.area.lines().first().map_or(0, String::len);
+            self.area
+                .insert_str(appended.line.get(held..).unwrap_or(""));
         }
     }
 
@@ -187,7 +188,6 @@ impl TextField {
             self.appended = Some(Appended {
                 line: line.clone(),
                 chars,
-                held: line.len(),
             });
         }
         if let Some(appended) = &mut self.appended {
