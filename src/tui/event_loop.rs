@@ -464,11 +464,8 @@ fn main_loop(
         // key to its echo, and its slowest part. What the tick changes is
         // drawn with the next key or the next tick, within `TICK`; a key
         // already met a clock read up to a `TICK` before it.
-        if std::mem::take(&mut keys_since_tick) {
-            let effects = update(state, Action::Tick(clock.now()));
-            if carry_out(effects, state, disk) {
-                return left(state, disk);
-            }
+        if std::mem::take(&mut keys_since_tick) && tick(state, disk, clock) {
+            return left(state, disk);
         }
         if watch.due() {
             reload(state, disk);
@@ -511,11 +508,17 @@ fn main_loop(
             keys_since_tick = true;
             continue;
         }
-        let effects = update(state, Action::Tick(clock.now()));
-        if carry_out(effects, state, disk) {
+        if tick(state, disk, clock) {
             return left(state, disk);
         }
     }
+}
+
+/// Tells `update` the time and carries out what it asks; true when the
+/// program should end.
+fn tick(state: &mut State, disk: &mut Disk, clock: Clock) -> bool {
+    let effects = update(state, Action::Tick(clock.now()));
+    carry_out(effects, state, disk)
 }
 
 /// After the last save on the way out: an error when it failed, printed

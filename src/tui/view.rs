@@ -395,10 +395,7 @@ fn saved_line(
     let mut until = None;
     for device in latest_two(others) {
         let (when, changes) = ago_until(state.now, device.last_change);
-        until = match (until, changes) {
-            (Some(a), Some(b)) => Some(std::cmp::min(a, b)),
-            (a, b) => a.or(b),
-        };
+        until = until.into_iter().chain(changes).min();
         let when = match when {
             ahead if ahead.starts_with("clock") => format!("({ahead})"),
             when => when,
@@ -496,9 +493,8 @@ fn ago_until(
             let new_year = chrono::NaiveDate::from_ymd_opt(now.year() + 1, 1, 1)
                 .and_then(|day| day.and_hms_opt(0, 0, 0))
                 .and_then(|midnight| midnight.and_local_timezone(*now.offset()).single());
-            // Past chrono's last year: read again a second on.
-            let until = new_year.or_else(|| now.checked_add_signed(Duration::seconds(1)));
-            (format!("on {}", day_month(then)), until)
+            // Past chrono's last year: read again at once, as `after` does.
+            (format!("on {}", day_month(then)), new_year.or(Some(now)))
         }
         _ => match then.year() {
             year @ 0..=9999 => (format!("on {} {year:04}", day_month(then)), None),
