@@ -12,12 +12,13 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::EnterAlternateScreen;
 use ratatui::layout::Rect;
-use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
+use ratatui::{TerminalOptions, Viewport};
 
 use super::action::{Action, Effect, Screen};
 use super::screen::{self, notes};
 use super::start::{self, FirstRun, FirstRunOutcome, Picker, PickerOutcome, StartAction};
 use super::state::{DeviceSeen, State};
+use super::terminal::Tty;
 use super::theme::Theme;
 use super::update::update;
 use super::view::kept::Kept;
@@ -78,8 +79,7 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
     watchdog(Arc::clone(&stop));
     let mut terminal =
         start_terminal().map_err(|e| format!("Could not start the terminal UI: {e}."))?;
-    // After ratatui's own hook is in place, so that ours runs first and
-    // also turns off what ratatui does not know about (mouse, paste).
+    // Turns off what ratatui does not know about too (mouse, paste).
     terminal::restore_on_panic();
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = session(&mut terminal, launch, setup, &stop);
@@ -88,16 +88,16 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
 }
 
 /// The terminal in raw mode on the alternate screen, as `ratatui::try_init`
-/// sets it up, but with a viewport of a size the loop sets: ratatui asks a
-/// full-screen terminal for its size before every frame (opening /dev/tty
-/// and an ioctl, on the way from each key to its echo), while the loop
-/// learns of every change from crossterm's resize events
-/// ([`view::resize`]) and asks only where those are not read
-/// ([`fit_to_terminal`]).
-fn start_terminal() -> io::Result<DefaultTerminal> {
+/// sets it up, but writing each frame at once ([`Tty`]) and with a
+/// viewport of a size the loop sets: ratatui asks a full-screen terminal
+/// for its size before every frame (opening /dev/tty and an ioctl, on the
+/// way from each key to its echo), while the loop learns of every change
+/// from crossterm's resize events ([`view::resize`]) and asks only where
+/// those are not read ([`fit_to_terminal`]).
+fn start_terminal() -> io::Result<Tty> {
     let (width, height) = ratatui::crossterm::terminal::size()?;
     let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
-    let terminal = ratatui::try_init_with_options(TerminalOptions { viewport })?;
+    let terminal = terminal::start(TerminalOptions { viewport })?;
     execute!(io::stdout(), EnterAlternateScreen)?;
     Ok(terminal)
 }
@@ -105,7 +105,7 @@ fn start_terminal() -> io::Result<DefaultTerminal> {
 /// Makes the viewport the terminal's size, as a full-screen terminal does
 /// before each frame: the frame after a change is drawn on a cleared
 /// screen.
-fn fit_to_terminal(terminal: &mut DefaultTerminal) -> io::Result<()> {
+fn fit_to_terminal(terminal: &mut Tty) -> io::Result<()> {
     let size = terminal.size()?;
     view::fit_viewport(terminal, Rect::new(0, 0, size.width, size.height))?;
     Ok(())
@@ -189,7 +189,7 @@ fn input_hung_up() -> bool {
 
 /// First run, picker, then the event: all in one terminal session.
 fn session(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Tty,
     launch: Launch,
     setup: Setup,
     stop: &AtomicBool,
@@ -229,7 +229,7 @@ fn session(
 
 /// Asks for the author name and device label, and saves them.
 fn first_run(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Tty,
     setup: &Setup,
     stop: &AtomicBool,
 ) -> Result<Option<Identity>, String> {
@@ -262,7 +262,7 @@ fn first_run(
 
 /// The event picker; creates an event when asked.
 fn pick(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Tty,
     setup: &Setup,
     me: &Identity,
     stop: &AtomicBool,
@@ -320,7 +320,7 @@ pub(crate) fn colour() -> bool {
 /// Opens the event as [`open`] does; a large event draws how far reading
 /// it has come (see `loading.rs`).
 fn open_showing_progress(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Tty,
     dir: &Path,
     me: Identity,
     clock: Clock,
@@ -425,7 +425,7 @@ fn enter_note_taker(state: &mut State, session: &str, slot: Option<&str>) {
 }
 
 fn main_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Tty,
     state: &mut State,
     disk: &mut Disk,
     clock: Clock,

@@ -3,13 +3,36 @@
 //! crash never leaves the shell with mouse reporting, bracketed paste, a
 //! hidden cursor, raw mode or the alternate screen still on.
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::panic;
 
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture};
 use ratatui::crossterm::queue;
-use ratatui::crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
+use ratatui::crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::{Terminal, TerminalOptions};
+
+/// The terminal the app draws on. Its output is held until the backend is
+/// flushed, which ratatui and `view::kept` do at the end of every frame, so
+/// that a frame leaves in one write: the standard output would hold at most
+/// a kilobyte (a full frame took dozens of writes), and it locks and looks
+/// for a line's end in each of the many small pieces crossterm writes a
+/// frame in, on the way from a key to its echo. Nothing is held where the
+/// app's code could panic: only crossterm writes between two flushes.
+pub type Tty = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Room for a frame of a large terminal with colours in every cell.
+const FRAME_BYTES: usize = 1 << 16;
+
+/// Turns on raw mode and makes the terminal the app draws on, as
+/// `ratatui::try_init_with_options` does but for a [`Tty`] (and leaving
+/// the panic hook to [`restore_on_panic`]).
+pub fn start(options: TerminalOptions) -> io::Result<Tty> {
+    enable_raw_mode()?;
+    let out = BufWriter::with_capacity(FRAME_BYTES, io::stdout());
+    Terminal::with_options(CrosstermBackend::new(out), options)
+}
 
 /// Writes the sequences that undo everything the app turned on (mouse
 /// capture, bracketed paste, hidden cursor, alternate screen). Raw mode is

@@ -8,8 +8,10 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use chrono::NaiveTime;
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event as TermEvent};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::EnterAlternateScreen;
+use ratatui::{TerminalOptions, Viewport};
 
 use super::{BoardAction, BoardEffect, BoardState, action_for, render, update};
 use crate::store::{Access, Clock, Disk, EventFolder, Identity};
@@ -40,8 +42,14 @@ pub fn run(
     }
     let stop = stop_on_signals()?;
     watchdog(Arc::clone(&stop));
-    let mut terminal =
-        ratatui::try_init().map_err(|e| format!("Could not start the board: {e}."))?;
+    let mut terminal = terminal::start(TerminalOptions {
+        viewport: Viewport::Fullscreen,
+    })
+    .and_then(|terminal| {
+        execute!(std::io::stdout(), EnterAlternateScreen)?;
+        Ok(terminal)
+    })
+    .map_err(|e| format!("Could not start the board: {e}."))?;
     terminal::restore_on_panic();
     let result = show(&mut terminal, &mut state, &mut disk, clock, &stop);
     terminal::restore();
@@ -49,7 +57,7 @@ pub fn run(
 }
 
 fn show(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut terminal::Tty,
     state: &mut BoardState,
     disk: &mut Disk,
     clock: Clock,
