@@ -204,7 +204,7 @@ impl Dialogue {
             WritingLine::Clear => {
                 writing.field.clear();
                 let now = state.now;
-                writing.draft.typed(String::new(), now);
+                writing.draft.typed("", now);
                 self.mode = Mode::Writing(part);
                 Reply::say(format!("The {} is empty now; type it again.", part.word()))
             }

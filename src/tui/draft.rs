@@ -23,9 +23,11 @@ impl DraftSlot {
     }
 
     /// Notes that the field now holds `text`; the idle timer restarts.
-    pub fn typed(&mut self, text: String, now: DateTime<FixedOffset>) {
+    /// Copied into the room the last text had: this runs after every key.
+    pub fn typed(&mut self, text: &str, now: DateTime<FixedOffset>) {
         if text != self.text {
-            self.text = text;
+            self.text.clear();
+            self.text.push_str(text);
             self.dirty_since = Some(now);
         }
     }

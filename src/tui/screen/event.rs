@@ -299,7 +299,7 @@ fn after_typing(state: &mut State) -> Vec<Effect> {
         && form.focused_label() == forms::DESCRIPTION
     {
         let text = form.text(forms::DESCRIPTION);
-        state.setup.draft.typed(text, now);
+        state.setup.draft.typed(&text, now);
     }
     Vec::new()
 }

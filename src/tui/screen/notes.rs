@@ -366,13 +366,12 @@ fn after_typing(state: &mut State) {
     let now = state.now;
     match state.notes.focus {
         Focus::Capture => {
-            let text = state.notes.capture.text();
-            state.notes.capture_draft.typed(text, now);
+            let notes = &mut state.notes;
+            notes.capture_draft.typed(&notes.capture.as_text(), now);
         }
         Focus::Writing => {
             if let Some(writing) = &mut state.notes.writing {
-                let text = writing.field.text();
-                writing.draft.typed(text, now);
+                writing.draft.typed(&writing.field.as_text(), now);
             }
         }
         _ => {}

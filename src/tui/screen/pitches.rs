@@ -641,8 +641,8 @@ fn after_typing(state: &mut State) -> Vec<Effect> {
         state.pitches.selected = selection(state).map(|(_, id)| id);
     }
     if state.pitches.focus == Focus::QuickAdd {
-        let text = state.pitches.quick_add.text();
-        state.pitches.draft.typed(text, state.now);
+        let pitches = &mut state.pitches;
+        pitches.draft.typed(&pitches.quick_add.as_text(), state.now);
     }
     Vec::new()
 }

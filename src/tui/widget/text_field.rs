@@ -121,6 +121,15 @@ impl TextField {
         }
     }
 
+    /// The text as [`TextField::text`] gives it, borrowed when it is one
+    /// line (as it is after every key typed into a one-line field).
+    pub fn as_text(&self) -> std::borrow::Cow<'_, str> {
+        match self.only_line() {
+            Some(line) => std::borrow::Cow::Borrowed(line),
+            None => std::borrow::Cow::Owned(self.text()),
+        }
+    }
+
     /// The field's lines, with what is typed at the end of a line.
     fn lines(&self) -> &[String] {
         match &self.appended {

@@ -180,7 +180,7 @@ fn switch(state: &mut State, session: &Id) -> Vec<Effect> {
     start(state, session);
     if state.notes.capture.is_empty() && !typed.is_empty() {
         state.notes.capture.insert(&typed);
-        state.notes.capture_draft.typed(typed, state.now);
+        state.notes.capture_draft.typed(&typed, state.now);
     }
     let title = crate::model::rules::session_title_of(state.event(), session);
     state.info(format!(

@@ -136,8 +136,8 @@ pub fn after_typing(state: &mut State) -> Vec<Effect> {
     if let Some(form) = &state.wrapup.form
         && matches!(form.target, Target::Summary(_) | Target::Outcome(_))
     {
-        let text = form.focused().map(TextField::text).unwrap_or_default();
-        state.wrapup.draft.typed(text, now);
+        let text = form.focused().map(TextField::as_text).unwrap_or_default();
+        state.wrapup.draft.typed(&text, now);
     }
     Vec::new()
 }
