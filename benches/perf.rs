@@ -137,21 +137,35 @@ fn bare_parse(files: &[PathBuf]) {
     }
 }
 
-/// Typing on the Notes screen (note-taker mode on the first session) and
-/// moving on the Schedule grid, a pair of keys per iteration.
+/// A screen keys are timed on: its name in the table, its id in
+/// criterion's names, and how it is set up.
+type Screen = (&'static str, &'static str, fn(&Path) -> Typist);
+
+const TYPISTS: [Screen; 4] = [
+    ("Notes", "notes", Typist::notes),
+    (
+        "Organiser's Notes",
+        "organiser-notes",
+        Typist::organiser_notes,
+    ),
+    ("Pitches", "pitches", Typist::pitches),
+    ("Schedule", "schedule", Typist::schedule),
+];
+
+/// Typing on the Notes screen (note-taker mode on the first session, and
+/// the organiser's screen with its list of sessions), typing into the
+/// Pitches screen's quick-add line, and moving on the Schedule grid, a
+/// pair of keys per iteration.
 fn keystrokes(c: &mut Criterion, events: &[(&str, PathBuf)], ran: &mut Ran) {
     let mut group = c.benchmark_group("key");
     for (name, dir) in events {
-        let mut typist = Typist::notes(dir);
-        group.bench_function(format!("notes/{name}"), |b| {
-            ran.note(&format!("key/notes/{name}"));
-            b.iter(|| typist.pair());
-        });
-        let mut typist = Typist::schedule(dir);
-        group.bench_function(format!("schedule/{name}"), |b| {
-            ran.note(&format!("key/schedule/{name}"));
-            b.iter(|| typist.pair());
-        });
+        for (_, id, make) in TYPISTS {
+            let mut typist = make(dir);
+            group.bench_function(format!("{id}/{name}"), |b| {
+                ran.note(&format!("key/{id}/{name}"));
+                b.iter(|| typist.pair());
+            });
+        }
     }
     group.finish();
 }
@@ -432,11 +446,7 @@ fn ratios(events: &[(&str, PathBuf)], root: &Path, ran: &Ran, budgets: &mut Budg
             skip(&mut table, label, Some(1.5));
         }
     }
-    for (screen, make) in [
-        ("Notes", Typist::notes as fn(&Path) -> Typist),
-        ("Schedule", Typist::schedule),
-    ] {
-        let id = screen.to_lowercase();
+    for (screen, id, make) in TYPISTS {
         let label = format!("{screen} keystroke: large / small");
         if both(&format!("key/{id}/large"), &format!("key/{id}/small")) {
             let (mut a, mut b) = (make(large), make(small));

@@ -66,6 +66,24 @@ impl Typist {
         Typist::on(state)
     }
 
+    /// The organiser's Notes screen (with the list of sessions), typing into
+    /// the capture line of the first session.
+    pub fn organiser_notes(dir: &Path) -> Typist {
+        let mut state = state(dir);
+        state.screen = Screen::Notes;
+        press(&mut state, KeyCode::Char('a'));
+        Typist::on(state)
+    }
+
+    /// The Pitches screen, typing into the quick-add line as pitches are
+    /// logged in the morning.
+    pub fn pitches(dir: &Path) -> Typist {
+        let mut state = state(dir);
+        state.screen = Screen::Pitches;
+        press(&mut state, KeyCode::Char('a'));
+        Typist::on(state)
+    }
+
     /// The Schedule grid, the cursor on its first cell.
     pub fn schedule(dir: &Path) -> Typist {
         let mut state = state(dir);
@@ -96,8 +114,12 @@ impl Typist {
     }
 
     /// A pair of keys that leaves the screen as it was: a letter then
-    /// Backspace on Notes, Down then Up on Schedule.
+    /// Backspace where a line is typed, Down then Up on Schedule.
     pub fn pair(&mut self) {
+        debug_assert!(
+            self.state.screen == Screen::Schedule || self.state.typing(),
+            "a typist types into a line"
+        );
         if self.state.screen == Screen::Schedule {
             self.key(KeyCode::Down);
             self.key(KeyCode::Up);

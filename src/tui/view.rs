@@ -115,13 +115,15 @@ fn draw_parts(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
     } else {
         1
     };
-    let [header, body, status, footer] = Layout::vertical([
-        Constraint::Length(BODY_TOP),
-        Constraint::Min(1),
-        Constraint::Length(status_rows),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, body, status, footer] = kept.frame_areas.get((area, status_rows), || {
+        Layout::vertical([
+            Constraint::Length(BODY_TOP),
+            Constraint::Min(1),
+            Constraint::Length(status_rows),
+            Constraint::Length(1),
+        ])
+        .areas(area)
+    });
     // Kept while what the tab bar is drawn from holds, without building
     // its line for every frame.
     let stamp = state.event().stamp();
@@ -150,7 +152,7 @@ fn draw_parts(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
         });
     match state.screen {
         Screen::Event => event::render(state, body, buf, theme),
-        Screen::Pitches => pitches::render(state, body, buf, theme),
+        Screen::Pitches => pitches::render(state, kept, body, buf, theme),
         Screen::Schedule => schedule::render(state, kept, body, buf, theme),
         Screen::Notes => notes::render(state, kept, body, buf, theme),
         Screen::Wrapup => wrapup::render(state, body, buf, theme),

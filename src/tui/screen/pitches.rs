@@ -258,8 +258,9 @@ pub fn visible<'a>(event: &'a Event, pitches: &PitchesState) -> Vec<(&'a Id, &'a
         .filter(|(_, p)| needle.is_empty() || matches_filter(p, &needle))
         .collect();
     if pitches.sort == Sort::Interest {
-        // Stable: equal interest stays in the order pitched.
-        shown.sort_by_key(|(id, _)| {
+        // Stable: equal interest stays in the order pitched. Each pitch's
+        // key is worked out once, not at each of the sort's comparisons.
+        shown.sort_by_cached_key(|(id, _)| {
             let open = matches!(
                 event.pitch_status(id),
                 PitchStatus::Open | PitchStatus::Scheduled

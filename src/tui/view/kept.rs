@@ -49,6 +49,10 @@ pub struct Kept {
     pub(super) write_up: Part<WriteUpKey>,
     pub(super) grid: Part<GridKey>,
     pub(super) pitch_list: Part<PitchListKey>,
+    /// The Pitches screen's table of pitches.
+    pub(super) pitch_table: Part<PitchTableKey>,
+    /// The Notes screen's list of sessions (not in note-taker mode).
+    pub(super) session_list: Part<SessionListKey>,
     /// The tab bar.
     pub(super) tabs: Part<TabsKey>,
     /// The Notes screen's header.
@@ -61,6 +65,12 @@ pub struct Kept {
     pub(super) bottom: Part<BottomKey>,
     /// What the status line says when all is well, as last worked out.
     pub(super) saved_line: Option<super::SavedLine>,
+    /// The frame's rows (tabs, body, status line, footer) for its area and
+    /// the status line's height.
+    pub(super) frame_areas: Memo<(Rect, u16), [Rect; 4]>,
+    /// Where the Notes screen's parts go, for its body's area, whether in
+    /// note-taker mode, and its header's height.
+    pub(super) notes_areas: Memo<(Rect, bool, u16), super::notes::Areas>,
     /// The last frame's size: ratatui clears the terminal when it changes.
     frame: Rect,
     /// The areas the last frame left to the terminal whole (no cell of
@@ -127,6 +137,8 @@ impl Kept {
         self.write_up.begin(overlaid);
         self.grid.begin(overlaid);
         self.pitch_list.begin(overlaid);
+        self.session_list.begin(overlaid);
+        self.pitch_table.begin(overlaid);
         self.tabs.begin(overlaid);
         self.notes_header.begin(overlaid);
         self.notes_rule.begin(overlaid);
@@ -144,6 +156,8 @@ impl Kept {
             self.write_up.end(),
             self.grid.end(),
             self.pitch_list.end(),
+            self.session_list.end(),
+            self.pitch_table.end(),
             self.tabs.end(),
             self.notes_header.end(),
             self.notes_rule.end(),
@@ -225,12 +239,14 @@ impl Kept {
     }
 
     /// Where each part's cells were marked ahead ([`Kept::prepare`]).
-    fn marks(&mut self) -> [&mut Option<Rect>; 9] {
+    fn marks(&mut self) -> [&mut Option<Rect>; PARTS] {
         [
             &mut self.note_log.marked,
             &mut self.write_up.marked,
             &mut self.grid.marked,
             &mut self.pitch_list.marked,
+            &mut self.session_list.marked,
+            &mut self.pitch_table.marked,
             &mut self.tabs.marked,
             &mut self.notes_header.marked,
             &mut self.notes_rule.marked,
@@ -245,6 +261,8 @@ impl Kept {
         self.write_up.on_screen = false;
         self.grid.on_screen = false;
         self.pitch_list.on_screen = false;
+        self.session_list.on_screen = false;
+        self.pitch_table.on_screen = false;
         self.tabs.on_screen = false;
         self.notes_header.on_screen = false;
         self.notes_rule.on_screen = false;
@@ -291,6 +309,8 @@ impl Kept {
         self.write_up.prepare(buf);
         self.grid.prepare(buf);
         self.pitch_list.prepare(buf);
+        self.session_list.prepare(buf);
+        self.pitch_table.prepare(buf);
         self.tabs.prepare(buf);
         self.notes_header.prepare(buf);
         self.notes_rule.prepare(buf);
@@ -298,6 +318,35 @@ impl Kept {
         self.bottom.prepare(buf);
     }
 }
+
+/// A value worked out again only when what it is worked out from changes:
+/// a layout, which ratatui solves (or finds in its cache by hashing the
+/// layout) on every call, several times a frame.
+#[derive(Debug)]
+pub struct Memo<K, V>(Option<(K, V)>);
+
+impl<K, V> Default for Memo<K, V> {
+    fn default() -> Self {
+        Memo(None)
+    }
+}
+
+impl<K: PartialEq, V: Copy> Memo<K, V> {
+    /// The value for `key`, from `work` when the last key was another.
+    pub fn get(&mut self, key: K, work: impl FnOnce() -> V) -> V {
+        match &self.0 {
+            Some((kept, value)) if *kept == key => *value,
+            _ => {
+                let value = work();
+                self.0 = Some((key, value));
+                value
+            }
+        }
+    }
+}
+
+/// How many parts a [`Kept`] keeps.
+const PARTS: usize = 11;
 
 /// What a part did in the frame that ended.
 #[derive(Clone, Copy, Debug)]
@@ -358,6 +407,31 @@ pub struct PitchListKey {
     pub list: ListArea,
     pub selected: Option<Id>,
     pub focused: bool,
+    pub theme: Theme,
+}
+
+/// What the Pitches screen's table is drawn from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PitchTableKey {
+    pub stamp: u64,
+    pub sort: crate::tui::screen::pitches::Sort,
+    pub filter: String,
+    pub selected: Option<Id>,
+    pub offset: usize,
+    pub focused: bool,
+    pub merging: Option<Id>,
+    pub theme: Theme,
+}
+
+/// What the Notes screen's list of sessions is drawn from: the clock only
+/// through which slot is running (it comes first, marked "now").
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionListKey {
+    pub stamp: u64,
+    pub running: Option<Id>,
+    pub chosen: Option<Id>,
+    pub focused: bool,
+    pub offset: usize,
     pub theme: Theme,
 }
 
@@ -651,10 +725,10 @@ fn changes(shown: &mut Shown, next: &Buffer, left: &[Rect]) {
 }
 
 /// The columns of row `y` of `area` that the rectangles in `left` do not
-/// cover, as ranges of cells from the row's start (at most ten: there are
-/// nine kept parts).
+/// cover, as ranges of cells from the row's start (at most one more than
+/// there are kept parts).
 fn uncovered(left: &[Rect], area: Rect, y: u16) -> impl Iterator<Item = Range<usize>> {
-    let mut spans: [(u16, u16); 9] = [(0, 0); 9];
+    let mut spans: [(u16, u16); PARTS] = [(0, 0); PARTS];
     let mut count = 0;
     for rect in left {
         if rect.top() <= y && y < rect.bottom() && count < spans.len() {
@@ -663,7 +737,7 @@ fn uncovered(left: &[Rect], area: Rect, y: u16) -> impl Iterator<Item = Range<us
         }
     }
     spans[..count].sort_unstable();
-    let mut gaps: [(u16, u16); 10] = [(0, 0); 10];
+    let mut gaps: [(u16, u16); PARTS + 1] = [(0, 0); PARTS + 1];
     let mut reached = area.left();
     let mut found = 0;
     for &(start, end) in &spans[..count] {
@@ -724,6 +798,7 @@ mod tests {
 
     use super::*;
     use crate::tui::action::{Action, Screen};
+    use crate::tui::state::State;
     use crate::tui::testing::{act, press, sample_state};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
@@ -983,6 +1058,67 @@ mod tests {
 
     /// A letter typed into the capture line leaves the tab bar, the header, its rule,
     /// the status line and the footer as the terminal shows them.
+    /// The rows of a 120x40 frame that a letter typed into `state` draws,
+    /// rather than leaving them to the terminal.
+    fn rows_a_letter_draws(mut state: State) -> Vec<u16> {
+        act(
+            &mut state,
+            Action::Resize {
+                width: 120,
+                height: 40,
+            },
+        );
+        assert!(state.typing(), "a line has the keys");
+        let mut kept = Kept::default();
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a terminal");
+        let mut drawn = Vec::new();
+        for code in [Char('a'), Char('b')] {
+            press(&mut state, &[code]);
+            terminal
+                .draw(|frame| {
+                    draw(&state, &mut kept, frame);
+                    let buf = frame.buffer_mut();
+                    drawn = (0..40)
+                        .filter(|&y| {
+                            (0..120).any(|x| buf[(x, y)].diff_option != CellDiffOption::Skip)
+                        })
+                        .collect();
+                })
+                .expect("drawn");
+        }
+        drawn
+    }
+
+    /// The sample event on `screen` after `keys`.
+    fn on(screen: Screen, keys: &[KeyCode]) -> State {
+        let mut state = sample_state();
+        act(&mut state, Action::Show(screen));
+        press(&mut state, keys);
+        state
+    }
+
+    #[test]
+    fn a_typed_letter_draws_only_its_line() {
+        // Note-taker mode: the log, the write-up column and the blank
+        // column between them are kept.
+        let mut state = sample_state();
+        let first = state.event().sessions.keys().next().cloned();
+        let first = first.expect("the sample has sessions");
+        crate::tui::screen::notes::enter_note_taker(
+            &mut state,
+            &first.to_string(),
+            None,
+            Ok(first),
+        );
+        assert_eq!(rows_a_letter_draws(state), [37]);
+        // The organiser's Notes screen: its list of sessions is kept too.
+        assert_eq!(rows_a_letter_draws(on(Screen::Notes, &[Char('a')])), [37]);
+        // The table of pitches is kept; the line typed into and the
+        // table's heading (it counts the pitches) are drawn.
+        let pitches = on(Screen::Pitches, &[Char('a')]);
+        assert_eq!(rows_a_letter_draws(pitches), [1, 37]);
+    }
+
     #[test]
     fn a_typed_letter_leaves_the_strips_to_the_terminal() {
         let mut state = sample_state();

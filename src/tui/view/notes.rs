@@ -35,6 +35,8 @@ pub struct Areas {
     pub log: Rect,
     /// The write-up column (wide), or empty.
     pub side: Rect,
+    /// The blank column between the log and the write-up column, or empty.
+    pub gap: Rect,
     pub capture: Rect,
 }
 
@@ -50,6 +52,8 @@ impl Areas {
     }
 }
 
+/// Reads of the state only whether it is in note-taker mode and the
+/// header's height: [`render`] keeps the areas while those and `body` hold.
 pub fn areas(state: &State, body: Rect) -> Areas {
     let (list, right) = if state.note_taker.is_some() {
         (Rect::default(), body)
@@ -67,16 +71,16 @@ pub fn areas(state: &State, body: Rect) -> Areas {
         Constraint::Length(1),
     ])
     .areas(right);
-    let (log, side) = if right.width >= SIDE_FROM {
-        let [log, _gap, side] = Layout::horizontal([
+    let (log, gap, side) = if right.width >= SIDE_FROM {
+        let [log, gap, side] = Layout::horizontal([
             Constraint::Min(40),
             Constraint::Length(1),
             Constraint::Length(right.width * 2 / 5),
         ])
         .areas(main);
-        (log, side)
+        (log, gap, side)
     } else {
-        (main, Rect::default())
+        (main, Rect::default(), Rect::default())
     };
     Areas {
         list,
@@ -84,6 +88,7 @@ pub fn areas(state: &State, body: Rect) -> Areas {
         rule,
         log,
         side,
+        gap,
         capture,
     }
 }
@@ -130,9 +135,10 @@ pub fn hit(state: &State, column: u16, row: u16) -> Option<Hit> {
 }
 
 pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let areas = areas(state, area);
+    let key = (area, state.note_taker.is_some(), header::height(state));
+    let areas = kept.notes_areas.get(key, || areas(state, area));
     if !areas.list.is_empty() {
-        list::render(state, areas.list, buf, theme);
+        list::kept(state, kept, areas.list, buf, theme);
     }
     header::kept(state, kept, areas.header, buf, theme);
     if state.notes.focus == Focus::Choose {
@@ -161,7 +167,7 @@ pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, them
         fresh.as_ref()
     } else {
         if !areas.side.is_empty() {
-            side(state, kept, areas.side, buf, theme);
+            side(state, kept, areas.side, areas.gap, buf, theme);
         }
         let key = NoteLogKey {
             stamp: state.event().stamp(),
@@ -232,8 +238,11 @@ fn rule(
 }
 
 /// The write-up column beside the log: kept from frame to frame while it is
-/// only read, drawn afresh while it is being edited.
-fn side(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme: Theme) {
+/// only read, drawn afresh while it is being edited. The blank `gap`
+/// between it and the log is kept with it: a column left out of every kept
+/// part is compared with the terminal on every frame, one cell in each of
+/// thirty rows, which cost a key more than its own line.
+fn side(state: &State, kept: &mut Kept, area: Rect, gap: Rect, buf: &mut Buffer, theme: Theme) {
     if matches!(
         state.notes.focus,
         Focus::Writing | Focus::NextSteps | Focus::ActionForm
@@ -246,8 +255,13 @@ fn side(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme: The
         session: session_id(state).cloned(),
         theme,
     };
-    let over = if covered(state) { &[area][..] } else { &[] };
-    kept.write_up.draw(key, area, over, buf, |buf| {
+    let kept_area = area.union(gap);
+    let over = if covered(state) {
+        &[kept_area][..]
+    } else {
+        &[]
+    };
+    kept.write_up.draw(key, kept_area, over, buf, |buf| {
         panel::render(state, area, buf, theme)
     });
 }

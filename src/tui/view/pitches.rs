@@ -12,6 +12,7 @@ use crate::model::{Event, Id, Pitch, PitchStatus};
 use crate::tui::screen::pitches::{FORM_LABELS, Focus, Sort, selection, visible};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
+use crate::tui::view::kept::{Kept, PitchTableKey};
 use crate::tui::widget::big_text;
 
 /// Screen row of the first pitch in the list (tab bar, then the list header).
@@ -22,7 +23,7 @@ pub const FIRST_ROW: u16 = super::BODY_TOP + 1;
 /// stays as large as the count before it.
 const TIMER_WIDTH: u16 = 42;
 
-pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme: Theme) {
     let timer_shown = state.pitches.timer.visible;
     let [list_area, timer_area] = if timer_shown && area.width >= 70 {
         Layout::horizontal([Constraint::Min(28), Constraint::Length(TIMER_WIDTH)]).areas(area)
@@ -40,7 +41,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     .areas(list_area);
     if !list_area.is_empty() {
         list_header(state, header, buf, theme);
-        list_rows(state, rows, buf, theme);
+        kept_rows(state, kept, rows, buf, theme);
         input_line(state, input, buf, theme);
     }
     if timer_shown {
@@ -66,6 +67,48 @@ fn list_header(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         ));
     }
     Line::styled(text, theme.heading()).render(area, buf);
+}
+
+/// The table's rows as [`list_rows`] draws them, kept from frame to frame
+/// while what they show holds (see [`crate::tui::view::kept`]): a key typed
+/// into the quick-add line, as pitches are logged, draws only that line.
+/// On a large event, sorting and drawing the pitches again took far longer
+/// than the key's echo may.
+fn kept_rows(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let pitches = &state.pitches;
+    let stamp = state.event().stamp();
+    let filter = pitches.filter.as_text();
+    let focused = pitches.focus == Focus::List;
+    let same = |shown: &PitchTableKey| {
+        shown.stamp == stamp
+            && shown.sort == pitches.sort
+            && shown.filter == filter
+            && shown.selected == pitches.selected
+            && shown.offset == pitches.offset
+            && shown.focused == focused
+            && shown.merging == pitches.merging
+            && shown.theme == theme
+    };
+    let key = || PitchTableKey {
+        stamp,
+        sort: pitches.sort,
+        filter: filter.to_string(),
+        selected: pitches.selected.clone(),
+        offset: pitches.offset,
+        focused,
+        merging: pitches.merging.clone(),
+        theme,
+    };
+    // The details form is drawn over the table.
+    let over = if pitches.focus == Focus::Form {
+        &[area][..]
+    } else {
+        &[]
+    };
+    kept.pitch_table
+        .draw_unless_same(same, key, area, over, buf, |buf| {
+            list_rows(state, area, buf, theme);
+        });
 }
 
 fn list_rows(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {

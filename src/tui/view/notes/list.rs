@@ -15,7 +15,9 @@ use crate::tui::screen::notes::sessions::{Row, rows};
 use crate::tui::screen::notes::{Focus, session_id};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
+use crate::tui::view::kept::{Kept, SessionListKey};
 use crate::tui::view::pitches::scroll_offset;
+use crate::tui::widget::countdown::current_slot;
 
 fn inner(area: Rect) -> Rect {
     Block::default().borders(Borders::RIGHT).inner(area)
@@ -47,7 +49,23 @@ pub fn hit(state: &State, area: Rect, row: u16) -> Option<Id> {
     }
 }
 
-pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
+/// The list as [`render`] draws it, kept from frame to frame while what it
+/// shows holds (see [`crate::tui::view::kept`]): on a large event, working
+/// out and drawing its rows was most of a key typed into the capture line.
+pub fn kept(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let key = SessionListKey {
+        stamp: state.event().stamp(),
+        running: current_slot(state.event(), state.now).cloned(),
+        chosen: session_id(state).cloned(),
+        focused: state.notes.focus == Focus::Sessions,
+        offset: state.notes.list_offset,
+        theme,
+    };
+    kept.session_list
+        .draw(key, area, &[], buf, |buf| render(state, area, buf, theme));
+}
+
+fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
     Block::default()
         .borders(Borders::RIGHT)
         .border_style(theme.dim())
