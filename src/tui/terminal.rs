@@ -20,7 +20,53 @@ use ratatui::{Terminal, TerminalOptions};
 /// for a line's end in each of the many small pieces crossterm writes a
 /// frame in, on the way from a key to its echo. Nothing is held where the
 /// app's code could panic: only crossterm writes between two flushes.
-pub type Tty = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+pub type Tty = Terminal<CrosstermBackend<Frames>>;
+
+/// The standard output, held until flushed. What is still held when it is
+/// dropped is thrown away, not written: by then the terminal has been given
+/// back ([`restore`], also from the panic hook), and a frame cut short by
+/// a failed write or a panic would land on the shell's screen.
+pub struct Frames<W: Write = Stdout> {
+    /// `None` only while being dropped.
+    out: Option<BufWriter<W>>,
+}
+
+impl<W: Write> Frames<W> {
+    pub fn new(out: W) -> Frames<W> {
+        Frames {
+            out: Some(BufWriter::with_capacity(FRAME_BYTES, out)),
+        }
+    }
+
+    fn out(&mut self) -> io::Result<&mut BufWriter<W>> {
+        self.out
+            .as_mut()
+            .ok_or_else(|| io::Error::other("the terminal's output is closed"))
+    }
+}
+
+impl<W: Write> Write for Frames<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.out()?.write(bytes)
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out()?.write_all(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out()?.flush()
+    }
+}
+
+impl<W: Write> Drop for Frames<W> {
+    fn drop(&mut self) {
+        if let Some(out) = self.out.take() {
+            // Takes the held bytes out of the writer without writing them.
+            drop(out.into_parts());
+        }
+    }
+}
 
 /// Room for a frame of a large terminal with colours in every cell.
 const FRAME_BYTES: usize = 1 << 16;
@@ -30,8 +76,7 @@ const FRAME_BYTES: usize = 1 << 16;
 /// the panic hook to [`restore_on_panic`]).
 pub fn start(options: TerminalOptions) -> io::Result<Tty> {
     enable_raw_mode()?;
-    let out = BufWriter::with_capacity(FRAME_BYTES, io::stdout());
-    Terminal::with_options(CrosstermBackend::new(out), options)
+    Terminal::with_options(CrosstermBackend::new(Frames::new(io::stdout())), options)
 }
 
 /// Writes the sequences that undo everything the app turned on (mouse
@@ -73,6 +118,35 @@ fn install_before_panic(restore: impl Fn() + Send + Sync + 'static) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A writer whose bytes can be read after it is dropped.
+    #[derive(Clone, Default)]
+    struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_frame_is_written_at_its_flush_and_what_is_held_at_the_end_is_dropped() {
+        let shared = Shared::default();
+        let mut frames = Frames::new(shared.clone());
+        frames.write_all(b"first ").expect("held");
+        frames.write_all(b"frame").expect("held");
+        assert!(shared.0.borrow().is_empty(), "nothing before the flush");
+        frames.flush().expect("written");
+        assert_eq!(shared.0.borrow().as_slice(), b"first frame");
+        frames.write_all(b"cut short").expect("held");
+        drop(frames);
+        assert_eq!(shared.0.borrow().as_slice(), b"first frame");
+    }
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
 

@@ -1056,8 +1056,6 @@ mod tests {
         }
     }
 
-    /// A letter typed into the capture line leaves the tab bar, the header, its rule,
-    /// the status line and the footer as the terminal shows them.
     /// The rows of a 120x40 frame that a letter typed into `state` draws,
     /// rather than leaving them to the terminal.
     fn rows_a_letter_draws(mut state: State) -> Vec<u16> {
@@ -1119,6 +1117,8 @@ mod tests {
         assert_eq!(rows_a_letter_draws(pitches), [1, 37]);
     }
 
+    /// A letter typed into the capture line leaves the tab bar, the header, its rule,
+    /// the status line and the footer as the terminal shows them.
     #[test]
     fn a_typed_letter_leaves_the_strips_to_the_terminal() {
         let mut state = sample_state();
