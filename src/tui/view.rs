@@ -90,6 +90,17 @@ pub fn fit_viewport<B: Backend>(terminal: &mut Terminal<B>, area: Rect) -> Resul
     Ok(true)
 }
 
+/// The screen's body as [`render`] lays it out (below the tab bar, above
+/// the status line, of one row, and the footer), for mapping clicks.
+pub fn body(state: &State) -> Rect {
+    Rect::new(
+        0,
+        BODY_TOP,
+        state.width,
+        state.height.saturating_sub(BODY_TOP + 2),
+    )
+}
+
 /// Draws the whole screen into a buffer.
 pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer) {
     kept.begin(area, state.help.is_some() || state.resolve.is_some());

@@ -676,14 +676,12 @@ fn back(state: &mut State) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Selects the pitch on a clicked row of the list (rows start below the
-/// header line of the body).
+/// Selects the pitch on a clicked row of the list, as it is drawn (it
+/// scrolls with the selection).
 fn click(state: &mut State, row: u16) {
-    let first = crate::tui::view::pitches::FIRST_ROW;
-    if row < first {
+    let Some(index) = crate::tui::view::pitches::pitch_at(state, row) else {
         return;
-    }
-    let index = state.pitches.offset + usize::from(row - first);
+    };
     let shown = visible(state.event(), &state.pitches);
     if let Some((id, _)) = shown.get(index) {
         state.pitches.selected = Some((*id).clone());

@@ -108,7 +108,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
 
 /// What is drawn at a screen position (for clicks).
 pub fn item_at(state: &State, column: u16, row: u16) -> Option<Selected> {
-    let body = body(state);
+    let body = super::body(state);
     let all = warnings(state);
     let parts = areas(state, body, all.len());
     let inside = |r: Rect| r.contains(ratatui::layout::Position::new(column, row));
@@ -129,13 +129,6 @@ pub fn item_at(state: &State, column: u16, row: u16) -> Option<Selected> {
         return ids.get(index).cloned().map(Selected::Slot);
     }
     None
-}
-
-/// The screen's body as `view::render` lays it out: below the tab bar,
-/// above the status line and the footer.
-fn body(state: &State) -> Rect {
-    let top = crate::tui::view::BODY_TOP;
-    Rect::new(0, top, state.width, state.height.saturating_sub(top + 2))
 }
 
 fn selected_index(state: &State, ids: &[crate::model::Id]) -> Option<usize> {

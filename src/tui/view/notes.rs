@@ -93,13 +93,6 @@ pub fn areas(state: &State, body: Rect) -> Areas {
     }
 }
 
-/// The body as the frame lays it out (below the tabs, above status and
-/// footer), for mapping clicks.
-fn body(state: &State) -> Rect {
-    let top = super::BODY_TOP;
-    Rect::new(0, top, state.width, state.height.saturating_sub(top + 2))
-}
-
 /// What a click landed on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Hit {
@@ -110,7 +103,7 @@ pub enum Hit {
 }
 
 pub fn hit(state: &State, column: u16, row: u16) -> Option<Hit> {
-    let areas = areas(state, body(state));
+    let areas = areas(state, super::body(state));
     let at = Position::new(column, row);
     if areas.list.contains(at) {
         return list::hit(state, areas.list, row).map(Hit::Session);

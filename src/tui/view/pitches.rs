@@ -15,30 +15,57 @@ use crate::tui::theme::Theme;
 use crate::tui::view::kept::{Kept, PitchTableKey};
 use crate::tui::widget::big_text;
 
-/// Screen row of the first pitch in the list (tab bar, then the list header).
-pub const FIRST_ROW: u16 = super::BODY_TOP + 1;
-
 /// Width of the timer panel when it is shown beside the list: room for
 /// five large glyphs ("-0:05" once time is up) and the border, so time-up
 /// stays as large as the count before it.
 const TIMER_WIDTH: u16 = 42;
 
-pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme: Theme) {
+/// The list's and the timer's areas in the screen's body `area`.
+fn halves(state: &State, area: Rect) -> [Rect; 2] {
     let timer_shown = state.pitches.timer.visible;
-    let [list_area, timer_area] = if timer_shown && area.width >= 70 {
+    if timer_shown && area.width >= 70 {
         Layout::horizontal([Constraint::Min(28), Constraint::Length(TIMER_WIDTH)]).areas(area)
     } else if timer_shown {
         // Too narrow for both: the timer is what the room looks at.
         [Rect::default(), area]
     } else {
         [area, Rect::default()]
-    };
-    let [header, rows, input] = Layout::vertical([
+    }
+}
+
+/// The list's heading, its rows and the line typed into.
+fn list_parts(list_area: Rect) -> [Rect; 3] {
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
-    .areas(list_area);
+    .areas(list_area)
+}
+
+/// The position, among the pitches shown, of the one drawn on screen row
+/// `row`, if one is: the rows scroll with the selection.
+pub fn pitch_at(state: &State, row: u16) -> Option<usize> {
+    let [list_area, _] = halves(state, super::body(state));
+    let [_, rows, _] = list_parts(list_area);
+    if !(rows.top()..rows.bottom()).contains(&row) {
+        return None;
+    }
+    let shown = visible(state.event(), &state.pitches).len();
+    let selected = selection(state).map_or(0, |(i, _)| i);
+    let offset = scroll_offset(
+        state.pitches.offset,
+        selected,
+        usize::from(rows.height),
+        shown,
+    );
+    Some(offset + usize::from(row - rows.y))
+}
+
+pub fn render(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let timer_shown = state.pitches.timer.visible;
+    let [list_area, timer_area] = halves(state, area);
+    let [header, rows, input] = list_parts(list_area);
     if !list_area.is_empty() {
         list_header(state, header, buf, theme);
         kept_rows(state, kept, rows, buf, theme);

@@ -2,7 +2,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::action::Screen;
-use crate::tui::testing::{kim_changes, press, sample_state, screen, type_text};
+use crate::tui::testing::{act, kim_changes, press, sample_state, screen, type_text};
 
 fn titles(state: &State) -> Vec<String> {
     visible(state.event(), &state.pitches)
@@ -354,4 +354,45 @@ fn the_details_form_writes_nothing_over_a_field_changed_elsewhere_that_it_left_a
     let saved = &state.event().pitches[&id];
     assert_eq!(saved.description, "Kim's description", "Kim's stays");
     assert_eq!(saved.title, format!("{title} (revised)"));
+}
+
+#[test]
+fn a_click_selects_the_pitch_drawn_on_that_row_when_the_list_has_scrolled() {
+    let mut state = sample_state();
+    state.screen = Screen::Pitches;
+    press(&mut state, &[KeyCode::Char('a')]);
+    for n in 0..40 {
+        type_text(&mut state, &format!("Extra pitch {n:02}"));
+        press(&mut state, &[KeyCode::Enter]);
+    }
+    press(&mut state, &[KeyCode::Esc]);
+    // Far enough down that the list scrolls on a terminal of 24 rows.
+    for _ in 0..30 {
+        press(&mut state, &[KeyCode::Char('j')]);
+    }
+    let shown = screen(&mut state, 80, 24);
+    let rows: Vec<&str> = shown.lines().collect();
+    // The second row of pitches as drawn (the first row of the body is the
+    // table's heading).
+    let row = crate::tui::view::BODY_TOP + 2;
+    let drawn = rows[usize::from(row)];
+    let (_, before) = selection(&state).expect("a selection");
+    act(&mut state, Action::Click { column: 10, row });
+    let (_, picked) = selection(&state).expect("a selection");
+    assert_ne!(picked, before, "the click moved the selection");
+    let title = &state.event().pitches[&picked].title;
+    assert!(
+        drawn.contains(title.as_str()),
+        "clicked {drawn:?}, selected {title:?}"
+    );
+    // The quick-add line below the table (row 21 of 24) selects nothing.
+    assert!(rows[21].starts_with('+'), "{:?}", rows[21]);
+    act(
+        &mut state,
+        Action::Click {
+            column: 10,
+            row: 21,
+        },
+    );
+    assert_eq!(selection(&state).map(|(_, id)| id), Some(picked));
 }
