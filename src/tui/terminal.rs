@@ -118,6 +118,8 @@ fn install_before_panic(restore: impl Fn() + Send + Sync + 'static) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
 
     /// A writer whose bytes can be read after it is dropped.
     #[derive(Clone, Default)]
@@ -147,8 +149,6 @@ mod tests {
         drop(frames);
         assert_eq!(shared.0.borrow().as_slice(), b"first frame");
     }
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicBool, Ordering};
 
     #[test]
     fn restoring_turns_off_mouse_paste_hidden_cursor_and_the_alternate_screen() {
