@@ -330,10 +330,7 @@ fn capture_line(state: &State, kept: &mut Kept, area: Rect, buf: &mut Buffer, th
         _ => (None, &notes.capture, notes.focus == Focus::Capture),
     };
     // The line typed so far, without copying it on every key.
-    let kind = match field.only_line() {
-        Some(line) => kind_shown(line),
-        None => kind_shown(&field.text()),
-    };
+    let kind = kind_shown(&field.as_text());
     let width = u16::try_from(capture_label_width(editing, kind)).unwrap_or(area.width);
     let [label_area, field_area] = if width < area.width {
         let field = Rect::new(area.x + width, area.y, area.width - width, area.height);

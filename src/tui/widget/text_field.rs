@@ -115,10 +115,7 @@ impl TextField {
 
     /// The text typed so far (lines joined with newlines).
     pub fn text(&self) -> String {
-        match &self.appended {
-            Some(appended) => appended.line.clone(),
-            None => self.area.lines().join("\n"),
-        }
+        self.as_text().into_owned()
     }
 
     /// The text as [`TextField::text`] gives it, borrowed when it is one
@@ -126,7 +123,7 @@ impl TextField {
     pub fn as_text(&self) -> std::borrow::Cow<'_, str> {
         match self.only_line() {
             Some(line) => std::borrow::Cow::Borrowed(line),
-            None => std::borrow::Cow::Owned(self.text()),
+            None => std::borrow::Cow::Owned(self.lines().join("\n")),
         }
     }
 
