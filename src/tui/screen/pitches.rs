@@ -283,13 +283,19 @@ fn matches_filter(pitch: &Pitch, needle: &str) -> bool {
 /// The selected pitch and its row, falling back to the first row.
 pub fn selection(state: &State) -> Option<(usize, Id)> {
     let shown = visible(state.event(), &state.pitches);
-    let index = state
-        .pitches
+    let index = selected_in(&shown, &state.pitches);
+    shown.get(index).map(|(id, _)| (index, (*id).clone()))
+}
+
+/// The selected pitch's row in `shown` (as [`visible`] gives it), falling
+/// back to the first row: for callers that have the rows already, since
+/// working them out filters and sorts every pitch.
+pub fn selected_in(shown: &[(&Id, &Pitch)], pitches: &PitchesState) -> usize {
+    pitches
         .selected
         .as_ref()
         .and_then(|sel| shown.iter().position(|(id, _)| *id == sel))
-        .unwrap_or(0);
-    shown.get(index).map(|(id, _)| (index, (*id).clone()))
+        .unwrap_or(0)
 }
 
 pub fn update(state: &mut State, action: PitchAction) -> Vec<Effect> {
@@ -389,7 +395,7 @@ fn step(state: &mut State, delta: isize) -> Vec<Effect> {
     if shown.is_empty() {
         return Vec::new();
     }
-    let index = selection(state).map_or(0, |(i, _)| i);
+    let index = selected_in(&shown, &state.pitches);
     let next = index.saturating_add_signed(delta).min(shown.len() - 1);
     state.pitches.selected = shown.get(next).map(|(id, _)| (*id).clone());
     Vec::new()

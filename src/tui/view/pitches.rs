@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::model::text::{fit, inert_line};
 use crate::model::{Event, Id, Pitch, PitchStatus};
-use crate::tui::screen::pitches::{FORM_LABELS, Focus, Sort, selection, visible};
+use crate::tui::screen::pitches::{FORM_LABELS, Focus, Sort, selected_in, visible};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use crate::tui::view::kept::{Kept, PitchTableKey};
@@ -51,13 +51,12 @@ pub fn pitch_at(state: &State, row: u16) -> Option<usize> {
     if !(rows.top()..rows.bottom()).contains(&row) {
         return None;
     }
-    let shown = visible(state.event(), &state.pitches).len();
-    let selected = selection(state).map_or(0, |(i, _)| i);
+    let shown = visible(state.event(), &state.pitches);
     let offset = scroll_offset(
         state.pitches.offset,
-        selected,
+        selected_in(&shown, &state.pitches),
         usize::from(rows.height),
-        shown,
+        shown.len(),
     );
     Some(offset + usize::from(row - rows.y))
 }
@@ -150,18 +149,13 @@ fn list_rows(state: &State, area: Rect, buf: &mut Buffer, theme: Theme) {
         Line::styled(hint, theme.dim()).render(area, buf);
         return;
     }
-    let selected = selection(state).map(|(i, _)| i);
+    let selected = selected_in(&shown, &state.pitches);
     let height = usize::from(area.height);
-    let offset = scroll_offset(
-        state.pitches.offset,
-        selected.unwrap_or(0),
-        height,
-        shown.len(),
-    );
+    let offset = scroll_offset(state.pitches.offset, selected, height, shown.len());
     for (row, (id, pitch)) in shown.iter().enumerate().skip(offset).take(height) {
         let y = area.y + (row - offset) as u16;
         let line = pitch_line(event, id, pitch, state, usize::from(area.width));
-        let style = if Some(row) == selected && state.pitches.focus == Focus::List {
+        let style = if row == selected && state.pitches.focus == Focus::List {
             theme.selected()
         } else if matches!(
             event.pitch_status(id),
