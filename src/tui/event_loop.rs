@@ -10,7 +10,6 @@ use ratatui::crossterm::event::{
     self, EnableBracketedPaste, EnableMouseCapture, Event as TermEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::EnterAlternateScreen;
 use ratatui::layout::Rect;
 use ratatui::{TerminalOptions, Viewport};
 
@@ -87,19 +86,16 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
     result
 }
 
-/// The terminal in raw mode on the alternate screen, as `ratatui::try_init`
-/// sets it up, but writing each frame at once ([`Tty`]) and with a
-/// viewport of a size the loop sets: ratatui asks a full-screen terminal
-/// for its size before every frame (opening /dev/tty and an ioctl, on the
-/// way from each key to its echo), while the loop learns of every change
-/// from crossterm's resize events ([`view::resize`]) and asks only where
-/// those are not read ([`fit_to_terminal`]).
+/// The terminal as [`terminal::start`] sets it up, with a viewport of a
+/// size the loop sets: ratatui asks a full-screen terminal for its size
+/// before every frame (opening /dev/tty and an ioctl, on the way from each
+/// key to its echo), while the loop learns of every change from crossterm's
+/// resize events ([`view::resize`]) and asks only where those are not read
+/// ([`fit_to_terminal`]).
 fn start_terminal() -> io::Result<Tty> {
     let (width, height) = ratatui::crossterm::terminal::size()?;
     let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
-    let terminal = terminal::start(TerminalOptions { viewport })?;
-    execute!(io::stdout(), EnterAlternateScreen)?;
-    Ok(terminal)
+    terminal::start(TerminalOptions { viewport })
 }
 
 /// Makes the viewport the terminal's size, as a full-screen terminal does

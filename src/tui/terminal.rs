@@ -9,8 +9,10 @@ use std::panic;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture};
-use ratatui::crossterm::queue;
-use ratatui::crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{execute, queue};
 use ratatui::{Terminal, TerminalOptions};
 
 /// The terminal the app draws on. Its output is held until the backend is
@@ -71,11 +73,12 @@ impl<W: Write> Drop for Frames<W> {
 /// Room for a frame of a large terminal with colours in every cell.
 const FRAME_BYTES: usize = 1 << 16;
 
-/// Turns on raw mode and makes the terminal the app draws on, as
-/// `ratatui::try_init_with_options` does but for a [`Tty`] (and leaving
-/// the panic hook to [`restore_on_panic`]).
+/// Turns on raw mode and the alternate screen and makes the terminal the
+/// app draws on, as `ratatui::try_init` does but for a [`Tty`] with
+/// `options` (and leaving the panic hook to [`restore_on_panic`]).
 pub fn start(options: TerminalOptions) -> io::Result<Tty> {
     enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
     Terminal::with_options(CrosstermBackend::new(Frames::new(io::stdout())), options)
 }
 

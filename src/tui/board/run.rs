@@ -9,8 +9,6 @@ use std::time::Duration;
 
 use chrono::NaiveTime;
 use ratatui::crossterm::event::{self, Event as TermEvent};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::EnterAlternateScreen;
 use ratatui::{TerminalOptions, Viewport};
 
 use super::{BoardAction, BoardEffect, BoardState, action_for, render, update};
@@ -44,10 +42,6 @@ pub fn run(
     watchdog(Arc::clone(&stop));
     let mut terminal = terminal::start(TerminalOptions {
         viewport: Viewport::Fullscreen,
-    })
-    .and_then(|terminal| {
-        execute!(std::io::stdout(), EnterAlternateScreen)?;
-        Ok(terminal)
     })
     .map_err(|e| format!("Could not start the board: {e}."))?;
     terminal::restore_on_panic();
