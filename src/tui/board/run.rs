@@ -8,6 +8,7 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use chrono::NaiveTime;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event as TermEvent};
 use ratatui::{TerminalOptions, Viewport};
 
@@ -66,10 +67,22 @@ fn show(
         },
     );
     let mut watch = Watch::new(disk.dir());
+    // The last frame drawn: a tick that changes nothing on the board is
+    // not sent to the terminal (the projector's laptop idles for hours).
+    let mut shown: Option<Buffer> = None;
     loop {
         terminal
-            .draw(|frame| render(state, frame.area(), frame.buffer_mut()))
+            .autoresize()
             .map_err(|e| format!("Could not draw: {e}."))?;
+        let area = terminal.get_frame().area();
+        let mut next = Buffer::empty(area);
+        render(state, area, &mut next);
+        if shown.as_ref() != Some(&next) {
+            terminal
+                .draw(|frame| frame.buffer_mut().clone_from(&next))
+                .map_err(|e| format!("Could not draw: {e}."))?;
+            shown = Some(next);
+        }
         if watch.due() {
             // Read-only: a reload only ever merges other laptops' files in.
             disk.reload(&mut state.replica);

@@ -199,6 +199,14 @@ impl Kept {
         {
             Some(shown) => {
                 changes(shown, next, &self.left);
+                // Nothing changed (a tick with the same clock): the terminal
+                // is told nothing, so an idle screen writes nothing, rather
+                // than colour resets and a hidden cursor four times a second
+                // that wake the terminal, or cross the network over ssh.
+                // The cursor was hidden by the frame that showed the screen.
+                if shown.updates.is_empty() {
+                    return Ok(());
+                }
                 terminal
                     .backend_mut()
                     .draw(shown.updates.iter().map(|(x, y, cell)| (*x, *y, cell)))?;
@@ -1115,6 +1123,71 @@ mod tests {
         // table's heading (it counts the pitches) are drawn.
         let pitches = on(Screen::Pitches, &[Char('a')]);
         assert_eq!(rows_a_letter_draws(pitches), [1, 37]);
+    }
+
+    /// A writer whose bytes the test reads while the terminal holds it.
+    #[derive(Clone, Default)]
+    struct Recorder(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl std::io::Write for Recorder {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// What reaches the terminal when `state` is drawn by the loop's path.
+    fn bytes_written(
+        terminal: &mut Terminal<ratatui::backend::CrosstermBackend<Recorder>>,
+        recorder: &Recorder,
+        state: &State,
+        kept: &mut Kept,
+    ) -> String {
+        recorder.0.borrow_mut().clear();
+        crate::tui::view::written(terminal, state, kept).expect("written");
+        kept.ready(terminal).expect("ready");
+        String::from_utf8_lossy(&recorder.0.borrow()).into_owned()
+    }
+
+    /// An idle screen ticks four times a second; a frame that changes
+    /// nothing writes nothing (no colour resets, no hidden cursor again)
+    /// rather than wake the terminal, or the network under ssh, each time.
+    /// The next key's frame is written.
+    #[test]
+    fn a_frame_that_changes_nothing_writes_nothing() {
+        let mut state = on(Screen::Notes, &[Char('a')]);
+        act(
+            &mut state,
+            Action::Resize {
+                width: 80,
+                height: 24,
+            },
+        );
+        let options = ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, 80, 24)),
+        };
+        let recorder = Recorder::default();
+        let backend = ratatui::backend::CrosstermBackend::new(recorder.clone());
+        let mut terminal = Terminal::with_options(backend, options).expect("a terminal");
+        let mut kept = Kept::default();
+        let mut frame = |state: &State| bytes_written(&mut terminal, &recorder, state, &mut kept);
+        let first = frame(&state);
+        assert!(first.contains("Notes"), "the whole screen first: {first:?}");
+        let now = state.now;
+        act(&mut state, Action::Tick(now));
+        assert_eq!(frame(&state), "");
+        assert_eq!(frame(&state), "");
+        press(&mut state, &[Char('b')]);
+        let typed = frame(&state);
+        assert!(typed.contains('b'), "the key's frame: {typed:?}");
+        assert!(
+            typed.ends_with("\u{1b}[?25l"),
+            "and its cursor hidden: {typed:?}"
+        );
     }
 
     /// A letter typed into the capture line leaves the tab bar, the header, its rule,
