@@ -14,7 +14,9 @@
 //! to move a median or a 95th percentile).
 //!
 //! `cargo bench --bench latency` (LATENCY_ROUNDS, default 3; LATENCY_KEYS,
-//! default 200; `UNCONF_BENCH_QUICK=1` makes it one round of 60 keys). Its
+//! default 200; `UNCONF_BENCH_QUICK=1` makes it one round of 60 keys;
+//! `LATENCY_SAMPLES=FILE` writes every echo to FILE, a line a key: round,
+//! key, unconf's and vim's echo in microseconds, to study the tail). Its
 //! budgets: echo median and 95th percentile at most vim's, start-up below
 //! twice vim's; the process exits non-zero when one is over. See
 //! docs/PERFORMANCE.md.
@@ -75,6 +77,11 @@ fn main() -> std::process::ExitCode {
 
     let mut unconf = Tally::default();
     let mut vim = Tally::default();
+    let mut samples = std::env::var_os("LATENCY_SAMPLES").map(|path| {
+        let mut file = std::fs::File::create(&path).expect("LATENCY_SAMPLES can be written");
+        writeln!(file, "round\tkey\tunconf_us\tvim_us").expect("LATENCY_SAMPLES written");
+        file
+    });
     for round in 0..rounds {
         let label = format!("latency laptop {round}");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_unconf"));
@@ -109,6 +116,11 @@ fn main() -> std::process::ExitCode {
             } else {
                 vim.type_key(&mut theirs, c);
                 unconf.type_key(&mut ours, c);
+            }
+            if let Some(file) = &mut samples {
+                let us = |tally: &Tally| tally.echoes.last().map_or(0, Duration::as_micros);
+                writeln!(file, "{round}\t{n}\t{}\t{}", us(&unconf), us(&vim))
+                    .expect("LATENCY_SAMPLES written");
             }
         }
     }
