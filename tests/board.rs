@@ -122,3 +122,40 @@ fn the_help_lists_the_rehearsal_option_it_describes() {
     let options = help.split("Options:").nth(1).unwrap_or_default();
     assert!(options.contains("--at <HH:MM>"), "{help}");
 }
+
+/// A projector's window dragged to another size, and back: the board is
+/// drawn whole at each size, as a board started at that size shows it
+/// (it sends only frames that changed, so a resize must count as one).
+#[test]
+fn a_resized_board_is_drawn_whole_at_its_new_size() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    home_with_example(home.path());
+    let fresh = |cols: u16, rows: u16| {
+        let mut board = start_board(home.path(), cols, rows);
+        board.wait_for("breakout · 10:30–11:30");
+        board.wait_for("Responsible tech");
+        let screen = board.contents();
+        board.type_text("q");
+        assert!(board.wait_exit(), "the board quits cleanly on q");
+        screen
+    };
+    let (large, small) = (fresh(120, 40), fresh(80, 24));
+    let mut board = start_board(home.path(), 80, 24);
+    board.wait_until("the board at 80x24", |screen| screen == small);
+    board.resize(120, 40);
+    board.wait_until("the board drawn whole at 120x40", |screen| screen == large);
+    board.resize(80, 24);
+    board.wait_until("the board drawn whole at 80x24 again", |screen| {
+        screen == small
+    });
+    // Shrunk and grown back before the board looked: the same size as
+    // its last frame, but what the window showed may be gone.
+    board.resize(60, 20);
+    board.resize(80, 24);
+    board.wait_until(
+        "the board drawn whole after shrinking and growing back",
+        |screen| screen == small,
+    );
+    board.type_text("q");
+    assert!(board.wait_exit(), "the board quits cleanly on q");
+}

@@ -196,3 +196,40 @@ fn folder_files(home: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// A window shrunk and grown back at once, as a laptop's window dragged
+/// about: the screen is drawn whole again at its size, the tab bar and the
+/// footer as they were, not left with what the shrinking cut off.
+#[test]
+fn a_window_shrunk_and_grown_back_is_drawn_whole() {
+    let home = home();
+    let dirs = dirs(home.path());
+    let env: Vec<(&str, &Path)> = dirs.iter().map(|(k, p)| (*k, p.as_path())).collect();
+    let vars = [
+        ("UNCONF_DEVICE", "facilitator"),
+        ("UNCONF_AUTHOR", "facilitator"),
+        ("UNCONF_NOW", "2018-10-23T10:45:00+00:00"),
+    ];
+    let mut tui = Tui::start(&[], &env, &vars, 80, 24);
+    tui.wait_for("23 October 2018  2 devices");
+    tui.enter();
+    tui.wait_for("2 Pitches");
+    let lines = |screen: &str| {
+        let rows: Vec<String> = screen.lines().map(str::to_string).collect();
+        (rows.first().cloned(), rows.last().cloned())
+    };
+    let before = lines(&tui.contents());
+    assert!(
+        before
+            .1
+            .as_ref()
+            .is_some_and(|footer| !footer.trim().is_empty())
+    );
+    tui.resize(50, 12);
+    tui.resize(80, 24);
+    tui.wait_until("the tab bar and the footer drawn again", |screen| {
+        lines(screen) == before
+    });
+    tui.type_text("q");
+    assert!(tui.wait_exit(), "unconf exits cleanly");
+}

@@ -65,18 +65,19 @@ pub fn written<B: Backend>(
     kept.write(terminal)
 }
 
-/// Makes `terminal`'s viewport `area` when it is not already, as the loop
-/// does for every resize it reads. ratatui then clears the screen, so
-/// nothing kept is shown any more ([`Kept::cleared`]), even when a later
-/// resize brings back the size of the last frame before the next one.
+/// Makes `terminal`'s viewport `area`, as the loop does for every resize
+/// it reads, and clears the screen, so that the next frame is drawn whole
+/// and nothing kept is taken as shown ([`Kept::cleared`]). Also when `area`
+/// is the size of the last frame: a window shrunk and grown back before
+/// the loop read the first resize reports its last size twice, and the
+/// terminal may have lost what the shrinking cut off.
 pub fn resize<B: Backend>(
     terminal: &mut Terminal<B>,
     kept: &mut Kept,
     area: Rect,
 ) -> Result<(), B::Error> {
-    if fit_viewport(terminal, area)? {
-        kept.cleared(terminal.current_buffer_mut());
-    }
+    terminal.resize(area)?;
+    kept.cleared(terminal.current_buffer_mut());
     Ok(())
 }
 

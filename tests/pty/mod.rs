@@ -159,6 +159,25 @@ impl Tui {
         }
     }
 
+    /// Resizes the terminal to `cols` x `rows`, as a window dragged to
+    /// another size: the screen read from here on is of the new size, and
+    /// the program is told (SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        let size = |n: u16| std::num::NonZero::new(n).expect("a screen size above zero");
+        if let Ok(mut parser) = self.screen.lock() {
+            parser.set_size(size(rows), size(cols));
+        }
+        let master = self.master.as_ref().expect("the terminal is open");
+        master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("the terminal resized");
+    }
+
     /// The screen's text now.
     pub fn contents(&self) -> String {
         self.screen

@@ -78,8 +78,11 @@ fn show(
         let mut next = Buffer::empty(area);
         render(state, area, &mut next);
         if shown.as_ref() != Some(&next) {
+            // Into the buffer of the size just asked for: `draw` would ask
+            // again, and a resize in between would give it another size.
+            terminal.current_buffer_mut().clone_from(&next);
             terminal
-                .draw(|frame| frame.buffer_mut().clone_from(&next))
+                .apply_buffer()
                 .map_err(|e| format!("Could not draw: {e}."))?;
             shown = Some(next);
         }
@@ -93,7 +96,17 @@ fn show(
         if event::poll(TICK).map_err(|e| e.to_string())? {
             let action = match event::read().map_err(|e| e.to_string())? {
                 TermEvent::Key(key) => action_for(&key),
-                TermEvent::Resize(width, height) => Some(BoardAction::Resize { width, height }),
+                TermEvent::Resize(width, height) => {
+                    // Drawn whole again: a window shrunk and grown back to
+                    // the size of the last frame may have lost what it
+                    // showed. (`resize` clears without asking the terminal
+                    // where its cursor is, as `clear` would.)
+                    terminal
+                        .resize(ratatui::layout::Rect::new(0, 0, width, height))
+                        .map_err(|e| format!("Could not draw: {e}."))?;
+                    shown = None;
+                    Some(BoardAction::Resize { width, height })
+                }
                 _ => None,
             };
             if let Some(action) = action
