@@ -15,8 +15,9 @@
 //!
 //! `cargo bench --bench latency` (LATENCY_ROUNDS, default 3; LATENCY_KEYS,
 //! default 200; `UNCONF_BENCH_QUICK=1` makes it one round of 60 keys;
-//! `LATENCY_SAMPLES=FILE` writes every echo to FILE, a line a key: round,
-//! key, unconf's and vim's echo in microseconds, to study the tail). Its
+//! `LATENCY_SAMPLES=FILE` writes every echo to FILE once all are typed,
+//! under a heading line, a line a key: round, key, which program had it
+//! first, unconf's and vim's echo in microseconds; to study the tail). Its
 //! budgets: echo median and 95th percentile at most vim's, start-up below
 //! twice vim's; the process exits non-zero when one is over. See
 //! docs/PERFORMANCE.md.
@@ -77,11 +78,6 @@ fn main() -> std::process::ExitCode {
 
     let mut unconf = Tally::default();
     let mut vim = Tally::default();
-    let mut samples = std::env::var_os("LATENCY_SAMPLES").map(|path| {
-        let mut file = std::fs::File::create(&path).expect("LATENCY_SAMPLES can be written");
-        writeln!(file, "round\tkey\tunconf_us\tvim_us").expect("LATENCY_SAMPLES written");
-        file
-    });
     for round in 0..rounds {
         let label = format!("latency laptop {round}");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_unconf"));
@@ -117,14 +113,12 @@ fn main() -> std::process::ExitCode {
                 vim.type_key(&mut theirs, c);
                 unconf.type_key(&mut ours, c);
             }
-            if let Some(file) = &mut samples {
-                let us = |tally: &Tally| tally.echoes.last().map_or(0, Duration::as_micros);
-                writeln!(file, "{round}\t{n}\t{}\t{}", us(&unconf), us(&vim))
-                    .expect("LATENCY_SAMPLES written");
-            }
         }
     }
 
+    if let Some(path) = std::env::var_os("LATENCY_SAMPLES") {
+        write_samples(Path::new(&path), keys, &unconf, &vim);
+    }
     println!("\n{rounds} rounds of {keys} keys, {COLS}x{ROWS}:");
     println!(
         "{:<28}{:>12}{:>12}{:>14}",
@@ -170,6 +164,26 @@ fn main() -> std::process::ExitCode {
         "x",
     );
     budgets.finish()
+}
+
+/// Every echo, in the order typed (see `LATENCY_SAMPLES` above).
+fn write_samples(path: &Path, keys: usize, unconf: &Tally, vim: &Tally) {
+    let mut text = String::from("round\tkey\tfirst\tunconf_us\tvim_us\n");
+    for (n, (ours, theirs)) in unconf.echoes.iter().zip(&vim.echoes).enumerate() {
+        let first = if (n % keys).is_multiple_of(2) {
+            "unconf"
+        } else {
+            "vim"
+        };
+        text.push_str(&format!(
+            "{}\t{}\t{first}\t{}\t{}\n",
+            n / keys,
+            n % keys,
+            ours.as_micros(),
+            theirs.as_micros()
+        ));
+    }
+    std::fs::write(path, text).expect("LATENCY_SAMPLES can be written");
 }
 
 fn on_path(program: &str) -> Option<PathBuf> {

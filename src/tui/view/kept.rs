@@ -1177,8 +1177,9 @@ mod tests {
         let mut frame = |state: &State| bytes_written(&mut terminal, &recorder, state, &mut kept);
         let first = frame(&state);
         assert!(first.contains("Notes"), "the whole screen first: {first:?}");
-        let now = state.now;
-        act(&mut state, Action::Tick(now));
+        // A second later, as the loop ticks while nobody types.
+        let later = state.now + chrono::Duration::seconds(1);
+        act(&mut state, Action::Tick(later));
         assert_eq!(frame(&state), "");
         assert_eq!(frame(&state), "");
         press(&mut state, &[Char('b')]);
