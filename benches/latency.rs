@@ -47,6 +47,16 @@ const TEXT: &str =
 const ECHO_MEDIAN: &str = "typing echo, median: unconf / vim";
 const ECHO_P95: &str = "typing echo, 95th percentile: unconf / vim";
 const START_UP: &str = "start-up to first full frame: unconf / vim";
+const WHILE_SAVING: &str = "typing echo while a save is in flight, median: during / without";
+/// The organiser's laptop of a generated event: its own file holds every
+/// pitch, session and room (2.6 MiB on large), the largest a save writes.
+const ORGANISER: &str = "generated organiser laptop";
+/// Echoes needed on each side before the save budget is judged.
+const ENOUGH: usize = 30;
+/// Keys typed one after the other, as soon as each is echoed, in each
+/// note of the save budget, and the first of them not counted.
+const STREAK: usize = 40;
+const WARM_UP: usize = 2;
 
 fn main() -> std::process::ExitCode {
     if !common::measuring() {
@@ -116,6 +126,8 @@ fn main() -> std::process::ExitCode {
         }
     }
 
+    let saving = echo_while_saving(root.path(), &sessions, if quick { 8 } else { 24 });
+
     if let Some(path) = std::env::var_os("LATENCY_SAMPLES") {
         write_samples(Path::new(&path), keys, &unconf, &vim);
     }
@@ -163,7 +175,104 @@ fn main() -> std::process::ExitCode {
         2.0,
         "x",
     );
+    let (during, without) = saving;
+    println!(
+        "\nthe organiser's laptop typing notes, each committed with Enter (its own \
+         file is saved whole, {:.1} MiB): {} echoes while a save was in flight, {} without",
+        mib(own_file_bytes(&event)),
+        during.echoes.len(),
+        without.echoes.len()
+    );
+    if during.echoes.len() < ENOUGH || without.echoes.len() < ENOUGH {
+        let why = format!(
+            "{} echoes during a save and {} without, fewer than {ENOUGH}",
+            during.echoes.len(),
+            without.echoes.len()
+        );
+        budgets.unmeasured(WHILE_SAVING, 1.2, "x", &why);
+    } else {
+        row(
+            "echo, median",
+            during.percentile(50),
+            without.percentile(50),
+        );
+        row(
+            "echo, 95th percentile",
+            during.percentile(95),
+            without.percentile(95),
+        );
+        budgets.at_most(
+            WHILE_SAVING,
+            ratio(during.percentile(50), without.percentile(50)),
+            1.2,
+            "x",
+        );
+    }
     budgets.finish()
+}
+
+/// Typing on the organiser's laptop, whose own file is the largest a save
+/// writes: notes typed in note-taker mode, each committed with Enter, which
+/// saves the own file on the writer thread while the next note is typed.
+/// Each key is typed as soon as the last is echoed, and its echo goes to
+/// the first tally when the frame that showed it still said "saving…",
+/// else to the second. `cycles` times: a note with no save in flight, then
+/// one typed while the first is saved.
+fn echo_while_saving(root: &Path, sessions: &Path, cycles: usize) -> (Tally, Tally) {
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_unconf"));
+    command.args(["notes", "large", "#0001"]);
+    command.env_clear();
+    for (key, value) in [
+        ("HOME", root.to_path_buf()),
+        ("XDG_CONFIG_HOME", root.join("config")),
+        ("XDG_DATA_HOME", root.join("data")),
+        ("UNCONF_HOME", sessions.to_path_buf()),
+    ] {
+        command.env(key, value);
+    }
+    command.env("UNCONF_DEVICE", ORGANISER);
+    command.env("UNCONF_AUTHOR", "Organiser");
+    command.cwd(root);
+    let mut during = Tally::default();
+    let mut without = Tally::default();
+    let mut typing = without.start(command, "Generated pitch #0001", false);
+    for cycle in 0..cycles {
+        // A settled screen with no save in flight, then a note typed and
+        // committed with Enter, which saves the own file; the next note is
+        // typed while it is saved, and committed.
+        typing.term.wait_until(|screen| !screen.contains("saving…"));
+        typing.term.settle_for(Duration::from_millis(100));
+        let mut letters = TEXT.chars().cycle().skip(cycle * STREAK);
+        for _ in 0..2 {
+            for (n, c) in letters.by_ref().take(STREAK).enumerate() {
+                // The first keys of a streak wake what the pause let
+                // go cold: not counted on either side.
+                if n < WARM_UP {
+                    typing.echo(c, &mut Tally::default(), &mut Tally::default());
+                } else {
+                    typing.echo(c, &mut during, &mut without);
+                }
+            }
+            typing.term.send("\r");
+            typing.typed.clear();
+            typing.term.wait_until(|screen| screen.contains("saving…"));
+        }
+    }
+    typing.term.wait_until(|screen| !screen.contains("saving…"));
+    (during, without)
+}
+
+/// The size of the organiser's own file in the event folder `event`.
+fn own_file_bytes(event: &Path) -> u64 {
+    common::device_files(event)
+        .iter()
+        .filter(|path| {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| name.starts_with("generated-organiser-laptop"))
+        })
+        .map(|path| std::fs::metadata(path).map_or(0, |m| m.len()))
+        .sum()
 }
 
 /// Every echo, in the order typed (see `LATENCY_SAMPLES` above).
@@ -218,6 +327,28 @@ fn write_text_file(event: &Path, to: &Path) -> u64 {
 struct Typing {
     term: Term,
     typed: String,
+}
+
+impl Typing {
+    /// Types `c` as soon as the last key's echo is in, and times it until
+    /// the note-taker's line shows it (the line's label ends in "›"; the
+    /// typed text, short enough not to scroll, then the cursor's blank);
+    /// into `saving` when the frame that showed it said "saving…", else
+    /// into `idle`. (Counting the text's occurrences on the whole screen,
+    /// as `type_key` does, fails for a first letter: the line's hint, which
+    /// the letter replaces, holds the same letter.)
+    fn echo(&mut self, c: char, saving: &mut Tally, idle: &mut Tally) {
+        self.typed.push(c);
+        let line = format!("› {} ", self.typed);
+        self.term.send(&c.to_string());
+        let took = self.term.wait_for(|screen| screen.contains(&line));
+        let tally = if self.term.flat().contains("saving…") {
+            saving
+        } else {
+            idle
+        };
+        tally.echoes.push(took);
+    }
 }
 
 #[derive(Default)]
@@ -376,9 +507,31 @@ impl Term {
         }
     }
 
+    /// Reads output until `seen` holds, which it may already: for waits
+    /// that time nothing (an idle screen writes nothing more).
+    fn wait_until(&mut self, seen: impl Fn(&str) -> bool) {
+        let until = Instant::now() + PATIENCE;
+        while !seen(&self.flat()) {
+            let left = until.checked_duration_since(Instant::now());
+            match left.map(|left| self.output.recv_timeout(left)) {
+                Some(Ok(bytes)) => self.parser.process(&bytes),
+                _ => panic!(
+                    "waited {PATIENCE:?} (the program: {:?}); the screen shows:\n{}",
+                    self.child.try_wait(),
+                    self.parser.screen().contents()
+                ),
+            }
+        }
+    }
+
     /// Reads output for a second (a clock on screen may never stop).
     fn settle(&mut self) {
-        let until = Instant::now() + Duration::from_millis(1000);
+        self.settle_for(Duration::from_millis(1000));
+    }
+
+    /// Reads output for `pause`.
+    fn settle_for(&mut self, pause: Duration) {
+        let until = Instant::now() + pause;
         while let Some(left) = until.checked_duration_since(Instant::now()) {
             if let Ok(bytes) = self.output.recv_timeout(left) {
                 self.parser.process(&bytes);
