@@ -130,10 +130,12 @@ fn the_help_lists_the_rehearsal_option_it_describes() {
 fn a_resized_board_is_drawn_whole_at_its_new_size() {
     let home = tempfile::tempdir().expect("a temporary home");
     home_with_example(home.path());
+    // The board's last row, so that the whole frame is in.
+    let last_row = "The potential for a pattern library";
     let fresh = |cols: u16, rows: u16| {
         let mut board = start_board(home.path(), cols, rows);
         board.wait_for("breakout · 10:30–11:30");
-        board.wait_for("Responsible tech");
+        board.wait_for(last_row);
         let screen = board.contents();
         board.type_text("q");
         assert!(board.wait_exit(), "the board quits cleanly on q");
@@ -148,10 +150,13 @@ fn a_resized_board_is_drawn_whole_at_its_new_size() {
     board.wait_until("the board drawn whole at 80x24 again", |screen| {
         screen == small
     });
-    // Shrunk and grown back before the board looked: the same size as
-    // its last frame, but what the window showed may be gone.
+    // Shrunk and grown back while the board could not look (stopped): it
+    // reads one resize, to the size of its last frame, and the window has
+    // lost what the shrinking cut off.
+    board.signal("STOP");
     board.resize(60, 20);
     board.resize(80, 24);
+    board.signal("CONT");
     board.wait_until(
         "the board drawn whole after shrinking and growing back",
         |screen| screen == small,

@@ -198,8 +198,8 @@ fn folder_files(home: &Path) -> Vec<String> {
 }
 
 /// A window shrunk and grown back at once, as a laptop's window dragged
-/// about: the screen is drawn whole again at its size, the tab bar and the
-/// footer as they were, not left with what the shrinking cut off.
+/// about, on the event picker and on an event's screen: each is drawn
+/// whole again at its size, not left with what the shrinking cut off.
 #[test]
 fn a_window_shrunk_and_grown_back_is_drawn_whole() {
     let home = home();
@@ -211,24 +211,34 @@ fn a_window_shrunk_and_grown_back_is_drawn_whole() {
         ("UNCONF_NOW", "2018-10-23T10:45:00+00:00"),
     ];
     let mut tui = Tui::start(&[], &env, &vars, 80, 24);
+    // As seen: a blank written and a cell never written read alike.
+    let seen = |screen: &str| -> Vec<String> {
+        screen.lines().map(|l| l.trim_end().to_string()).collect()
+    };
+    // While stopped, the program cannot read the first resize: it reads
+    // one, to the size of its last frame.
+    let shrink_and_grow_back = |tui: &mut Tui| {
+        tui.signal("STOP");
+        tui.resize(50, 12);
+        tui.resize(80, 24);
+        tui.signal("CONT");
+    };
+    // The picker's last row, so that the whole frame is in.
     tui.wait_for("23 October 2018  2 devices");
+    tui.wait_for("q quit");
+    let picker = seen(&tui.contents());
+    shrink_and_grow_back(&mut tui);
+    tui.wait_until("the picker drawn whole again", |screen| {
+        seen(screen) == picker
+    });
     tui.enter();
     tui.wait_for("2 Pitches");
-    let lines = |screen: &str| {
-        let rows: Vec<String> = screen.lines().map(str::to_string).collect();
-        (rows.first().cloned(), rows.last().cloned())
-    };
-    let before = lines(&tui.contents());
-    assert!(
-        before
-            .1
-            .as_ref()
-            .is_some_and(|footer| !footer.trim().is_empty())
-    );
-    tui.resize(50, 12);
-    tui.resize(80, 24);
-    tui.wait_until("the tab bar and the footer drawn again", |screen| {
-        lines(screen) == before
+    // The footer, the last row: the whole frame is in.
+    tui.wait_for("? help  q quit");
+    let pitches = seen(&tui.contents());
+    shrink_and_grow_back(&mut tui);
+    tui.wait_until("the Pitches screen drawn whole again", |screen| {
+        seen(screen) == pitches
     });
     tui.type_text("q");
     assert!(tui.wait_exit(), "unconf exits cleanly");

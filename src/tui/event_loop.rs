@@ -234,12 +234,12 @@ fn first_run(
         .unwrap_or_default();
     let mut form = FirstRun::new(&user, &crate::store::lock::hostname());
     let theme = Theme::new(colour());
+    let mut whole = terminal::Whole::default();
     loop {
-        fit_to_terminal(terminal).map_err(|e| format!("Could not draw: {e}."))?;
-        terminal
-            .draw(|frame| form.render(frame.area(), frame.buffer_mut(), theme))
+        whole
+            .draw(terminal, |area, buf| form.render(area, buf, theme))
             .map_err(|e| format!("Could not draw: {e}."))?;
-        let Some(action) = next_start_action(stop, true)? else {
+        let Some(action) = next_start_action(terminal, &mut whole, stop, true)? else {
             continue;
         };
         match form.update(action) {
@@ -267,12 +267,13 @@ fn pick(
     let events = location::list_events(&setup.sessions);
     let mut picker = Picker::new(setup.sessions.clone(), events, last.as_ref());
     let theme = Theme::new(colour());
+    let mut whole = terminal::Whole::default();
     loop {
-        fit_to_terminal(terminal).map_err(|e| format!("Could not draw: {e}."))?;
-        terminal
-            .draw(|frame| picker.render(frame.area(), frame.buffer_mut(), theme))
+        whole
+            .draw(terminal, |area, buf| picker.render(area, buf, theme))
             .map_err(|e| format!("Could not draw: {e}."))?;
-        let Some(action) = next_start_action(stop, picker.typing())? else {
+        let typing = picker.typing();
+        let Some(action) = next_start_action(terminal, &mut whole, stop, typing)? else {
             continue;
         };
         match picker.update(action) {
@@ -294,8 +295,14 @@ fn pick(
     }
 }
 
-/// The next key before an event is open; `Quit` when a signal arrives.
-fn next_start_action(stop: &AtomicBool, typing: bool) -> Result<Option<StartAction>, String> {
+/// The next key before an event is open; `Quit` when a signal arrives. A
+/// resize has the screen drawn whole again.
+fn next_start_action(
+    terminal: &mut Tty,
+    whole: &mut terminal::Whole,
+    stop: &AtomicBool,
+    typing: bool,
+) -> Result<Option<StartAction>, String> {
     if stop.load(Ordering::Relaxed) {
         return Ok(Some(StartAction::Quit));
     }
@@ -304,6 +311,12 @@ fn next_start_action(stop: &AtomicBool, typing: bool) -> Result<Option<StartActi
     }
     Ok(match event::read().map_err(|e| e.to_string())? {
         TermEvent::Key(key) => start::action_for(&key, typing),
+        TermEvent::Resize(..) => {
+            whole
+                .resized(terminal)
+                .map_err(|e| format!("Could not draw: {e}."))?;
+            None
+        }
         _ => None,
     })
 }

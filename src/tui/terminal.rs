@@ -6,13 +6,15 @@
 use std::io::{self, BufWriter, Stdout, Write};
 use std::panic;
 
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{execute, queue};
+use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions};
 
 /// The terminal the app draws on. Its output is held until the backend is
@@ -23,6 +25,56 @@ use ratatui::{Terminal, TerminalOptions};
 /// frame in, on the way from a key to its echo. Nothing is held where the
 /// app's code could panic: only crossterm writes between two flushes.
 pub type Tty = Terminal<CrosstermBackend<Frames>>;
+
+/// A screen drawn whole from its state each time (the first-run form, the
+/// event picker, the projector board), sent to the terminal only when it
+/// differs from the last one sent: an idle screen, drawn again four times
+/// a second for its clock, writes nothing while nothing on it changes.
+#[derive(Default)]
+pub struct Whole {
+    shown: Option<Buffer>,
+}
+
+impl Whole {
+    /// Draws what `render` puts in a buffer of the terminal's size, when
+    /// it is not what the terminal shows already.
+    pub fn draw<B: Backend>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        render: impl FnOnce(Rect, &mut Buffer),
+    ) -> Result<(), B::Error> {
+        // Asked each time, as a full-screen terminal does: the app's own
+        // terminal has a fixed viewport (see `event_loop::start_terminal`).
+        let size = terminal.size()?;
+        let area = Rect::new(0, 0, size.width, size.height);
+        if terminal.get_frame().area() != area {
+            terminal.resize(area)?;
+        }
+        let mut next = Buffer::empty(area);
+        render(area, &mut next);
+        if self.shown.as_ref() != Some(&next) {
+            // Into the buffer of the size just asked for: `draw` would ask
+            // again, and a resize in between would give it another size.
+            terminal.current_buffer_mut().clone_from(&next);
+            terminal.apply_buffer()?;
+            self.shown = Some(next);
+        }
+        Ok(())
+    }
+
+    /// After a resize: the screen is cleared and the next frame drawn
+    /// whole at the terminal's size, also when that is the size of the
+    /// last frame (a window shrunk and grown back before the resize was
+    /// read reports its last size, and may have lost what it showed).
+    /// `Terminal::resize` clears without asking the terminal where its
+    /// cursor is, as `Terminal::clear` would.
+    pub fn resized<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+        let size = terminal.size()?;
+        terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+        self.shown = None;
+        Ok(())
+    }
+}
 
 /// The standard output, held until flushed. What is still held when it is
 /// dropped is thrown away, not written: by then the terminal has been given

@@ -164,9 +164,10 @@ impl Tui {
     /// the program is told (SIGWINCH).
     pub fn resize(&mut self, cols: u16, rows: u16) {
         let size = |n: u16| std::num::NonZero::new(n).expect("a screen size above zero");
-        if let Ok(mut parser) = self.screen.lock() {
-            parser.set_size(size(rows), size(cols));
-        }
+        self.screen
+            .lock()
+            .expect("the screen's parser")
+            .set_size(size(rows), size(cols));
         let master = self.master.as_ref().expect("the terminal is open");
         master
             .resize(PtySize {

@@ -8,7 +8,6 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use chrono::NaiveTime;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event as TermEvent};
 use ratatui::{TerminalOptions, Viewport};
 
@@ -67,25 +66,13 @@ fn show(
         },
     );
     let mut watch = Watch::new(disk.dir());
-    // The last frame drawn: a tick that changes nothing on the board is
-    // not sent to the terminal (the projector's laptop idles for hours).
-    let mut shown: Option<Buffer> = None;
+    // A tick that changes nothing on the board is not sent to the
+    // terminal (the projector's laptop idles for hours).
+    let mut whole = terminal::Whole::default();
     loop {
-        terminal
-            .autoresize()
+        whole
+            .draw(terminal, |area, buf| render(state, area, buf))
             .map_err(|e| format!("Could not draw: {e}."))?;
-        let area = terminal.get_frame().area();
-        let mut next = Buffer::empty(area);
-        render(state, area, &mut next);
-        if shown.as_ref() != Some(&next) {
-            // Into the buffer of the size just asked for: `draw` would ask
-            // again, and a resize in between would give it another size.
-            terminal.current_buffer_mut().clone_from(&next);
-            terminal
-                .apply_buffer()
-                .map_err(|e| format!("Could not draw: {e}."))?;
-            shown = Some(next);
-        }
         if watch.due() {
             // Read-only: a reload only ever merges other laptops' files in.
             disk.reload(&mut state.replica);
@@ -97,14 +84,9 @@ fn show(
             let action = match event::read().map_err(|e| e.to_string())? {
                 TermEvent::Key(key) => action_for(&key),
                 TermEvent::Resize(width, height) => {
-                    // Drawn whole again: a window shrunk and grown back to
-                    // the size of the last frame may have lost what it
-                    // showed. (`resize` clears without asking the terminal
-                    // where its cursor is, as `clear` would.)
-                    terminal
-                        .resize(ratatui::layout::Rect::new(0, 0, width, height))
+                    whole
+                        .resized(terminal)
                         .map_err(|e| format!("Could not draw: {e}."))?;
-                    shown = None;
                     Some(BoardAction::Resize { width, height })
                 }
                 _ => None,
