@@ -92,20 +92,7 @@ fn main() -> std::process::ExitCode {
     for round in 0..rounds {
         let Some(vim_path) = &vim_path else { break };
         let label = format!("latency laptop {round}");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_unconf"));
-        command.args(["notes", "large", "#0001"]);
-        command.env_clear();
-        for (key, value) in [
-            ("HOME", root.path().to_path_buf()),
-            ("XDG_CONFIG_HOME", root.path().join("config")),
-            ("XDG_DATA_HOME", root.path().join("data")),
-            ("UNCONF_HOME", sessions.clone()),
-        ] {
-            command.env(key, value);
-        }
-        command.env("UNCONF_DEVICE", &label);
-        command.env("UNCONF_AUTHOR", "Latency");
-        command.cwd(root.path());
+        let command = unconf_notes(root.path(), &sessions, &label, "Latency");
         let mut ours = unconf.start(command, "Generated pitch #0001", false);
 
         let mut command = CommandBuilder::new(vim_path);
@@ -164,18 +151,7 @@ fn main() -> std::process::ExitCode {
             unconf.start_median(),
             vim.start_median(),
         );
-        budgets.at_most(
-            ECHO_MEDIAN,
-            ratio(unconf.percentile(50), vim.percentile(50)),
-            1.0,
-            "x",
-        );
-        budgets.at_most(
-            ECHO_P95,
-            ratio(unconf.percentile(95), vim.percentile(95)),
-            1.0,
-            "x",
-        );
+        echo_budgets(&mut budgets, [ECHO_MEDIAN, ECHO_P95], &unconf, &vim, 1.0);
         budgets.below(
             START_UP,
             ratio(unconf.start_median(), vim.start_median()),
@@ -215,18 +191,8 @@ fn main() -> std::process::ExitCode {
             during.percentile(95),
             without.percentile(95),
         );
-        budgets.at_most(
-            WHILE_SAVING,
-            ratio(during.percentile(50), without.percentile(50)),
-            1.2,
-            "x",
-        );
-        budgets.at_most(
-            WHILE_SAVING_P95,
-            ratio(during.percentile(95), without.percentile(95)),
-            1.2,
-            "x",
-        );
+        let names = [WHILE_SAVING, WHILE_SAVING_P95];
+        echo_budgets(&mut budgets, names, &during, &without, 1.2);
     }
     budgets.finish()
 }
@@ -241,20 +207,7 @@ fn main() -> std::process::ExitCode {
 /// when the key was sent or in the frame that showed it, else to the
 /// second. A first note, not counted, starts the first save.
 fn echo_while_saving(root: &Path, sessions: &Path, cycles: usize) -> (Tally, Tally) {
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_unconf"));
-    command.args(["notes", "large", "#0001"]);
-    command.env_clear();
-    for (key, value) in [
-        ("HOME", root.to_path_buf()),
-        ("XDG_CONFIG_HOME", root.join("config")),
-        ("XDG_DATA_HOME", root.join("data")),
-        ("UNCONF_HOME", sessions.to_path_buf()),
-    ] {
-        command.env(key, value);
-    }
-    command.env("UNCONF_DEVICE", ORGANISER);
-    command.env("UNCONF_AUTHOR", "Organiser");
-    command.cwd(root);
+    let command = unconf_notes(root, sessions, ORGANISER, "Organiser");
     let mut during = Tally::default();
     let mut without = Tally::default();
     let mut typing = Tally::default().start(command, "Generated pitch #0001", false);
@@ -273,6 +226,36 @@ fn echo_while_saving(root: &Path, sessions: &Path, cycles: usize) -> (Tally, Tal
     }
     typing.term.wait_until(|screen| !screen.contains("saving…"));
     (during, without)
+}
+
+/// The budgets `names` on the echo's median and 95th percentile: `ours`
+/// at most `limit` times `theirs`.
+fn echo_budgets(budgets: &mut Budgets, names: [&str; 2], ours: &Tally, theirs: &Tally, limit: f64) {
+    for (name, p) in names.into_iter().zip([50, 95]) {
+        let measured = ms(ours.percentile(p)) / ms(theirs.percentile(p));
+        budgets.at_most(name, measured, limit, "x");
+    }
+}
+
+/// `unconf notes large #0001` (note-taker mode on the large event's first
+/// session) as the laptop `device` of `author`, in a home of its own under
+/// `root` with its events in `sessions`.
+fn unconf_notes(root: &Path, sessions: &Path, device: &str, author: &str) -> CommandBuilder {
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_unconf"));
+    command.args(["notes", "large", "#0001"]);
+    command.env_clear();
+    for (key, value) in [
+        ("HOME", root.to_path_buf()),
+        ("XDG_CONFIG_HOME", root.join("config")),
+        ("XDG_DATA_HOME", root.join("data")),
+        ("UNCONF_HOME", sessions.to_path_buf()),
+    ] {
+        command.env(key, value);
+    }
+    command.env("UNCONF_DEVICE", device);
+    command.env("UNCONF_AUTHOR", author);
+    command.cwd(root);
+    command
 }
 
 /// The size of the organiser's own file in the event folder `event`.

@@ -18,15 +18,18 @@ fn home() -> tempfile::TempDir {
 }
 
 fn start(home: &Path, device: &str, args: &[&str]) -> Tui {
+    start_with(
+        home,
+        args,
+        &[("UNCONF_DEVICE", device), ("UNCONF_AUTHOR", device)],
+    )
+}
+
+/// `unconf ARGS` at 80x24 in `home`, with `vars` set.
+fn start_with(home: &Path, args: &[&str], vars: &[(&str, &str)]) -> Tui {
     let dirs = dirs(home);
     let env: Vec<(&str, &Path)> = dirs.iter().map(|(k, p)| (*k, p.as_path())).collect();
-    Tui::start(
-        args,
-        &env,
-        &[("UNCONF_DEVICE", device), ("UNCONF_AUTHOR", device)],
-        80,
-        24,
-    )
+    Tui::start(args, &env, vars, 80, 24)
 }
 
 fn cli(home: &Path, args: &[&str]) -> String {
@@ -203,14 +206,12 @@ fn folder_files(home: &Path) -> Vec<String> {
 #[test]
 fn a_window_shrunk_and_grown_back_is_drawn_whole() {
     let home = home();
-    let dirs = dirs(home.path());
-    let env: Vec<(&str, &Path)> = dirs.iter().map(|(k, p)| (*k, p.as_path())).collect();
     let vars = [
         ("UNCONF_DEVICE", "facilitator"),
         ("UNCONF_AUTHOR", "facilitator"),
         ("UNCONF_NOW", "2018-10-23T10:45:00+00:00"),
     ];
-    let mut tui = Tui::start(&[], &env, &vars, 80, 24);
+    let mut tui = start_with(home.path(), &[], &vars);
     // As seen: a blank written and a cell never written read alike.
     let seen = |screen: &str| -> Vec<String> {
         screen.lines().map(|l| l.trim_end().to_string()).collect()

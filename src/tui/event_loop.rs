@@ -91,20 +91,11 @@ pub fn run(launch: Launch, setup: Setup) -> Result<(), String> {
 /// before every frame (opening /dev/tty and an ioctl, on the way from each
 /// key to its echo), while the loop learns of every change from crossterm's
 /// resize events ([`view::resize`]) and asks only where those are not read
-/// ([`fit_to_terminal`]).
+/// ([`terminal::fit`]).
 fn start_terminal() -> io::Result<Tty> {
     let (width, height) = ratatui::crossterm::terminal::size()?;
     let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
     terminal::start(TerminalOptions { viewport })
-}
-
-/// Makes the viewport the terminal's size, as a full-screen terminal does
-/// before each frame: the frame after a change is drawn on a cleared
-/// screen.
-fn fit_to_terminal(terminal: &mut Tty) -> io::Result<()> {
-    let size = terminal.size()?;
-    view::fit_viewport(terminal, Rect::new(0, 0, size.width, size.height))?;
-    Ok(())
 }
 
 /// A flag that is set when the process is asked to end: SIGTERM, SIGHUP (a
@@ -443,8 +434,7 @@ fn main_loop(
     // Resize events are reported from the first poll on: the size asked
     // after it is the last one the loop has to ask for.
     event::poll(Duration::ZERO).map_err(|e| e.to_string())?;
-    fit_to_terminal(terminal).map_err(|e| format!("Could not draw: {e}."))?;
-    let size = terminal.get_frame().area();
+    let size = terminal::fit(terminal).map_err(|e| format!("Could not draw: {e}."))?;
     update(
         state,
         Action::Resize {

@@ -26,6 +26,18 @@ use ratatui::{Terminal, TerminalOptions};
 /// app's code could panic: only crossterm writes between two flushes.
 pub type Tty = Terminal<CrosstermBackend<Frames>>;
 
+/// Makes the viewport the terminal's size when it is not already, as a
+/// full-screen terminal does before each frame (ratatui then clears the
+/// screen, so the frame after a change is drawn whole); the viewport.
+pub fn fit<B: Backend>(terminal: &mut Terminal<B>) -> Result<Rect, B::Error> {
+    let size = terminal.size()?;
+    let area = Rect::new(0, 0, size.width, size.height);
+    if terminal.get_frame().area() != area {
+        terminal.resize(area)?;
+    }
+    Ok(area)
+}
+
 /// A screen drawn whole from its state each time (the first-run form, the
 /// event picker, the projector board), sent to the terminal only when it
 /// differs from the last one sent: an idle screen, drawn again four times
@@ -45,11 +57,7 @@ impl Whole {
     ) -> Result<(), B::Error> {
         // Asked each time, as a full-screen terminal does: the app's own
         // terminal has a fixed viewport (see `event_loop::start_terminal`).
-        let size = terminal.size()?;
-        let area = Rect::new(0, 0, size.width, size.height);
-        if terminal.get_frame().area() != area {
-            terminal.resize(area)?;
-        }
+        let area = fit(terminal)?;
         let mut next = Buffer::empty(area);
         render(area, &mut next);
         if self.shown.as_ref() != Some(&next) {

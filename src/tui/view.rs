@@ -81,16 +81,6 @@ pub fn resize<B: Backend>(
     Ok(())
 }
 
-/// Makes `terminal`'s viewport `area` when it is not already; true when it
-/// was changed, and so the screen cleared.
-pub fn fit_viewport<B: Backend>(terminal: &mut Terminal<B>, area: Rect) -> Result<bool, B::Error> {
-    if terminal.get_frame().area() == area {
-        return Ok(false);
-    }
-    terminal.resize(area)?;
-    Ok(true)
-}
-
 /// The screen's body as [`render`] lays it out (below the tab bar, above
 /// the status line, of one row, and the footer), for mapping clicks.
 pub fn body(state: &State) -> Rect {
